@@ -1,0 +1,42 @@
+package dev.flow.spi;
+
+import java.util.List;
+
+/**
+ * A packaged or custom action that stages can name. Implementations are registered in {@code
+ * META-INF/services/dev.flow.spi.ActionFactory} and must have a public no-argument constructor.
+ *
+ * <p>An action is one factory class and one options record: the factory says what the action is and
+ * builds its Flink operators; the options record declares its props with {@link Prop}. Nothing else
+ * in Flow needs to change to add an action.
+ *
+ * <p>Implement one of {@link TriggerFactory}, {@link TransformFactory} or {@link PublisherFactory}
+ * rather than this interface directly.
+ *
+ * @param <O> the options record type
+ */
+public interface ActionFactory<O extends Record> {
+
+  /** The action's display name, e.g. {@code Remap Fields}. Matched case-, space- and dash-free. */
+  String name();
+
+  /** Other names that select this action, e.g. {@code Rename Fields}. */
+  default List<String> aliases() {
+    return List.of();
+  }
+
+  /** Whether the action is a trigger, a transform or a publisher. */
+  StageKind kind();
+
+  /** One or two sentences for the action reference. */
+  String description();
+
+  /** The options record whose {@link Prop}-annotated components are this action's props. */
+  Class<O> optionsClass();
+
+  /**
+   * Checks that need more than prop types, e.g. that two props are not both set. Report problems
+   * through {@code ctx}; the framework has already checked names, types and required props.
+   */
+  default void validate(O options, ValidationContext ctx) {}
+}

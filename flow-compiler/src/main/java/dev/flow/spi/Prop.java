@@ -1,0 +1,44 @@
+package dev.flow.spi;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares one prop of an action, on a component of the action's options record. The declaration is
+ * the single source of the prop's name, type, default and description: validation, the reference
+ * docs and the editor JSON Schema all come from it.
+ *
+ * <p>The prop's name is the record component's name unless {@link #name()} says otherwise. Its type
+ * is the component's Java type: {@code String}, {@code int}, {@code long}, {@code double}, {@code
+ * boolean}, {@link java.time.Duration} (written {@code 500ms}, {@code 10s}, {@code 5m}, {@code
+ * 1h}), an enum (matched loosely), {@code List<T>}, {@code Map<String, T>}, another options record,
+ * {@link com.fasterxml.jackson.databind.JsonNode} (any JSON), or an expression type from {@code
+ * dev.flow.expr}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER})
+public @interface Prop {
+
+  /** Marks "no default". */
+  String NO_DEFAULT = "\u0000none";
+
+  /** One sentence on what the prop does. */
+  String description();
+
+  /** The prop's name in YAML, when it differs from the component's name. */
+  String name() default "";
+
+  /** The default, written as it would be in YAML; {@link #NO_DEFAULT} when there is none. */
+  String defaultValue() default NO_DEFAULT;
+
+  /** True when a flow must set this prop. */
+  boolean required() default false;
+
+  /** True for passwords and tokens: never logged, shown or exported. */
+  boolean secret() default false;
+
+  /** An example value for the docs. */
+  String example() default "";
+}

@@ -1,0 +1,28 @@
+package dev.flow.spi;
+
+import dev.flow.record.FlowRecord;
+import java.io.Serializable;
+import org.apache.flink.util.Collector;
+
+/**
+ * Processes one record at a time: emits zero records (filtered), one, or many (fan-out). Throwing
+ * sends the input record to the error stage with the exception's message.
+ *
+ * <p>A processor is serialized into the job and opened once per parallel instance. Compile what you
+ * can in the factory; keep non-serializable helpers in {@code transient} fields set in {@link
+ * #open}.
+ */
+public interface RecordProcessor extends Serializable {
+
+  /** Called once per parallel instance before the first record. */
+  default void open(ProcessorContext ctx) throws Exception {}
+
+  /**
+   * Processes {@code record}, which the processor owns and may change and emit. Emitting nothing
+   * counts the record as filtered.
+   */
+  void process(FlowRecord record, Collector<FlowRecord> out) throws Exception;
+
+  /** Called once when the instance closes. */
+  default void close() throws Exception {}
+}

@@ -1,0 +1,35 @@
+package dev.flow.validate;
+
+import dev.flow.model.StageDef;
+import dev.flow.spi.ActionFactory;
+import dev.flow.spi.StageKind;
+import java.util.List;
+
+/**
+ * A stage whose action was found and whose props were bound to the action's options record.
+ *
+ * @param def the stage as written
+ * @param factory the action's factory
+ * @param options the bound options record (an instance of {@code factory.optionsClass()})
+ * @param parallelism the stage's own parallelism, or 0 to use the flow's default
+ * @param inputs names of the stages whose {@code out} lists this stage, in source order
+ */
+public record ResolvedStage(
+    StageDef def,
+    ActionFactory<? extends Record> factory,
+    Record options,
+    int parallelism,
+    List<String> inputs) {
+
+  public ResolvedStage {
+    inputs = List.copyOf(inputs);
+  }
+
+  public String name() {
+    return def.name();
+  }
+
+  public StageKind kind() {
+    return factory.kind();
+  }
+}
