@@ -132,6 +132,19 @@ public final class FlowRecord {
     return this;
   }
 
+  /**
+   * Checks that the payload is one JSON object, parsing it if it is still raw bytes. Throws {@link
+   * InvalidRecordException} with a short message otherwise. Cheap when already checked.
+   */
+  public void validate() {
+    tree();
+  }
+
+  /** True while the payload is held only as bytes that have not been checked or parsed. */
+  public boolean isUnparsed() {
+    return tree == null;
+  }
+
   // ---------------------------------------------------------------- payload access
 
   /** The value at {@code path}, or {@code null} when absent. */
