@@ -25,7 +25,7 @@ final class FlowDefReader {
 
   FlowDef read(Node root) {
     if (!(root instanceof Node.MapNode m)) {
-      String found = root instanceof Node.ScalarNode s && s.isNull() ? "nothing" : root.typeName();
+      String found = root instanceof Node.ScalarNode s && s.isNull() ? "nothing" : found(root);
       problems.add(
           Problem.error(
               root.location(),
@@ -172,7 +172,10 @@ final class FlowDefReader {
   /** How a node is named in "found ..." messages; secret values are never shown. */
   static String found(Node n) {
     if (n instanceof Node.ScalarNode s && !s.isNull() && !s.secret()) {
-      return s.typeName() + " ('" + abbreviate(s.text()) + "')";
+      String t = abbreviate(s.text());
+      return s.value() instanceof String
+          ? s.typeName() + " ('" + t + "')"
+          : s.typeName() + " (" + t + ")";
     }
     return n.typeName();
   }

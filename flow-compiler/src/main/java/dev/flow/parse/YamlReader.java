@@ -18,6 +18,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
@@ -149,7 +150,7 @@ public final class YamlReader {
       if (parser.isCurrentAlias()) {
         return alias();
       }
-      String anchor = parser.getCurrentAnchor();
+      String anchor = parser.event() instanceof NodeEvent ne ? ne.getAnchor() : null;
       long before = expanded;
       Node node;
       switch (t) {
@@ -167,7 +168,7 @@ public final class YamlReader {
 
     Node alias() {
       Location where = here();
-      String name = text();
+      String name = parser.event() instanceof NodeEvent ne ? ne.getAnchor() : text();
       Node target = anchors.get(name);
       if (target == null) {
         throw new Fatal(
