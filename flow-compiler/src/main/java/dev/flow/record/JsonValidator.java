@@ -123,6 +123,8 @@ final class JsonValidator {
       int nameStart = pos;
       string(true);
       int nameEnd = pos;
+      int hash = nameHash; // read before the value: nested names overwrite it
+      boolean escaped = nameEscaped;
       if (nameEnd - nameStart > MAX_NAME_LENGTH) {
         throw new Failure("a very long field name", nameStart, true);
       }
@@ -135,7 +137,7 @@ final class JsonValidator {
       int vs = pos;
       value(depth);
       if (idx != null) {
-        idx.add(b, nameStart, nameEnd, nameHash, nameEscaped, vs, pos);
+        idx.add(b, nameStart, nameEnd, hash, escaped, vs, pos);
       }
       ws();
       if (pos < len && b[pos] == ',') {
