@@ -24,6 +24,12 @@ final class ObjectIndex {
 
   private int size;
 
+  /**
+   * True when a name was repeated: a field's name and value may then be apart, so they cannot be
+   * copied as one span.
+   */
+  boolean repeated;
+
   /** The position of the opening brace. */
   int start;
 
@@ -76,6 +82,7 @@ final class ObjectIndex {
     }
     for (int k = 0; k < size; k++) {
       if (hashes[k] == hash && sameName(buf, k, dec, nameStart, nameEnd)) {
+        repeated = true;
         ranges[k * 4 + 2] = vs; // a repeated name: the last value wins, the first position stays
         ranges[k * 4 + 3] = ve;
         return;

@@ -79,10 +79,17 @@ final class PayloadWriter {
       first = false;
       int ns = ix.nameStart(k);
       if (v == null || o.isCleanView(v, k)) {
-        sink.write(buf, ns, ix.valueEnd(k) - ns);
+        if (!ix.repeated) {
+          sink.write(buf, ns, ix.valueEnd(k) - ns); // name and value as one span
+          continue;
+        }
+        v = null;
+      }
+      sink.write(buf, ns, ix.nameEnd(k) - ns);
+      sink.write(':');
+      if (v == null) {
+        sink.write(buf, ix.valueStart(k), ix.valueEnd(k) - ix.valueStart(k));
       } else {
-        sink.write(buf, ns, ix.nameEnd(k) - ns);
-        sink.write(':');
         value(v);
       }
     }
