@@ -39,10 +39,11 @@ public final class TestOptions {
         String name = prop == null || prop.name().isEmpty() ? c.getName() : prop.name();
         JsonNode value = props.remove(name);
         if (value == null && prop != null && !Prop.NO_DEFAULT.equals(prop.defaultValue())) {
-          value = YAML.readTree(prop.defaultValue());
-          if (value == null || value.isMissingNode()) {
-            value = Json.NODES.textNode(prop.defaultValue());
-          }
+          // A String default is taken verbatim ("***" is not valid YAML); others are YAML.
+          value =
+              c.getType() == String.class
+                  ? Json.NODES.textNode(prop.defaultValue())
+                  : YAML.readTree(prop.defaultValue());
         }
         args[i] = value == null ? absent(c.getType()) : bind(c, value);
       }
