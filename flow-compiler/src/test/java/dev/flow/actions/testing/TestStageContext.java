@@ -2,6 +2,7 @@ package dev.flow.actions.testing;
 
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.record.InvalidRecordException;
 import dev.flow.spi.ErrorPolicy;
 import dev.flow.spi.ErrorRecordFactory;
 import dev.flow.spi.FlowSettings;
@@ -138,33 +139,52 @@ public final class TestStageContext implements TriggerContext {
     return out;
   }
 
+  /**
+   * Adds the source like the flow translator does: records without a run id get one, and records
+   * whose payload is not a JSON object go to the error records with their raw bytes.
+   */
   @Override
   public DataStream<FlowRecord> fromSource(
       Source<FlowRecord, ?, ?> source, WatermarkStrategy<FlowRecord> watermarks) {
-    return env.fromSource(source, watermarks, stage, FlowRecordTypeInfo.INSTANCE)
-        .uid(uid())
-        .setParallelism(parallelism)
-        .map(new StartRuns())
-        .returns(FlowRecordTypeInfo.INSTANCE)
-        .name(stage + " runs")
-        .uid(uid("runs"))
-        .setParallelism(parallelism);
+    SingleOutputStreamOperator<FlowRecord> out =
+        env.fromSource(source, watermarks, stage, FlowRecordTypeInfo.INSTANCE)
+            .uid(uid())
+            .setParallelism(parallelism)
+            .process(new StartRuns(errorRecords()))
+            .returns(FlowRecordTypeInfo.INSTANCE)
+            .name(stage + " runs")
+            .uid(uid("runs"))
+            .setParallelism(parallelism);
+    errors.add(out.getSideOutput(ERRORS));
+    return out;
   }
 
-  /** Gives records without a run id a new one. */
-  static final class StartRuns
-      extends org.apache.flink.api.common.functions.RichMapFunction<FlowRecord, FlowRecord> {
+  /** Gives records without a run id a new one and checks that each payload is an object. */
+  static final class StartRuns extends ProcessFunction<FlowRecord, FlowRecord> {
     private final RunIds ids = new RunIds();
+    private final ErrorRecordFactory errorRecords;
+
+    StartRuns(ErrorRecordFactory errorRecords) {
+      this.errorRecords = errorRecords;
+    }
 
     @Override
-    public FlowRecord map(FlowRecord r) {
+    public void processElement(FlowRecord r, Context ctx, Collector<FlowRecord> out) {
       if (r.runId() == null) {
         r.runId(ids.next());
       }
       if (r.triggerTime() == 0) {
         r.triggerTime(System.currentTimeMillis());
       }
-      return r;
+      try {
+        r.asObjectNode();
+      } catch (InvalidRecordException e) {
+        ctx.output(
+            ERRORS,
+            errorRecords.createRaw(r.toJsonBytes(), r.runId(), r.triggerTime(), e.getMessage()));
+        return;
+      }
+      out.collect(r);
     }
   }
 
