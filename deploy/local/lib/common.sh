@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the scripts in deploy/local. Source it; do not run it.
 #
 # Every script keeps its state (jars, configuration, logs, pid files, data) under one folder,
@@ -11,6 +12,7 @@ FLOW_LOCAL_DIR="$(cd "$FLOW_LOCAL_DIR" && pwd -P)"
 
 # The flags Flink needs on Java 17 (see FACTS.md); the official distribution puts the same list into
 # env.java.opts.all of its config.yaml.
+# shellcheck disable=SC2034 # used by the scripts that source this file
 FLINK_JAVA17_FLAGS=(
   --add-exports=java.base/sun.net.util=ALL-UNNAMED
   --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
