@@ -92,11 +92,11 @@ public final class LocalRunner {
             stage -> {
               Map<String, Long> c = snap.get(stage);
               progressOut.printf(
-                "%-28s %10d %10d %10d %10d%n",
-                stage.length() > 28 ? stage.substring(0, 27) + "…" : stage,
-                c.getOrDefault("recordsIn", 0L),
-                c.getOrDefault("recordsOut", 0L),
-                c.getOrDefault("recordsFiltered", 0L),
+                  "%-28s %10d %10d %10d %10d%n",
+                  stage.length() > 28 ? stage.substring(0, 27) + "…" : stage,
+                  c.getOrDefault("recordsIn", 0L),
+                  c.getOrDefault("recordsOut", 0L),
+                  c.getOrDefault("recordsFiltered", 0L),
                   c.getOrDefault("errors", 0L));
             });
   }
