@@ -107,6 +107,9 @@ final class CelEnv {
       throw errors(checked);
     }
     CelAbstractSyntaxTree checkedAst = ast(checked);
+    // Reads come from the checked tree, where namespaced calls such as lists.range() have lost
+    // their pseudo-receiver.
+    scan = AstScan.scan(checkedAst.getExpr(), variables);
     CelType type = checkedAst.getResultType();
     if (requireBool && type.kind() != CelKind.BOOL && type.kind() != CelKind.DYN) {
       throw new ExpressionException(
@@ -163,7 +166,7 @@ final class CelEnv {
           + ")";
     }
     if (m.startsWith("undeclared reference to '")) {
-      return "unknown function or name " + m.substring("undeclared reference to ".length());
+      return "unknown function " + m.substring("undeclared reference to ".length());
     }
     return m;
   }

@@ -143,7 +143,9 @@ final class CelValues {
       return Json.NODES.textNode(s);
     }
     if (v instanceof Long l) {
-      return Json.NODES.numberNode(l);
+      // Ints that fit are written as Jackson writes parsed ones, so equal JSON compares equal.
+      long x = l;
+      return x == (int) x ? Json.NODES.numberNode((int) x) : Json.NODES.numberNode(x);
     }
     if (v instanceof Double d) {
       if (d.isNaN() || d.isInfinite()) {

@@ -55,7 +55,7 @@ public final class Expression implements Serializable {
   static Expression compile(String source, Set<String> variables, boolean condition)
       throws ExpressionException {
     CelEnv.Compiled c = CelEnv.compile(source, variables, condition);
-    return new Expression(source, variables.toArray(new String[0]), condition, c);
+    return new Expression(source, variables.stream().sorted().toArray(String[]::new), condition, c);
   }
 
   public String source() {
@@ -117,7 +117,7 @@ public final class Expression implements Serializable {
     try {
       return c.program().eval(new RecordResolver(record, values));
     } catch (CelEvaluationException e) {
-      throw EvalErrors.translate(e, source, c.ast().getSource());
+      throw EvalErrors.translate(e, source, c.ast());
     } catch (RecordResolver.MissingFieldException e) {
       throw new EvaluationException(e.getMessage() + " (in expression \"" + source + "\")");
     }
