@@ -19,7 +19,15 @@ import org.junit.jupiter.api.Test;
 class FlowValidatorTest {
 
   static final String ERRORS_TO_TEST_SINK = "settings:\n  errors:\n    action: Test Sink\n";
-  static final FlowValidator VALIDATOR = new FlowValidator(ActionRegistry.load());
+
+  /** Only the test actions, so messages do not depend on which packaged actions exist. */
+  static final FlowValidator VALIDATOR =
+      new FlowValidator(
+          ActionRegistry.of(
+              java.util.List.of(
+                  new dev.flow.testactions.TestSourceFactory(),
+                  new dev.flow.testactions.TestTransformFactory(),
+                  new dev.flow.testactions.TestSinkFactory())));
 
   /** Validates {@code yaml}; the error stage is the test sink unless the flow has settings. */
   static ValidatedFlow validate(String yaml) {
