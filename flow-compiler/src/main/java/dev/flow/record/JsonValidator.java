@@ -64,6 +64,12 @@ final class JsonValidator {
       throw new Failure("empty input where a JSON object was expected", -1, Kind.SHAPE);
     }
     if (b[pos] != '{') {
+      // An error path: tell a value of the wrong shape from input that is not JSON at all.
+      try {
+        Json.MAPPER.readTree(b);
+      } catch (java.io.IOException notJson) {
+        throw new Failure("not valid JSON: expected a JSON object", pos, Kind.SHAPE);
+      }
       throw new Failure("expected a JSON object but found " + describe(b[pos]), pos, Kind.SHAPE);
     }
     ObjectIndex idx = new ObjectIndex(16);
