@@ -1,6 +1,7 @@
 package dev.flow.connectors.kafka;
 
 import dev.flow.connectors.ConnectorException;
+import dev.flow.connectors.Props;
 import dev.flow.connectors.Route;
 import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.record.FieldPath;
@@ -62,10 +63,10 @@ public final class KafkaPublisher implements PublisherFactory<KafkaPublisherOpti
     if (o.keyField() != null && o.keyExpression() != null) {
       ctx.error("keyExpression", "set keyField or keyExpression, not both");
     }
-    KafkaTrigger.checkPath(ctx, "topicField", o.topicField());
-    KafkaTrigger.checkPath(ctx, "keyField", o.keyField());
+    Props.checkPath(ctx, "topicField", o.topicField());
+    Props.checkPath(ctx, "keyField", o.keyField());
     if (o.headers() != null) {
-      o.headers().values().forEach(path -> KafkaTrigger.checkPath(ctx, "headers", path));
+      o.headers().values().forEach(path -> Props.checkPath(ctx, "headers", path));
     }
     KafkaClients.checkProperties(ctx, o.properties(), KafkaClients.SINK_OWNED);
     Duration timeout = transactionTimeout(o);

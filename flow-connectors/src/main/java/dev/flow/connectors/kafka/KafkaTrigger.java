@@ -2,17 +2,15 @@ package dev.flow.connectors.kafka;
 
 import dev.flow.connectors.EventTimeWatermarks;
 import dev.flow.connectors.PayloadFormat;
+import dev.flow.connectors.Props;
 import dev.flow.connectors.RecordDecoder;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.Fallback;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
-import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -70,7 +68,7 @@ public final class KafkaTrigger implements TriggerFactory<KafkaTriggerOptions> {
     if (o.startFrom() == StartFrom.TIMESTAMP) {
       if (o.startTimestamp() == null) {
         ctx.error("startTimestamp", "startFrom: timestamp needs startTimestamp");
-      } else if (parseTimestamp(o.startTimestamp()) == null) {
+      } else if (Props.epochMillis(o.startTimestamp()) == null) {
         ctx.error(
             "startTimestamp",
             "'"
@@ -81,8 +79,8 @@ public final class KafkaTrigger implements TriggerFactory<KafkaTriggerOptions> {
     } else if (o.startTimestamp() != null) {
       ctx.warning("startTimestamp", "startTimestamp is used only with startFrom: timestamp");
     }
-    checkPath(ctx, "valueField", o.valueField());
-    checkPath(ctx, "eventTimeField", o.eventTimeField());
+    Props.checkPath(ctx, "valueField", o.valueField());
+    Props.checkPath(ctx, "eventTimeField", o.eventTimeField());
     if (o.eventTimeField() != null && o.format() != null && o.format() != PayloadFormat.JSON) {
       ctx.error("eventTimeField", "eventTimeField needs format: json");
     }
@@ -146,7 +144,7 @@ public final class KafkaTrigger implements TriggerFactory<KafkaTriggerOptions> {
     return switch (from) {
       case EARLIEST -> OffsetsInitializer.earliest();
       case LATEST -> OffsetsInitializer.latest();
-      case TIMESTAMP -> OffsetsInitializer.timestamp(parseTimestamp(o.startTimestamp()));
+      case TIMESTAMP -> OffsetsInitializer.timestamp(Props.epochMillis(o.startTimestamp()));
       case COMMITTED ->
           OffsetsInitializer.committedOffsets(
               o.fallback() == Fallback.LATEST
@@ -164,28 +162,5 @@ public final class KafkaTrigger implements TriggerFactory<KafkaTriggerOptions> {
   static String slug(String s) {
     String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return t.replaceAll("^-|-$", "");
-  }
-
-  /** Epoch milliseconds from digits or an ISO-8601 instant, or null. */
-  static Long parseTimestamp(String s) {
-    try {
-      return Long.parseLong(s.trim());
-    } catch (NumberFormatException notDigits) {
-      try {
-        return Instant.parse(s.trim()).toEpochMilli();
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-    }
-  }
-
-  static void checkPath(ValidationContext ctx, String prop, String path) {
-    if (path != null) {
-      try {
-        FieldPath.parse(path);
-      } catch (IllegalArgumentException e) {
-        ctx.error(prop, e.getMessage());
-      }
-    }
   }
 }

@@ -138,8 +138,9 @@ class KafkaOptionsTest {
             KafkaTrigger.offsets(trigger(List.of("a"), null, StartFrom.LATEST, null, null, null))
                 .getAutoOffsetResetStrategy())
         .isEqualTo(OffsetResetStrategy.LATEST);
-    assertThat(KafkaTrigger.parseTimestamp("2024-05-01T10:00:00Z")).isEqualTo(1714557600000L);
-    assertThat(KafkaTrigger.parseTimestamp("1714557600000")).isEqualTo(1714557600000L);
+    assertThat(dev.flow.connectors.Props.epochMillis("2024-05-01T10:00:00Z"))
+        .isEqualTo(1714557600000L);
+    assertThat(dev.flow.connectors.Props.epochMillis("1714557600000")).isEqualTo(1714557600000L);
     assertThat(KafkaTrigger.defaultGroupId("Order Sync", "read orders!"))
         .isEqualTo("flow-order-sync-read-orders");
   }
