@@ -1,0 +1,27 @@
+package dev.flow.translate;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.validate.ValidatedFlow;
+import java.util.Map;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * A flow translated into a Flink job graph, ready to execute.
+ *
+ * @param flow the validated flow it came from
+ * @param env the environment holding the job graph
+ * @param bounded true when every trigger ends by itself
+ * @param outputs each non-publisher stage's output stream, by stage name
+ */
+public record CompiledFlow(
+    ValidatedFlow flow,
+    StreamExecutionEnvironment env,
+    boolean bounded,
+    Map<String, DataStream<FlowRecord>> outputs) {
+
+  /** The Flink job name: the flow's name. */
+  public String jobName() {
+    return flow.def().name();
+  }
+}

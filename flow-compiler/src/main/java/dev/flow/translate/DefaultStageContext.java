@@ -1,0 +1,121 @@
+package dev.flow.translate;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.ErrorRecordFactory;
+import dev.flow.spi.FlowSettings;
+import dev.flow.spi.RecordProcessor;
+import dev.flow.spi.StageContext;
+import dev.flow.validate.ResolvedStage;
+import java.util.List;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.OutputTag;
+
+/** The {@link StageContext} the translator hands to a transform's or publisher's factory. */
+class DefaultStageContext implements StageContext {
+
+  /** The side output every stage sends failed records to. */
+  static final OutputTag<FlowRecord> ERRORS =
+      new OutputTag<>("errors", FlowRecordTypeInfo.INSTANCE);
+
+  final String flowName;
+  final ResolvedStage stage;
+  final StreamExecutionEnvironment env;
+  final FlowSettings settings;
+  final boolean bounded;
+  final ErrorRecordFactory errorRecords;
+  private final List<DataStream<FlowRecord>> errorSink;
+
+  DefaultStageContext(
+      String flowName,
+      ResolvedStage stage,
+      StreamExecutionEnvironment env,
+      FlowSettings settings,
+      boolean bounded,
+      List<DataStream<FlowRecord>> errorSink) {
+    this.flowName = flowName;
+    this.stage = stage;
+    this.env = env;
+    this.settings = settings;
+    this.bounded = bounded;
+    this.errorSink = errorSink;
+    this.errorRecords =
+        new ErrorRecordFactory(
+            flowName, stage.name(), stage.factory().name(), settings.errors().policy());
+  }
+
+  @Override
+  public String flowName() {
+    return flowName;
+  }
+
+  @Override
+  public String stageName() {
+    return stage.name();
+  }
+
+  @Override
+  public String actionName() {
+    return stage.factory().name();
+  }
+
+  @Override
+  public String uid() {
+    return StageUids.of(stage.name());
+  }
+
+  @Override
+  public String uid(String suffix) {
+    return StageUids.of(stage.name(), suffix);
+  }
+
+  @Override
+  public int parallelism() {
+    return stage.parallelism() > 0 ? stage.parallelism() : settings.parallelism();
+  }
+
+  @Override
+  public StreamExecutionEnvironment env() {
+    return env;
+  }
+
+  @Override
+  public FlowSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public boolean isBounded() {
+    return bounded;
+  }
+
+  @Override
+  public OutputTag<FlowRecord> errorTag() {
+    return ERRORS;
+  }
+
+  @Override
+  public void addErrors(DataStream<FlowRecord> errorRecordStream) {
+    errorSink.add(errorRecordStream);
+  }
+
+  @Override
+  public ErrorRecordFactory errorRecords() {
+    return errorRecords;
+  }
+
+  @Override
+  public DataStream<FlowRecord> process(DataStream<FlowRecord> input, RecordProcessor processor) {
+    SingleOutputStreamOperator<FlowRecord> out =
+        input
+            .process(new StageFunction(flowName, stage.name(), processor, errorRecords, ERRORS))
+            .returns(FlowRecordTypeInfo.INSTANCE)
+            .uid(uid())
+            .name(stage.name())
+            .setParallelism(parallelism());
+    addErrors(out.getSideOutput(ERRORS));
+    return out;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.flow.translate;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.FlowSettings;
+import dev.flow.spi.TriggerContext;
+import dev.flow.validate.ResolvedStage;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The {@link TriggerContext} the translator hands to a trigger's factory. */
+final class DefaultTriggerContext extends DefaultStageContext implements TriggerContext {
+
+  DefaultTriggerContext(
+      String flowName,
+      ResolvedStage stage,
+      StreamExecutionEnvironment env,
+      FlowSettings settings,
+      boolean bounded,
+      List<DataStream<FlowRecord>> errorSink) {
+    super(flowName, stage, env, settings, bounded, errorSink);
+  }
+
+  @Override
+  public DataStream<FlowRecord> fromSource(
+      Source<FlowRecord, ?, ?> source, WatermarkStrategy<FlowRecord> watermarks) {
+    return env.fromSource(source, watermarks, stage.name(), FlowRecordTypeInfo.INSTANCE)
+        .uid(uid())
+        .name(stage.name())
+        .setParallelism(parallelism());
+  }
+}

@@ -1,0 +1,194 @@
+package dev.flow.translate;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.ActionFactory;
+import dev.flow.spi.FlowSettings;
+import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.StageKind;
+import dev.flow.spi.TransformFactory;
+import dev.flow.spi.TriggerFactory;
+import dev.flow.validate.ResolvedStage;
+import dev.flow.validate.ValidatedFlow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.PrintSink;
+
+/**
+ * Translates a validated flow into a Flink job graph: each trigger becomes a source, each transform
+ * one or more operators, each publisher a sink; edges follow {@code out}, a stage with several
+ * inputs reads their union, and every branch of a fan-out gets its own copy of each record so that
+ * object reuse stays safe. Failed records from every stage go to the flow's error stage.
+ */
+public final class FlowTranslator {
+  private FlowTranslator() {}
+
+  /** Builds the job graph of {@code flow} in {@code env}. */
+  public static CompiledFlow translate(ValidatedFlow flow, StreamExecutionEnvironment env)
+      throws Exception {
+    return translate(flow, env, TranslationHooks.NONE);
+  }
+
+  /** Builds the job graph, letting {@code hooks} swap or watch stages. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static CompiledFlow translate(
+      ValidatedFlow flow, StreamExecutionEnvironment env, TranslationHooks hooks) throws Exception {
+    if (flow.hasErrors()) {
+      throw new IllegalArgumentException("cannot translate a flow with validation errors");
+    }
+    String flowName = flow.def().name();
+    FlowSettings settings = flow.settings();
+    boolean bounded = isBounded(flow);
+    EnvironmentConfigurer.configure(env, settings, bounded);
+
+    List<DataStream<FlowRecord>> errors = new ArrayList<>();
+    Map<String, DataStream<FlowRecord>> outputs = new LinkedHashMap<>();
+    // The stream each edge (from -> to) carries, after the fan-out copy where needed.
+    Map<String, Map<String, DataStream<FlowRecord>>> edges = new HashMap<>();
+
+    for (ResolvedStage stage : flow.stages()) {
+      ActionFactory factory = stage.factory();
+      DataStream<FlowRecord> output = null;
+      DataStream<FlowRecord> input = null;
+      DefaultStageContext ctx;
+      if (stage.kind() == StageKind.TRIGGER) {
+        DefaultTriggerContext tctx =
+            new DefaultTriggerContext(flowName, stage, env, settings, bounded, errors);
+        ctx = tctx;
+        DataStream<FlowRecord> source = hooks.replaceTrigger(stage, tctx);
+        if (source == null) {
+          source = ((TriggerFactory) factory).create(stage.options(), tctx);
+        }
+        var checked =
+            source
+                .process(
+                    new TriggerOutputFunction(
+                        stage.name(), ctx.errorRecords, DefaultStageContext.ERRORS))
+                .returns(FlowRecordTypeInfo.INSTANCE)
+                .uid(ctx.uid("records"))
+                .name(stage.name() + " (records)")
+                .setParallelism(source.getParallelism());
+        errors.add(checked.getSideOutput(DefaultStageContext.ERRORS));
+        output = checked;
+      } else {
+        ctx = new DefaultStageContext(flowName, stage, env, settings, bounded, errors);
+        input = inputOf(stage, edges);
+        if (stage.kind() == StageKind.TRANSFORM) {
+          output = ((TransformFactory) factory).apply(input, stage.options(), ctx);
+        } else if (!hooks.replacePublisher(stage, input, ctx)) {
+          DataStream<FlowRecord> counted =
+              input
+                  .process(new PublisherInputFunction(stage.name()))
+                  .returns(FlowRecordTypeInfo.INSTANCE)
+                  .uid(ctx.uid("in"))
+                  .name(stage.name() + " (in)")
+                  .setParallelism(ctx.parallelism());
+          ((PublisherFactory) factory).publish(counted, stage.options(), ctx);
+        }
+      }
+      hooks.onStage(stage, input, output, ctx);
+      if (output != null) {
+        outputs.put(stage.name(), output);
+        edges.put(stage.name(), fanOut(stage, output, ctx));
+      }
+    }
+
+    addErrorStage(flow, env, settings, bounded, errors, hooks);
+    return new CompiledFlow(flow, env, bounded, outputs);
+  }
+
+  /** True when every trigger of the flow ends by itself. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static boolean isBounded(ValidatedFlow flow) {
+    for (ResolvedStage s : flow.stages()) {
+      if (s.kind() == StageKind.TRIGGER && !((TriggerFactory) s.factory()).isBounded(s.options())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static DataStream<FlowRecord> inputOf(
+      ResolvedStage stage, Map<String, Map<String, DataStream<FlowRecord>>> edges) {
+    DataStream<FlowRecord> input = null;
+    List<DataStream<FlowRecord>> rest = new ArrayList<>();
+    for (String from : stage.inputs()) {
+      DataStream<FlowRecord> s = edges.get(from).get(stage.name());
+      if (input == null) {
+        input = s;
+      } else {
+        rest.add(s);
+      }
+    }
+    if (!rest.isEmpty()) {
+      input = input.union(rest.toArray(new DataStream[0]));
+    }
+    return input;
+  }
+
+  /**
+   * One stream per outgoing edge. With object reuse on, chained branches see the same object, so
+   * every branch of a fan-out reads its own copy; the copy shares the unchanged payload bytes.
+   */
+  private static Map<String, DataStream<FlowRecord>> fanOut(
+      ResolvedStage stage, DataStream<FlowRecord> output, DefaultStageContext ctx) {
+    Map<String, DataStream<FlowRecord>> byTarget = new LinkedHashMap<>();
+    List<String> targets = stage.def().out().stream().map(r -> r.name()).distinct().toList();
+    for (String target : targets) {
+      if (targets.size() == 1) {
+        byTarget.put(target, output);
+      } else {
+        byTarget.put(
+            target,
+            output
+                .map(FlowRecord::copy)
+                .returns(FlowRecordTypeInfo.INSTANCE)
+                .uid(ctx.uid("to/" + target))
+                .name(stage.name() + " -> " + target)
+                .setParallelism(output.getParallelism()));
+      }
+    }
+    return byTarget;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void addErrorStage(
+      ValidatedFlow flow,
+      StreamExecutionEnvironment env,
+      FlowSettings settings,
+      boolean bounded,
+      List<DataStream<FlowRecord>> errors,
+      TranslationHooks hooks)
+      throws Exception {
+    if (errors.isEmpty()) {
+      return;
+    }
+    DataStream<FlowRecord> all = errors.get(0);
+    if (errors.size() > 1) {
+      all = all.union(errors.subList(1, errors.size()).toArray(new DataStream[0]));
+    }
+    hooks.onErrors(all);
+    if (hooks.replaceErrorStage(all)) {
+      return;
+    }
+    ResolvedStage errorStage = flow.errorStage();
+    List<DataStream<FlowRecord>> ofErrorStage = new ArrayList<>();
+    DefaultStageContext ctx =
+        new DefaultStageContext(
+            flow.def().name(), errorStage, env, settings, bounded, ofErrorStage);
+    ((PublisherFactory) errorStage.factory()).publish(all, errorStage.options(), ctx);
+    // Records the error stage itself fails on are printed to stderr rather than lost.
+    for (int i = 0; i < ofErrorStage.size(); i++) {
+      ofErrorStage
+          .get(i)
+          .sinkTo(new PrintSink<>("flow error stage failed", true))
+          .uid(ctx.uid("fallback/" + i))
+          .name(errorStage.name() + " (fallback)");
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.flow.translate;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.spi.ErrorRecordFactory;
+import dev.flow.spi.ProcessorContext;
+import dev.flow.spi.RecordProcessor;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link RecordProcessor} as one Flink operator: counts records in, out, filtered and
+ * errors, and sends a record whose processing throws to the error stage, never dropping it.
+ */
+final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(StageFunction.class);
+  private static final int LATENCY_SAMPLE_MASK = 127;
+
+  private final String flowName;
+  private final String stageName;
+  private final RecordProcessor processor;
+  private final ErrorRecordFactory errors;
+  private final OutputTag<FlowRecord> errorTag;
+
+  private transient StageMetrics metrics;
+  private transient CountingCollector counting;
+  private transient long seen;
+
+  StageFunction(
+      String flowName,
+      String stageName,
+      RecordProcessor processor,
+      ErrorRecordFactory errors,
+      OutputTag<FlowRecord> errorTag) {
+    this.flowName = flowName;
+    this.stageName = stageName;
+    this.processor = processor;
+    this.errors = errors;
+    this.errorTag = errorTag;
+  }
+
+  @Override
+  public void open(OpenContext openContext) throws Exception {
+    metrics = new StageMetrics(getRuntimeContext().getMetricGroup(), stageName);
+    counting = new CountingCollector();
+    var task = getRuntimeContext().getTaskInfo();
+    processor.open(
+        new ProcessorContext() {
+          @Override
+          public String flowName() {
+            return flowName;
+          }
+
+          @Override
+          public String stageName() {
+            return stageName;
+          }
+
+          @Override
+          public MetricGroup metrics() {
+            return metrics.group;
+          }
+
+          @Override
+          public int subtaskIndex() {
+            return task.getIndexOfThisSubtask();
+          }
+
+          @Override
+          public int parallelism() {
+            return task.getNumberOfParallelSubtasks();
+          }
+        });
+  }
+
+  @Override
+  public void processElement(FlowRecord record, Context ctx, Collector<FlowRecord> out) {
+    metrics.in.inc();
+    boolean sample = (++seen & LATENCY_SAMPLE_MASK) == 0;
+    long start = sample ? System.nanoTime() : 0L;
+    counting.target = out;
+    counting.emitted = 0;
+    // Keep what is needed to build an error record, since the processor may change the record.
+    try {
+      processor.process(record, counting);
+      if (counting.emitted == 0) {
+        metrics.filtered.inc();
+      }
+    } catch (Exception | LinkageError e) {
+      metrics.errors.inc();
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("flow '{}' stage '{}': record failed", flowName, stageName, e);
+      }
+      ctx.output(errorTag, errors.create(record, e));
+    }
+    if (sample) {
+      metrics.latencyMicros.update((System.nanoTime() - start) / 1000);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    processor.close();
+  }
+
+  /** Counts what the processor emits, for the out and filtered counters. */
+  private final class CountingCollector implements Collector<FlowRecord> {
+    Collector<FlowRecord> target;
+    int emitted;
+
+    @Override
+    public void collect(FlowRecord r) {
+      emitted++;
+      metrics.out.inc();
+      target.collect(r);
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,47 @@
+package dev.flow.translate;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.TriggerContext;
+import dev.flow.validate.ResolvedStage;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * Lets tools change a flow's job graph while it is built: preview and tests swap triggers for
+ * sample records and publishers for captures, and watch every stage's input and output. A run uses
+ * {@link #NONE}.
+ */
+public interface TranslationHooks {
+
+  /** Builds the real job. */
+  TranslationHooks NONE = new TranslationHooks() {};
+
+  /** A stream to use instead of the trigger's source, or {@code null} to build the trigger. */
+  default DataStream<FlowRecord> replaceTrigger(ResolvedStage stage, TriggerContext ctx) {
+    return null;
+  }
+
+  /** True when the hook consumed {@code input} itself, so the real publisher is not built. */
+  default boolean replacePublisher(
+      ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {
+    return false;
+  }
+
+  /**
+   * Sees a stage's input (null for a trigger) and output (null for a publisher) once the stage is
+   * built.
+   */
+  default void onStage(
+      ResolvedStage stage,
+      DataStream<FlowRecord> input,
+      DataStream<FlowRecord> output,
+      StageContext ctx) {}
+
+  /** Sees the union of all error records, before the error stage. */
+  default void onErrors(DataStream<FlowRecord> errors) {}
+
+  /** True when the hook consumed the error records itself, so the error stage is not built. */
+  default boolean replaceErrorStage(DataStream<FlowRecord> errors) {
+    return false;
+  }
+}
