@@ -159,12 +159,15 @@ public final class FlowRecord {
    * InvalidRecordException} with a short message otherwise. Cheap when already checked.
    */
   public void validate() {
-    tree();
+    if (tree == null && lazy == null) {
+      lazy = RecordParser.parseChecked(raw);
+      raw = lazy.buf;
+    }
   }
 
-  /** True while the payload is held only as bytes that have not been checked or parsed. */
+  /** True while the payload is held only as bytes that have not been checked or indexed. */
   public boolean isUnparsed() {
-    return tree == null;
+    return tree == null && lazy == null;
   }
 
   // ---------------------------------------------------------------- payload access

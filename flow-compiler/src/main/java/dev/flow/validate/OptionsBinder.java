@@ -126,7 +126,9 @@ public final class OptionsBinder {
       return FAILED;
     }
     Class<?> raw = spec.rawType();
-    if (raw.isRecord() && PropSpec.of(raw).stream().noneMatch(PropSpec::required)) {
+    if (raw.isRecord()
+        && !Node.class.isAssignableFrom(raw)
+        && PropSpec.of(raw).stream().noneMatch(PropSpec::required)) {
       Node.MapNode empty = new Node.MapNode(Map.of(), Map.of(), parent.location());
       return record(raw, empty, path + ".", List.of(), false);
     }
