@@ -100,8 +100,7 @@ final class KafkaClients {
                   + String.join(", ", missing)
                   + (missing.size() == 1 ? " does" : " do")
                   + " not exist on "
-                  + what,
-              null);
+                  + what);
         }
       }
     } catch (TimeoutException e) {
@@ -112,8 +111,7 @@ final class KafkaClients {
               + " within "
               + timeout.toMillis()
               + " ms; check"
-              + " bootstrapServers and that the brokers are running",
-          e);
+              + " bootstrapServers and that the brokers are running");
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
       String why = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
@@ -126,14 +124,18 @@ final class KafkaClients {
                       + timeout.toMillis()
                       + " ms; check bootstrapServers and that"
                       + " the brokers are running"
-                  : ": " + why),
-          c);
+                  : ": " + why));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ConnectorException.of(ctx, "interrupted while checking " + what, e);
+      throw ConnectorException.of(ctx, "interrupted while checking " + what);
     } catch (org.apache.kafka.common.KafkaException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw ConnectorException.of(ctx, "cannot connect to " + what + ": " + why, e);
+      Throwable inner = e;
+      while (inner.getCause() != null && inner.getCause().getMessage() != null) {
+        inner = inner.getCause();
+      }
+      String why =
+          inner.getMessage() == null ? inner.getClass().getSimpleName() : inner.getMessage();
+      throw ConnectorException.of(ctx, "cannot connect to " + what + ": " + why);
     } finally {
       if (admin != null) {
         admin.close(Duration.ofSeconds(1));

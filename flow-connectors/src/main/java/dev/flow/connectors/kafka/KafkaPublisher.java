@@ -160,7 +160,7 @@ public final class KafkaPublisher implements PublisherFactory<KafkaPublisherOpti
       case EXACTLY_ONCE -> {
         if (!checkpointing) {
           throw ConnectorException.of(
-              ctx, "delivery exactly-once needs checkpointing, which is off for this flow", null);
+              ctx, "delivery exactly-once needs checkpointing, which is off for this flow");
         }
         yield DeliveryGuarantee.EXACTLY_ONCE;
       }

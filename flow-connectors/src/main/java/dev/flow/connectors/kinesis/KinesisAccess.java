@@ -139,7 +139,7 @@ record KinesisAccess(
     }
     if (timeout == null || timeout.isZero()) {
       throw ConnectorException.of(
-          ctx, "give the stream as an ARN when connectTimeout is 0s (no lookup at start)", null);
+          ctx, "give the stream as an ARN when connectTimeout is 0s (no lookup at start)");
     }
     String where = endpoint != null ? endpoint : "region " + regionFor(stream);
     Properties props = clientProperties(stream);
@@ -173,11 +173,10 @@ record KinesisAccess(
               .streamDescriptionSummary();
       return summary.streamARN();
     } catch (ResourceNotFoundException e) {
-      throw ConnectorException.of(
-          ctx, "Kinesis stream " + stream + " does not exist at " + where, e);
+      throw ConnectorException.of(ctx, "Kinesis stream " + stream + " does not exist at " + where);
     } catch (SdkException | IllegalArgumentException | IllegalStateException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw ConnectorException.of(ctx, "cannot reach Kinesis at " + where + ": " + why, e);
+      throw ConnectorException.of(ctx, "cannot reach Kinesis at " + where + ": " + why);
     } finally {
       if (client != null) {
         client.close();

@@ -161,6 +161,25 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, A
     return out;
   }
 
+  /**
+   * The sum over a topic's partitions of the last stable offsets: grows as transactions commit (and
+   * as plain writes land), without reading any record. A cheap measure of progress.
+   */
+  public long committedEndOffset(String topic) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+      List<TopicPartition> parts =
+          consumer.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(i.topic(), i.partition()))
+              .collect(Collectors.toList());
+      return consumer.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   /** The values of {@link #readCommitted} as UTF-8 strings. */
   public List<String> readCommittedValues(String topic, int expected, Duration timeout) {
     return readCommitted(topic, expected, timeout).stream()

@@ -191,7 +191,9 @@ public final class TestStageContext implements TriggerContext {
     @Override
     public void processElement(FlowRecord r, Context ctx, Collector<FlowRecord> out) {
       try {
-        r.asObjectNode();
+        if (r.isUnparsed()) {
+          r.validate();
+        }
         out.collect(r);
       } catch (InvalidRecordException e) {
         byte[] raw = r.original() != null ? r.original() : r.toJsonBytes();
