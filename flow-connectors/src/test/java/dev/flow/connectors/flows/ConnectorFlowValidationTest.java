@@ -102,4 +102,12 @@ class ConnectorFlowValidationTest {
             "f.yaml:16:7: error: stage \"out\" (Kafka Publisher): must be longer than the"
                 + " checkpoint interval (10000 ms)");
   }
+
+  @Test
+  void theConnectorExamplesAreValid() throws Exception {
+    for (String name : List.of("kafka-orders.yaml", "kinesis-events.yaml")) {
+      java.nio.file.Path file = java.nio.file.Path.of("..", "examples", name);
+      assertThat(problems(java.nio.file.Files.readString(file))).as(name).isEmpty();
+    }
+  }
 }
