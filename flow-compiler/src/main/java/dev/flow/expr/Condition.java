@@ -56,6 +56,27 @@ public final class Condition implements Serializable {
 
   /** True when the record matches, with values for the extra variables. */
   public boolean test(FlowRecord record, Map<String, ?> values) {
+    FastCondition fast = expression.fastCondition();
+    if (fast != null) {
+      int r = fast.test(record);
+      if (r != FastCondition.UNKNOWN) {
+        return r == FastCondition.TRUE;
+      }
+    }
+    return testWithCel(record, values);
+  }
+
+  Expression expressionForTest() {
+    return expression;
+  }
+
+  /** True when the simple native evaluator handles this condition. */
+  boolean hasFastPath() {
+    return expression.fastCondition() != null;
+  }
+
+  /** The test done by CEL alone, without the native evaluator. */
+  boolean testWithCel(FlowRecord record, Map<String, ?> values) {
     Object v = expression.evaluateRaw(record, values);
     if (v instanceof Boolean b) {
       return b;

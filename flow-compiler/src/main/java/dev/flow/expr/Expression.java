@@ -123,6 +123,11 @@ public final class Expression implements Serializable {
     }
   }
 
+  /** The native evaluator of a simple condition, or null. */
+  FastCondition fastCondition() {
+    return compiled().fast();
+  }
+
   private CelEnv.Compiled compiled() {
     CelEnv.Compiled c = compiled;
     if (c == null) {
