@@ -35,6 +35,24 @@ class SerializationTest {
   }
 
   @Test
+  void firstUseAfterDeserializationIsThreadSafe() throws Exception {
+    Expression e = roundTrip(Expression.compile("price * double(qty)"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> e.evaluate(R)));
+      }
+      for (java.util.concurrent.Future<Object> f : results) {
+        assertThat(f.get()).isEqualTo(10.0);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void conditionAndTemplateSurviveSerialization() throws Exception {
     Condition c = roundTrip(Condition.compile("qty > 3"));
     assertThat(c.test(R)).isTrue();
