@@ -11,6 +11,10 @@ import java.util.Set;
  * expression whose type is known not to be boolean is a compile error; one whose type is only known
  * at run time ({@code flag} for a record field) must give true or false, or the test throws an
  * {@link EvaluationException}.
+ *
+ * <p>Simple conditions (fields compared with literals, {@code has()}, joined by {@code &&}, {@code
+ * ||} and {@code !}) are answered natively when the answer is certain to equal CEL's; anything
+ * else, including every error, goes through CEL.
  */
 public final class Condition implements Serializable {
   private static final long serialVersionUID = 1L;

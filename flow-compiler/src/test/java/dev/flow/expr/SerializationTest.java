@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Compiled expressions survive Java serialization and recompile on first use. */
 class SerializationTest {
   private static final FlowRecord R = Records.of("{'price': 2.5, 'qty': 4, 'name': 'x'}");
 
