@@ -25,7 +25,10 @@ final class FlowDefReader {
 
   FlowDef read(Node root) {
     if (!(root instanceof Node.MapNode m)) {
-      String found = root instanceof Node.ScalarNode s && s.isNull() ? "nothing" : found(root);
+      boolean nothing =
+          root instanceof Node.ScalarNode s
+              && (s.isNull() || s.style() == Node.ScalarNode.Style.PLAIN && s.text().isEmpty());
+      String found = nothing ? "nothing" : found(root);
       problems.add(
           Problem.error(
               root.location(),

@@ -116,6 +116,7 @@ public final class YamlReader {
     final List<Problem> problems;
     final Map<String, Node> anchors = new HashMap<>();
     final Map<Node, Long> weights = new IdentityHashMap<>();
+    final java.util.Set<String> open = new java.util.HashSet<>();
     EventYamlFactory.EventParser parser;
     long expanded;
     int aliases;
@@ -153,6 +154,9 @@ public final class YamlReader {
       String anchor = parser.event() instanceof NodeEvent ne ? ne.getAnchor() : null;
       long before = expanded;
       Node node;
+      if (anchor != null) {
+        open.add(anchor);
+      }
       switch (t) {
         case START_OBJECT -> node = mapping(depth);
         case START_ARRAY -> node = list(depth);
@@ -160,6 +164,7 @@ public final class YamlReader {
       }
       expanded++;
       if (anchor != null) {
+        open.remove(anchor);
         anchors.put(anchor, node);
         weights.put(node, expanded - before);
       }
@@ -170,6 +175,13 @@ public final class YamlReader {
       Location where = here();
       String name = parser.event() instanceof NodeEvent ne ? ne.getAnchor() : text();
       Node target = anchors.get(name);
+      if (target == null && open.contains(name)) {
+        throw new Fatal(
+            Problem.error(
+                where,
+                null,
+                "alias '*" + name + "' is used inside its own anchor '&" + name + "'"));
+      }
       if (target == null) {
         throw new Fatal(
             Problem.error(

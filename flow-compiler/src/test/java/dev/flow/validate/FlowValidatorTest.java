@@ -379,6 +379,15 @@ class FlowValidatorTest {
             "x.yaml:5:52: error: stage \"keep\" (Test Sink): prop 'limit' must be a whole number,"
                 + " found a string")
         .allSatisfy(m -> assertThat(m).doesNotContain("hunter2"));
+    String valid =
+        "name: f\nstages:\n  - {name: read, action: Test Source, props: {count: '${p__n}'}, out: [keep]}\n"
+            + "  - {name: keep, action: Test Sink, props: {target: '${p__pw}'}}\n"
+            + ERRORS_TO_TEST_SINK;
+    ValidatedFlow ok = VALIDATOR.validate(parser.parse(valid, "x.yaml"));
+    assertThat(ok.problems()).isEmpty();
+    assertThat(((TestSourceFactory.Options) ok.stage("read").options()).count()).isEqualTo(5);
+    assertThat(((TestSinkFactory.Options) ok.stage("keep").options()).target())
+        .isEqualTo("hunter2");
   }
 
   @Test
