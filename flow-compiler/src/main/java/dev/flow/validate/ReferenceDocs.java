@@ -83,7 +83,7 @@ public final class ReferenceDocs {
           .append(" | ")
           .append(desc.trim())
           .append(" |\n");
-      if (OptionsBinder.isOptionsRecord(p.rawType())) {
+      if (PropTypes.isOptionsRecord(p.rawType())) {
         rows(b, p.rawType(), prefix + p.name() + ".");
       }
     }
@@ -91,7 +91,7 @@ public final class ReferenceDocs {
 
   /** A prop type in words: "whole number", "list of string", "one of: a, b". */
   static String typeName(Type type) {
-    Class<?> raw = OptionsBinder.rawClass(type);
+    Class<?> raw = PropTypes.rawClass(type);
     if (raw == String.class) {
       return "string";
     }
@@ -113,7 +113,7 @@ public final class ReferenceDocs {
     if (ExpressionBinder.handles(raw)) {
       return raw.getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
-    if (OptionsBinder.isOptionsRecord(raw)) {
+    if (PropTypes.isOptionsRecord(raw)) {
       return "mapping";
     }
     if (List.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {
