@@ -1,6 +1,7 @@
 package dev.flow.validate;
 
 import dev.flow.spi.ActionFactory;
+import dev.flow.spi.FlowSettings;
 import dev.flow.spi.StageKind;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -39,6 +40,9 @@ public final class ReferenceDocs {
     }
     b.append("\n## Props of every stage\n\n");
     table(b, CommonProps.class);
+    b.append("\n## Flow settings\n\n");
+    b.append("The optional top-level `settings` of a flow.\n\n");
+    table(b, FlowSettings.class);
     return b.toString();
   }
 
