@@ -108,6 +108,21 @@ class ParameterSetsTest {
   }
 
   @Test
+  void secretsCannotNameStagesActionsOrEdges() {
+    FlowParser p = new FlowParser(FlowParser.Options.defaults().withParameters(SETS));
+    ParseResult r =
+        p.parse(
+            "name: a\nstages:\n  - {name: s, action: '${kafka__password}', out: ['${kafka__password}']}\n",
+            "f.yaml");
+    assertThat(r.problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            "f.yaml:3:23: error: stage \"s\": 'action' cannot use a secret parameter",
+            "f.yaml:3:51: error: stage \"s\": 'out' cannot use a secret parameter")
+        .allSatisfy(m -> assertThat(m).doesNotContain("hunter2"));
+  }
+
+  @Test
   void keysAreNotSubstituted() {
     ParseResult r = parse("      ${kafka__bootstrap}: 1\n");
     assertThat(r.flow().stage("s").props().entries()).containsKey("${kafka__bootstrap}");
