@@ -339,6 +339,28 @@ class FlowValidatorTest {
   }
 
   @Test
+  void settingsRulesBeyondTypes() {
+    assertThat(
+            problems(
+                """
+                name: f
+                stages:
+                  - {name: read, action: Test Source, out: [keep]}
+                  - {name: keep, action: Test Sink}
+                settings:
+                  parallelism: 0
+                  maxParallelism: -1
+                  restart: {jitter: 1.5}
+                  errors: {action: Test Sink}
+                """))
+        .containsExactly(
+            "x.yaml:6:3: error: setting 'parallelism' must be 1 or more, found 0",
+            "x.yaml:7:3: error: setting 'maxParallelism' must be at least 'parallelism' (0), found"
+                + " -1",
+            "x.yaml:8:13: error: setting 'restart.jitter' must be from 0 to 1");
+  }
+
+  @Test
   void parseProblemsAndValidationProblemsComeSortedTogether() {
     assertThat(
             problems(
