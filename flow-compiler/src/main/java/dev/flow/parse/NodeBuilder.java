@@ -34,6 +34,13 @@ final class NodeBuilder {
     }
   }
 
+  /**
+   * Numbers that YAML 1.1 reads differently from how people mean them: {@code 0123} (octal 83) and
+   * {@code 1_000}. They stay text, so zip codes and ids keep their digits.
+   */
+  private static final java.util.regex.Pattern AMBIGUOUS_NUMBER =
+      java.util.regex.Pattern.compile("[-+]?0[0-9_]+|.*_.*");
+
   private final YamlReader.Limits limits;
   final String text;
   final String source;
@@ -184,6 +191,11 @@ final class NodeBuilder {
   Node.ScalarNode scalar(JsonToken t) throws IOException {
     Location at = here();
     Node.ScalarNode.Style style = style(parser.event());
+    if ((t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)
+        && parser.event() instanceof ScalarEvent e
+        && AMBIGUOUS_NUMBER.matcher(e.getValue()).matches()) {
+      return new Node.ScalarNode(e.getValue(), at, style, false);
+    }
     Object v =
         switch (t) {
           case VALUE_NULL -> null;

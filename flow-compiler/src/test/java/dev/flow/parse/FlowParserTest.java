@@ -303,6 +303,21 @@ class FlowParserTest {
   }
 
   @Test
+  void ambiguousNumbersStayText() {
+    ParseResult r =
+        new FlowParser()
+            .parse(
+                "name: a\nstages: []\nsettings: {a: 0123, b: 1_000, c: 0x1F, d: 1.50, e: 0}\n",
+                "f");
+    Node.MapNode s = r.flow().settings();
+    assertThat(((Node.ScalarNode) s.get("a")).value()).isEqualTo("0123");
+    assertThat(((Node.ScalarNode) s.get("b")).value()).isEqualTo("1_000");
+    assertThat(((Node.ScalarNode) s.get("c")).value()).isEqualTo(31L);
+    assertThat(((Node.ScalarNode) s.get("d")).value()).isEqualTo(1.5);
+    assertThat(((Node.ScalarNode) s.get("e")).value()).isEqualTo(0L);
+  }
+
+  @Test
   void yamlOneOneBooleansStayText() {
     ParseResult r =
         new FlowParser().parse("name: a\nstages: []\nsettings: {a: no, b: true}\n", "f");
