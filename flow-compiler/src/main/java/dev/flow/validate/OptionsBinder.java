@@ -228,12 +228,26 @@ public final class OptionsBinder {
     return noun;
   }
 
+  /** Each options record's canonical constructor, looked up once. */
+  private static final ClassValue<Constructor<?>> CONSTRUCTORS =
+      new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+          Class<?>[] types =
+              PropSpec.of(type).stream().map(PropSpec::rawType).toArray(Class<?>[]::new);
+          try {
+            Constructor<?> c = type.getDeclaredConstructor(types);
+            c.setAccessible(true);
+            return c;
+          } catch (NoSuchMethodException | RuntimeException e) {
+            throw new IllegalStateException("cannot create options record " + type.getName(), e);
+          }
+        }
+      };
+
   private Object construct(Class<?> type, List<PropSpec> specs, Object[] args, Location at) {
-    Class<?>[] types = specs.stream().map(PropSpec::rawType).toArray(Class<?>[]::new);
     try {
-      Constructor<?> c = type.getDeclaredConstructor(types);
-      c.setAccessible(true);
-      return c.newInstance(args);
+      return CONSTRUCTORS.get(type).newInstance(args);
     } catch (InvocationTargetException e) {
       Throwable t = e.getCause();
       String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
