@@ -11,7 +11,6 @@ import dev.flow.parse.YamlReader;
 import dev.flow.spi.Prop;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +60,6 @@ class ExpressionBindingTest {
   }
 
   @Test
-  @Disabled("enable when dev.flow.expr compiles expressions")
   void validExpressionsCompile() {
     Filter f = bind("where: amount > 100\nurl: 'https://api/{id}'\n");
     assertThat(problems).isEmpty();
@@ -70,7 +68,6 @@ class ExpressionBindingTest {
   }
 
   @Test
-  @Disabled("enable when dev.flow.expr compiles expressions")
   void compileErrorsAreLocatedInTheFile() {
     assertThat(bind("where: amount >\n")).isNull();
     assertThat(problems).hasSize(1);
