@@ -100,13 +100,16 @@ final class JsonValidator {
   }
 
   private void ws() {
-    while (pos < len) {
-      byte c = b[pos];
+    byte[] b = this.b;
+    int i = pos;
+    while (i < len) {
+      byte c = b[i];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        return;
+        break;
       }
-      pos++;
+      i++;
     }
+    pos = i;
   }
 
   private void object(int depth, ObjectIndex idx) throws Failure {
@@ -121,7 +124,7 @@ final class JsonValidator {
         throw error("expected a field name in double quotes");
       }
       int nameStart = pos;
-      string(true);
+      string(idx != null);
       int nameEnd = pos;
       int hash = nameHash; // read before the value: nested names overwrite it
       boolean escaped = nameEscaped;
@@ -244,11 +247,14 @@ final class JsonValidator {
   }
 
   private int digits() {
+    byte[] b = this.b;
     int s = pos;
-    while (pos < len && b[pos] >= '0' && b[pos] <= '9') {
-      pos++;
+    int i = s;
+    while (i < len && b[i] >= '0' && b[i] <= '9') {
+      i++;
     }
-    return pos - s;
+    pos = i;
+    return i - s;
   }
 
   /** Checks the string whose opening quote is at {@code pos}; for a name, hashes it too. */
