@@ -162,7 +162,7 @@ public final class FlowRecord {
       return TreeOps.get(tree, path);
     }
     Object v = root().locate(path, 0);
-    return v == null ? null : LazyObject.toNode(v);
+    return v == null ? null : LazyTrees.toNode(v);
   }
 
   /** The top-level field {@code name}, or {@code null}. */
@@ -172,7 +172,7 @@ public final class FlowRecord {
     }
     byte[] u = name.getBytes(StandardCharsets.UTF_8);
     Object v = root().field(name, u, ObjectIndex.hash(u, 0, u.length));
-    return v == null ? null : LazyObject.toNode(v);
+    return v == null ? null : LazyTrees.toNode(v);
   }
 
   /** True when {@code path} holds a value (JSON null included); decodes nothing. */
@@ -198,7 +198,7 @@ public final class FlowRecord {
       return TreeOps.remove(tree, path);
     }
     Object v = root().take(path, 0);
-    return v == null ? null : LazyObject.toNode(v);
+    return v == null ? null : LazyTrees.toNode(v);
   }
 
   /**
@@ -242,7 +242,7 @@ public final class FlowRecord {
       return tree.fieldNames();
     }
     List<String> names = new ArrayList<>();
-    root().fieldNames(names);
+    LazyTrees.fieldNames(root(), names);
     return Collections.unmodifiableList(names).iterator();
   }
 
@@ -253,7 +253,7 @@ public final class FlowRecord {
   public ObjectNode asObjectNode() {
     if (tree == null) {
       LazyObject r = root();
-      tree = r.toObjectNode();
+      tree = LazyTrees.toObjectNode(r);
       raw = r.isDirty() ? null : r.buf;
       lazy = null;
     }
@@ -358,7 +358,7 @@ public final class FlowRecord {
 
   /** The payload as a tree, without changing how this record holds it. */
   private ObjectNode payloadTree() {
-    return tree != null ? tree : root().toObjectNode();
+    return tree != null ? tree : LazyTrees.toObjectNode(root());
   }
 
   /** The bytes when the payload is held unchanged as bytes, else null. */

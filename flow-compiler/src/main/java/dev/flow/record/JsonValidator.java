@@ -260,89 +260,11 @@ final class JsonValidator {
   /** Checks the string whose opening quote is at {@code pos}; for a name, hashes it too. */
   private void string(boolean name) throws Failure {
     int s = pos;
-    int i = s + 1;
-    boolean escaped = false;
-    while (true) {
-      i = Swar.stringSpecial(b, i, len);
-      if (i >= len) {
-        throw new Failure("a string that never ends", s, false);
-      }
-      byte c = b[i];
-      if (c == '"') {
-        break;
-      }
-      if (c == '\\') {
-        escaped = true;
-        pos = i;
-        escape();
-        i = pos;
-      } else if (c >= 0) {
-        throw new Failure("a control character in a string", i, false);
-      } else {
-        int e = utf8End(b, i, len);
-        if (e < 0) {
-          throw new Failure("invalid UTF-8", i, false);
-        }
-        i = e;
-      }
-    }
-    pos = i + 1;
+    int end = JsonStrings.check(b, s, len);
+    pos = end;
     if (name) {
-      nameHash = escaped ? 0 : ObjectIndex.hash(b, s + 1, i);
-      nameEscaped = escaped;
+      nameEscaped = Swar.quoteOrBackslash(b, s + 1, end - 1) < end - 1;
+      nameHash = nameEscaped ? 0 : ObjectIndex.hash(b, s + 1, end - 1);
     }
-  }
-
-  private void escape() throws Failure {
-    int s = pos;
-    if (pos + 1 >= len) {
-      throw new Failure("a bad escape sequence", s, false);
-    }
-    switch (b[pos + 1]) {
-      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> pos += 2;
-      case 'u' -> {
-        for (int i = pos + 2; i < pos + 6; i++) {
-          if (i >= len || Character.digit(b[i], 16) < 0) {
-            throw new Failure("a bad \\u escape", s, false);
-          }
-        }
-        pos += 6;
-      }
-      default -> throw new Failure("a bad escape sequence", s, false);
-    }
-  }
-
-  /** The end of the valid multi-byte UTF-8 sequence at {@code i}, or -1 (strict: no overlongs). */
-  static int utf8End(byte[] b, int i, int len) {
-    int c = b[i] & 0xFF;
-    int n;
-    int lo = 0x80;
-    int hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      lo = c == 0xE0 ? 0xA0 : 0x80;
-      hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      lo = c == 0xF0 ? 0x90 : 0x80;
-      hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      return -1;
-    }
-    if (i + n >= len) {
-      return -1;
-    }
-    int c1 = b[i + 1] & 0xFF;
-    if (c1 < lo || c1 > hi) {
-      return -1;
-    }
-    for (int k = 2; k <= n; k++) {
-      if ((b[i + k] & 0xC0) != 0x80) {
-        return -1;
-      }
-    }
-    return i + n + 1;
   }
 }
