@@ -63,7 +63,8 @@ public final class FlowRecord {
   /**
    * A record whose payload is these JSON bytes. The bytes must not be changed afterwards. Nothing
    * is checked here: the payload is indexed on first access, and malformed input then throws {@link
-   * InvalidRecordException}. See {@link #parseJson(byte[])} for a checked parse.
+   * InvalidRecordException}. A value is checked only as far as decoding it needs (a string with bad
+   * UTF-8 decodes with replacement characters). See {@link #parseJson(byte[])} for a checked parse.
    */
   public static FlowRecord ofJsonBytes(byte[] utf8) {
     FlowRecord r = new FlowRecord();
