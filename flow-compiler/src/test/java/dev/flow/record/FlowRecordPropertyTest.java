@@ -47,7 +47,7 @@ class FlowRecordPropertyTest {
 
   @Test
   void randomOperationsMatchTheJacksonTreeModel() throws IOException {
-    for (int doc = 0; doc < 3000; doc++) {
+    for (int doc = 0; doc < 1500; doc++) {
       Random rnd = new Random(1000L + doc);
       String text = object(rnd, 0);
       log.clear();
@@ -68,7 +68,7 @@ class FlowRecordPropertyTest {
   @Test
   void parseJsonAcceptsExactlyWhatJacksonAccepts() throws IOException {
     byte[] noise = utf8(" ,:{}[]\"\\0-1.eE+tnx\u00e9");
-    for (int doc = 0; doc < 20_000; doc++) {
+    for (int doc = 0; doc < 8_000; doc++) {
       Random rnd = new Random(50_000L + doc);
       byte[] valid = utf8(object(rnd, 0));
       byte[] b = mutate(rnd, valid, noise);
