@@ -36,19 +36,13 @@ final class JsonScanner {
         return null;
       }
       int nameStart = i;
-      int h = 0;
       boolean escaped = false;
-      i++;
-      byte c;
-      while ((c = b[i]) != '"') {
-        if (c == '\\') {
-          escaped = true;
-          i += 2;
-        } else {
-          h = 31 * h + c;
-          i++;
-        }
+      i = Swar.quoteOrBackslash(b, i + 1, b.length);
+      while (b[i] != '"') {
+        escaped = true; // a backslash: skip the escaped byte and look on
+        i = Swar.quoteOrBackslash(b, i + 2, b.length);
       }
+      int h = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, i);
       int nameEnd = ++i;
       i = skipWs(b, i);
       if (b[i] != ':') {
@@ -107,13 +101,19 @@ final class JsonScanner {
 
   /** The position just after the string whose opening quote is at {@code i}. */
   private static int skipString(byte[] b, int i) {
-    i++;
-    while (true) {
-      byte c = b[i];
-      if (c == '"') {
-        return i + 1;
-      }
-      i += c == '\\' ? 2 : 1;
+    i = Swar.quoteOrBackslash(b, i + 1, b.length);
+    while (b[i] != '"') {
+      i = Swar.quoteOrBackslash(b, i + 2, b.length);
+    }
+    return i + 1;
+  }
+
+  /** Bytes that matter inside a container: quotes and brackets. */
+  private static final boolean[] STRUCTURAL = new boolean[256];
+
+  static {
+    for (char c : "\"{}[]".toCharArray()) {
+      STRUCTURAL[c] = true;
     }
   }
 
@@ -121,16 +121,17 @@ final class JsonScanner {
     int depth = 0;
     while (true) {
       byte c = b[i];
+      while (!STRUCTURAL[c & 0xFF]) {
+        c = b[++i];
+      }
       if (c == '"') {
         i = skipString(b, i);
         continue;
       }
       if (c == '{' || c == '[') {
         depth++;
-      } else if (c == '}' || c == ']') {
-        if (--depth == 0) {
-          return i + 1;
-        }
+      } else if (--depth == 0) {
+        return i + 1;
       }
       i++;
     }

@@ -253,38 +253,36 @@ final class JsonValidator {
 
   /** Checks the string whose opening quote is at {@code pos}; for a name, hashes it too. */
   private void string(boolean name) throws Failure {
-    int s = pos++;
-    int h = 0;
+    int s = pos;
+    int i = s + 1;
     boolean escaped = false;
     while (true) {
-      if (pos >= len) {
+      i = Swar.stringSpecial(b, i, len);
+      if (i >= len) {
         throw new Failure("a string that never ends", s, false);
       }
-      byte c = b[pos];
+      byte c = b[i];
       if (c == '"') {
-        pos++;
         break;
       }
       if (c == '\\') {
         escaped = true;
+        pos = i;
         escape();
-      } else if (c >= 0 && c < 0x20) {
-        throw new Failure("a control character in a string", pos, false);
+        i = pos;
       } else if (c >= 0) {
-        h = 31 * h + c;
-        pos++;
+        throw new Failure("a control character in a string", i, false);
       } else {
-        int e = utf8End(b, pos, len);
+        int e = utf8End(b, i, len);
         if (e < 0) {
-          throw new Failure("invalid UTF-8", pos, false);
+          throw new Failure("invalid UTF-8", i, false);
         }
-        for (; pos < e; pos++) {
-          h = 31 * h + b[pos];
-        }
+        i = e;
       }
     }
+    pos = i + 1;
     if (name) {
-      nameHash = h;
+      nameHash = escaped ? 0 : ObjectIndex.hash(b, s + 1, i);
       nameEscaped = escaped;
     }
   }

@@ -227,14 +227,15 @@ final class FlowGraph {
         queue.add(i);
       }
     }
-    while (!queue.isEmpty()) {
-      for (int t : succ.get(queue.poll())) {
-        if (!reached[t]) {
-          reached[t] = true;
-          queue.add(t);
-        }
+    spread(reached, queue);
+    boolean[] explained = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      if (kinds[i] != null && kinds[i] != StageKind.TRIGGER && pred.get(i).isEmpty()) {
+        explained[i] = true;
+        queue.add(i);
       }
     }
+    spread(explained, queue);
     for (int i = 0; i < n; i++) {
       StageDef s = stages.get(i);
       if (kinds[i] == null || duplicate[i]) {
@@ -244,7 +245,7 @@ final class FlowGraph {
         problems.add(
             at(i, s.nameLocation(), "no stage sends records to this " + kinds[i].label())
                 .withHint("name it in the 'out' of the stage before it"));
-      } else if (!reached[i] && !inCycle[i]) {
+      } else if (!reached[i] && !inCycle[i] && !explained[i]) {
         problems.add(
             at(i, s.nameLocation(), "no trigger's records reach this stage")
                 .withHint("its inputs are not fed by any trigger"));
@@ -255,6 +256,18 @@ final class FlowGraph {
                 i,
                 s.nameLocation(),
                 "this " + kinds[i].label() + " has no 'out', so its records go nowhere"));
+      }
+    }
+  }
+
+  /** Marks every stage reachable from the queued ones. */
+  private void spread(boolean[] marked, ArrayDeque<Integer> queue) {
+    while (!queue.isEmpty()) {
+      for (int t : succ.get(queue.poll())) {
+        if (!marked[t]) {
+          marked[t] = true;
+          queue.add(t);
+        }
       }
     }
   }

@@ -106,7 +106,15 @@ public final class FlowValidator {
     Node.MapNode errorsNode = settingsNode.get("errors") instanceof Node.MapNode m ? m : null;
     Node actionNode = errorsNode != null ? errorsNode.get("action") : null;
     Location at = actionNode != null ? actionNode.location() : def.location();
-    String action = settings.errors() != null ? settings.errors().action() : "Log";
+    FlowSettings.Errors errors =
+        errorsNode == null
+            ? settings.errors()
+            : new OptionsBinder("setting", null, null, new ArrayList<>())
+                .bind(FlowSettings.Errors.class, errorsNode);
+    if (errors == null) {
+      return null;
+    }
+    String action = errors.action();
     ActionRegistry.Resolution r = registry.resolve(action);
     if (!r.ok()) {
       Problem p =
@@ -131,8 +139,8 @@ public final class FlowValidator {
       return null;
     }
     Node.MapNode props =
-        settings.errors() != null && settings.errors().props() != null
-            ? settings.errors().props()
+        errors.props() != null
+            ? errors.props()
             : empty(errorsNode != null ? errorsNode.location() : def.location());
     String name = "Error Records - " + f.name();
     StageBinder.Bound b = binder.bind(f, props, at, null, "error stage prop", problems);

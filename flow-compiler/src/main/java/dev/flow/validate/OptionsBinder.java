@@ -126,9 +126,7 @@ public final class OptionsBinder {
       return FAILED;
     }
     Class<?> raw = spec.rawType();
-    if (raw.isRecord()
-        && !Node.class.isAssignableFrom(raw)
-        && PropSpec.of(raw).stream().noneMatch(PropSpec::required)) {
+    if (isOptionsRecord(raw) && PropSpec.of(raw).stream().noneMatch(PropSpec::required)) {
       Node.MapNode empty = new Node.MapNode(Map.of(), Map.of(), parent.location());
       return record(raw, empty, path + ".", List.of(), false);
     }
@@ -156,7 +154,7 @@ public final class OptionsBinder {
           ? NodeJson.toJson(node)
           : mismatch(node, path, "a list", null, secret);
     }
-    if (raw.isRecord()) {
+    if (isOptionsRecord(raw)) {
       return node instanceof Node.MapNode m
           ? record(raw, m, path + ".", List.of(), true)
           : mismatch(node, path, "a mapping", null, secret);
@@ -207,6 +205,11 @@ public final class OptionsBinder {
         noun + " '" + path + "' has a type Flow cannot bind: " + type.getTypeName(),
         null);
     return FAILED;
+  }
+
+  /** True for a record of props; nodes are records too, but are passed through raw. */
+  static boolean isOptionsRecord(Class<?> raw) {
+    return raw.isRecord() && !Node.class.isAssignableFrom(raw);
   }
 
   /** What a scalar type expects, in words. */
