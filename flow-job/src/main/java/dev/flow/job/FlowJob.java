@@ -5,6 +5,7 @@ import dev.flow.translate.CompiledFlow;
 import dev.flow.validate.ValidatedFlow;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -32,10 +33,16 @@ public final class FlowJob {
     if (!validated.problems().isEmpty()) {
       ProblemPrinter.printText(validated.problems(), System.err);
     }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     if (validated.hasErrors()) {
+      if (!"embedded".equals(env.getConfiguration().get(DeploymentOptions.TARGET))) {
+        // On the client (flink run): the problems are printed; exit without a stack trace.
+        System.err.println("The flow has errors; nothing was submitted.");
+        System.exit(1);
+      }
+      // In application mode the JobManager runs this; failing the application reports why.
       throw new InvalidFlowException(validated);
     }
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     CompiledFlow compiled = FlowCompiler.translate(validated, env);
     env.execute(compiled.jobName());
   }

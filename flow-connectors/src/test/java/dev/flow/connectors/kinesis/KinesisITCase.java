@@ -108,7 +108,7 @@ class KinesisITCase {
       assertThat(errors).hasSize(1);
       assertThat(errors.get(0).get("record").textValue()).isEqualTo("definitely not json");
       assertThat(errors.get(0).get("error").textValue())
-          .isEqualTo("expected a JSON object but found 'd' at offset 0");
+          .isEqualTo("not valid JSON: expected a JSON object at offset 0");
     } finally {
       job.cancel().get();
     }
