@@ -36,19 +36,13 @@ final class JsonScanner {
         return null;
       }
       int nameStart = i;
-      int h = 0;
       boolean escaped = false;
-      i++;
-      byte c;
-      while ((c = b[i]) != '"') {
-        if (c == '\\') {
-          escaped = true;
-          i += 2;
-        } else {
-          h = 31 * h + c;
-          i++;
-        }
+      i = Swar.quoteOrBackslash(b, i + 1, b.length);
+      while (b[i] != '"') {
+        escaped = true; // a backslash: skip the escaped byte and look on
+        i = Swar.quoteOrBackslash(b, i + 2, b.length);
       }
+      int h = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, i);
       int nameEnd = ++i;
       i = skipWs(b, i);
       if (b[i] != ':') {
@@ -92,28 +86,37 @@ final class JsonScanner {
       return skipContainer(b, i);
     }
     int k = i;
-    while (true) {
-      c = b[k];
-      if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-        break;
-      }
-      if (c == '"' || c == '{' || c == '[' || c == ':') {
-        return -1;
-      }
+    while (!SCALAR_STOP[b[k] & 0xFF]) {
       k++;
     }
-    return k == i ? -1 : k;
+    c = b[k];
+    if (k == i || c == '"' || c == '{' || c == '[' || c == ':') {
+      return -1;
+    }
+    return k;
   }
 
   /** The position just after the string whose opening quote is at {@code i}. */
   private static int skipString(byte[] b, int i) {
-    i++;
-    while (true) {
-      byte c = b[i];
-      if (c == '"') {
-        return i + 1;
-      }
-      i += c == '\\' ? 2 : 1;
+    i = Swar.quoteOrBackslash(b, i + 1, b.length);
+    while (b[i] != '"') {
+      i = Swar.quoteOrBackslash(b, i + 2, b.length);
+    }
+    return i + 1;
+  }
+
+  /** Bytes that matter inside a container: quotes and brackets. */
+  private static final boolean[] STRUCTURAL = new boolean[256];
+
+  /** Bytes that end a number or literal, or must not appear in one. */
+  private static final boolean[] SCALAR_STOP = new boolean[256];
+
+  static {
+    for (char c : "\"{}[]".toCharArray()) {
+      STRUCTURAL[c] = true;
+    }
+    for (char c : ",}] \n\r\t\"{[:".toCharArray()) {
+      SCALAR_STOP[c] = true;
     }
   }
 
@@ -121,16 +124,17 @@ final class JsonScanner {
     int depth = 0;
     while (true) {
       byte c = b[i];
+      while (!STRUCTURAL[c & 0xFF]) {
+        c = b[++i];
+      }
       if (c == '"') {
         i = skipString(b, i);
         continue;
       }
       if (c == '{' || c == '[') {
         depth++;
-      } else if (c == '}' || c == ']') {
-        if (--depth == 0) {
-          return i + 1;
-        }
+      } else if (--depth == 0) {
+        return i + 1;
       }
       i++;
     }

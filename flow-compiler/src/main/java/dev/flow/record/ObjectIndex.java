@@ -24,6 +24,9 @@ final class ObjectIndex {
 
   private int size;
 
+  /** One bit per name hash seen, so most names skip the search for an earlier equal name. */
+  private long seen;
+
   /**
    * True when a name was repeated: a field's name and value may then be apart, so they cannot be
    * copied as one span.
@@ -41,13 +44,16 @@ final class ObjectIndex {
     hashes = capacity == 0 ? NO_INTS : new int[capacity];
   }
 
-  /** The hash used to match names: the same on raw bytes and on a path's UTF-8 segment. */
+  /**
+   * The hash used to match names: the same on raw bytes and on a path's UTF-8 segment. It reads
+   * only the length and three bytes, as names are few and short; equal hashes are then compared.
+   */
   static int hash(byte[] b, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + b[i];
+    int n = to - from;
+    if (n == 0) {
+      return 0;
     }
-    return h;
+    return n * 0x9E3779B1 ^ b[from] << 8 ^ b[from + (n >> 1)] << 16 ^ b[to - 1];
   }
 
   int size() {
@@ -80,7 +86,8 @@ final class ObjectIndex {
       dec = JsonValues.unescape(buf, nameStart + 1, nameEnd - 1).getBytes(StandardCharsets.UTF_8);
       hash = hash(dec, 0, dec.length);
     }
-    for (int k = 0; k < size; k++) {
+    long bit = 1L << hash;
+    for (int k = (seen & bit) == 0 ? size : 0; k < size; k++) {
       if (hashes[k] == hash && sameName(buf, k, dec, nameStart, nameEnd)) {
         repeated = true;
         ranges[k * 4 + 2] = vs; // a repeated name: the last value wins, the first position stays
@@ -101,6 +108,7 @@ final class ObjectIndex {
       }
       decoded[size] = dec;
     }
+    seen |= bit;
     int r = size * 4;
     ranges[r] = nameStart;
     ranges[r + 1] = nameEnd;
@@ -129,7 +137,17 @@ final class ObjectIndex {
     if (dec != null) {
       return Arrays.equals(dec, utf8);
     }
-    return Arrays.equals(buf, nameStart(k) + 1, nameEnd(k) - 1, utf8, 0, utf8.length);
+    int s = nameStart(k) + 1;
+    int n = utf8.length;
+    if (nameEnd(k) - 1 - s != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) { // names are short: a plain loop beats a vectorized compare
+      if (buf[s + i] != utf8[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The position of the field whose name has these UTF-8 bytes, or -1. */

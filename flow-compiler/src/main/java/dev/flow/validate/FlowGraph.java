@@ -163,42 +163,11 @@ final class FlowGraph {
     }
   }
 
-  /** Reports each cycle once, walking back along inputs that are still left over. */
+  /** Reports each cycle once. */
   private void cycles(int[] indeg) {
-    int n = stages.size();
-    int[] walk = new int[n];
-    int[] pos = new int[n];
-    boolean[] done = new boolean[n];
-    int walkId = 0;
-    for (int v = 0; v < n; v++) {
-      if (indeg[v] == 0 || done[v]) {
-        continue;
-      }
-      walkId++;
-      List<Integer> path = new ArrayList<>();
-      int u = v;
-      while (!done[u] && walk[u] != walkId) {
-        walk[u] = walkId;
-        pos[u] = path.size();
-        path.add(u);
-        u = leftoverInput(u, indeg);
-      }
-      if (!done[u] && walk[u] == walkId) {
-        List<Integer> cycle = new ArrayList<>(path.subList(pos[u], path.size()));
-        java.util.Collections.reverse(cycle);
-        reportCycle(cycle);
-      }
-      path.forEach(p -> done[p] = true);
+    for (List<Integer> cycle : Cycles.find(pred, indeg)) {
+      reportCycle(cycle);
     }
-  }
-
-  private int leftoverInput(int u, int[] indeg) {
-    for (int p : pred.get(u)) {
-      if (indeg[p] > 0) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("stage left over by the sort has no left-over input");
   }
 
   private void reportCycle(List<Integer> cycle) {
@@ -227,14 +196,15 @@ final class FlowGraph {
         queue.add(i);
       }
     }
-    while (!queue.isEmpty()) {
-      for (int t : succ.get(queue.poll())) {
-        if (!reached[t]) {
-          reached[t] = true;
-          queue.add(t);
-        }
+    spread(reached, queue);
+    boolean[] explained = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      if (kinds[i] != null && kinds[i] != StageKind.TRIGGER && pred.get(i).isEmpty()) {
+        explained[i] = true;
+        queue.add(i);
       }
     }
+    spread(explained, queue);
     for (int i = 0; i < n; i++) {
       StageDef s = stages.get(i);
       if (kinds[i] == null || duplicate[i]) {
@@ -244,7 +214,7 @@ final class FlowGraph {
         problems.add(
             at(i, s.nameLocation(), "no stage sends records to this " + kinds[i].label())
                 .withHint("name it in the 'out' of the stage before it"));
-      } else if (!reached[i] && !inCycle[i]) {
+      } else if (!reached[i] && !inCycle[i] && !explained[i]) {
         problems.add(
             at(i, s.nameLocation(), "no trigger's records reach this stage")
                 .withHint("its inputs are not fed by any trigger"));
@@ -255,6 +225,18 @@ final class FlowGraph {
                 i,
                 s.nameLocation(),
                 "this " + kinds[i].label() + " has no 'out', so its records go nowhere"));
+      }
+    }
+  }
+
+  /** Marks every stage reachable from the queued ones. */
+  private void spread(boolean[] marked, ArrayDeque<Integer> queue) {
+    while (!queue.isEmpty()) {
+      for (int t : succ.get(queue.poll())) {
+        if (!marked[t]) {
+          marked[t] = true;
+          queue.add(t);
+        }
       }
     }
   }

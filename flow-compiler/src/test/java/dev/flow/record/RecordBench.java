@@ -3,6 +3,8 @@ package dev.flow.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +29,8 @@ public final class RecordBench {
   private static final FieldPath QTY = FieldPath.parse("qty");
   private static final FieldPath TOTAL = FieldPath.parse("total");
 
+  private static final int CHUNK = 50_000;
+
   private static long sink;
 
   private RecordBench() {}
@@ -48,29 +52,57 @@ public final class RecordBench {
     variants.put("FlowRecord.ofJsonBytes", e -> flow(FlowRecord.ofJsonBytes(e)));
     variants.put("FlowRecord.parseJson + copy()", e -> flow(FlowRecord.parseJson(e).copy()));
     variants.put("copy bytes (floor)", e -> Arrays.copyOf(e, e.length).length);
-    Map<String, List<Double>> rates = new LinkedHashMap<>();
+    if (args.length > 2) { // a subset, for profiling: names containing any of these words
+      List<String> only = List.of(args[2].split(","));
+      variants.keySet().removeIf(k -> only.stream().noneMatch(k::contains));
+      variants.putIfAbsent("jackson tree", RecordBench::tree);
+    }
+    // Variants alternate every CHUNK events, so load changes on a shared machine hit all alike;
+    // thread CPU time is reported beside wall time, as it is steadier when cores are contended.
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<String, List<Double>> cpuRates = new LinkedHashMap<>();
+    Map<String, List<Double>> wallRates = new LinkedHashMap<>();
     for (int r = 0; r <= rounds; r++) {
-      for (Map.Entry<String, Variant> v : variants.entrySet()) {
-        long t0 = System.nanoTime();
-        long s = 0;
-        for (byte[] e : events) {
-          s += v.getValue().run(e);
+      Map<String, long[]> spent = new LinkedHashMap<>();
+      for (int from = 0; from < n; from += CHUNK) {
+        int to = Math.min(n, from + CHUNK);
+        for (Map.Entry<String, Variant> v : variants.entrySet()) {
+          Variant run = v.getValue();
+          long c0 = mx.getCurrentThreadCpuTime();
+          long t0 = System.nanoTime();
+          long s = 0;
+          for (int i = from; i < to; i++) {
+            s += run.run(events[i]);
+          }
+          long t1 = System.nanoTime();
+          long c1 = mx.getCurrentThreadCpuTime();
+          sink += s;
+          long[] acc = spent.computeIfAbsent(v.getKey(), k -> new long[2]);
+          acc[0] += c1 - c0;
+          acc[1] += t1 - t0;
         }
-        long t1 = System.nanoTime();
-        sink += s;
-        double rate = n / ((t1 - t0) / 1e9);
+      }
+      for (Map.Entry<String, long[]> e : spent.entrySet()) {
+        double cpu = n / (e.getValue()[0] / 1e9);
+        double wall = n / (e.getValue()[1] / 1e9);
+        System.out.printf(
+            "round %d  %-32s %,12.0f records/s cpu %,12.0f wall%n", r, e.getKey(), cpu, wall);
         if (r > 0) { // round 0 warms up
-          rates.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(rate);
+          cpuRates.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(cpu);
+          wallRates.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(wall);
         }
-        System.out.printf("round %d  %-32s %,12.0f records/s%n", r, v.getKey(), rate);
       }
     }
-    double base = median(rates.get("jackson tree"));
+    double base = median(cpuRates.get("jackson tree"));
+    double wallBase = median(wallRates.get("jackson tree"));
     System.out.println();
-    System.out.printf("%-32s %14s %10s%n", "variant (median)", "records/s", "x tree");
-    for (Map.Entry<String, List<Double>> e : rates.entrySet()) {
-      double m = median(e.getValue());
-      System.out.printf("%-32s %,14.0f %10.2f%n", e.getKey(), m, m / base);
+    System.out.printf(
+        "%-32s %14s %8s %14s %8s%n",
+        "variant (median)", "rec/s (cpu)", "x tree", "rec/s (wall)", "x tree");
+    for (String k : cpuRates.keySet()) {
+      double m = median(cpuRates.get(k));
+      double w = median(wallRates.get(k));
+      System.out.printf("%-32s %,14.0f %8.2f %,14.0f %8.2f%n", k, m, m / base, w, w / wallBase);
     }
     System.out.println("(checksum " + sink + ")");
   }

@@ -32,7 +32,7 @@ class RecordDecoderTest {
       assertThat(r.original()).isSameAs(raw);
       assertThatThrownBy(() -> FlowRecord.parseJson(r.toJsonBytes()))
           .isInstanceOf(InvalidRecordException.class)
-          .hasMessage("expected a JSON object but found 'o' at offset 0");
+          .hasMessage("not valid JSON: expected a JSON object at offset 0");
     }
   }
 

@@ -34,10 +34,20 @@ public final class GeneratorFactory implements TriggerFactory<GeneratorOptions> 
 
   @Override
   public void validate(GeneratorOptions options, ValidationContext ctx) {
-    try {
-      new RecordGenerator(options.fields(), options.seed());
-    } catch (IllegalArgumentException e) {
-      ctx.error("fields", e.getMessage());
+    if (options.fields() == null || options.fields().isEmpty()) {
+      ctx.error("fields", "at least one field is needed, e.g. {id: seq}");
+    } else {
+      // One problem per bad field, located at the field's key.
+      options
+          .fields()
+          .forEach(
+              (name, spec) -> {
+                try {
+                  new RecordGenerator(java.util.Map.of(name, spec), options.seed());
+                } catch (IllegalArgumentException e) {
+                  ctx.error("fields." + name, e.getMessage());
+                }
+              });
     }
     if (options.rate() < 0) {
       ctx.error("rate", "rate must be 0 (no limit) or more, got " + options.rate());

@@ -108,7 +108,7 @@ class GeneratorTest {
             problems);
     assertThat(problems.lines())
         .containsExactly(
-            "error fields: field 'a': 'uuid(1)' takes 0 arguments, not 1",
+            "error fields.a: field 'a': 'uuid(1)' takes 0 arguments, not 1",
             "error rate: rate must be 0 (no limit) or more, got -1.0",
             "error count: count must be 0 (no end) or more, got -5");
   }

@@ -114,7 +114,7 @@ class KafkaITCase {
     assertThat(e.get("runId").textValue()).isEqualTo("t-json-0-1");
     assertThat(e.get("stage").textValue()).isEqualTo("read");
     assertThat(e.get("error").textValue())
-        .isEqualTo("expected a JSON object but found 'o' at offset 0");
+        .isEqualTo("not valid JSON: expected a JSON object at offset 0");
   }
 
   @Test

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       RunCommand.class,
       GraphCommand.class,
+      ActionsCommand.class,
+      SchemaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FlowCli implements Runnable {

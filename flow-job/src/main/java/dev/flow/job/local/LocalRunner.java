@@ -55,7 +55,7 @@ public final class LocalRunner {
       while (true) {
         try {
           JobExecutionResult r = result.get(progressEvery.toMillis(), TimeUnit.MILLISECONDS);
-          printSummary();
+          printSummary(flow);
           return r;
         } catch (TimeoutException stillRunning) {
           String line = progressLine();
@@ -74,7 +74,7 @@ public final class LocalRunner {
     }
   }
 
-  private void printSummary() {
+  private void printSummary(ValidatedFlow flow) {
     if (progressOut == null) {
       return;
     }
@@ -83,15 +83,22 @@ public final class LocalRunner {
       return;
     }
     progressOut.println("stage                            in        out   filtered     errors");
-    snap.forEach(
-        (stage, c) ->
-            progressOut.printf(
-                "%-28s %10d %10d %10d %10d%n",
-                stage.length() > 28 ? stage.substring(0, 27) + "…" : stage,
-                c.getOrDefault("recordsIn", 0L),
-                c.getOrDefault("recordsOut", 0L),
-                c.getOrDefault("recordsFiltered", 0L),
-                c.getOrDefault("errors", 0L)));
+    java.util.List<String> order = new java.util.ArrayList<>();
+    flow.stages().forEach(s -> order.add(s.name()));
+    snap.keySet().stream().filter(k -> !order.contains(k)).forEach(order::add);
+    order.stream()
+        .filter(snap::containsKey)
+        .forEach(
+            stage -> {
+              Map<String, Long> c = snap.get(stage);
+              progressOut.printf(
+                  "%-28s %10d %10d %10d %10d%n",
+                  stage.length() > 28 ? stage.substring(0, 27) + "…" : stage,
+                  c.getOrDefault("recordsIn", 0L),
+                  c.getOrDefault("recordsOut", 0L),
+                  c.getOrDefault("recordsFiltered", 0L),
+                  c.getOrDefault("errors", 0L));
+            });
   }
 
   private static String progressLine() {
