@@ -76,7 +76,8 @@ public record KafkaTriggerOptions(
     @Prop(
             description =
                 "Kafka consumer properties passed as they are, e.g. security.protocol,"
-                    + " sasl.mechanism, sasl.jaas.config, ssl.truststore.location.",
+                    + " sasl.mechanism, sasl.jaas.config, ssl.truststore.location."
+                    + " isolation.level is read_committed unless set here.",
             secret = true)
         Map<String, String> properties,
     @Prop(

@@ -13,7 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -33,21 +37,46 @@ final class FlowRunner {
   }
 
   /**
-   * Kills the running TaskManager {@code failures} times, each time once {@code progress} has grown
-   * since the last kill, and starts a fresh one so the job restores from its last checkpoint.
+   * Kills the running TaskManager {@code failures} times and starts a fresh one each time, so the
+   * job restores from its last checkpoint. Before each kill it waits until every task runs, a
+   * checkpoint completed since the previous kill, and {@code progress} grew.
    */
-  static void failTaskManagers(MiniCluster cluster, int failures, LongSupplier progress)
+  static void failTaskManagers(MiniCluster cluster, JobID job, int failures, LongSupplier progress)
       throws Exception {
     long last = progress.getAsLong();
+    long checkpoints = completedCheckpoints(cluster, job);
     for (int i = 0; i < failures; i++) {
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      while (progress.getAsLong() <= last && System.nanoTime() < deadline) {
+      long deadline = System.nanoTime() + 90_000_000_000L;
+      boolean ready = false;
+      while (!ready && System.nanoTime() < deadline) {
         Thread.sleep(200);
+        ready =
+            allRunning(cluster, job)
+                && completedCheckpoints(cluster, job) > checkpoints
+                && progress.getAsLong() > last;
       }
+      assertThat(ready).as("progress and a new checkpoint before kill %d", i + 1).isTrue();
       last = progress.getAsLong();
+      checkpoints = completedCheckpoints(cluster, job);
       cluster.terminateTaskManager(i).get();
       cluster.startTaskManager();
     }
+  }
+
+  static long completedCheckpoints(MiniCluster cluster, JobID job) throws Exception {
+    AccessExecutionGraph g = cluster.getExecutionGraph(job).get();
+    return g.getCheckpointStatsSnapshot() == null
+        ? 0
+        : g.getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints();
+  }
+
+  static boolean allRunning(MiniCluster cluster, JobID job) throws Exception {
+    for (AccessExecutionVertex v : cluster.getExecutionGraph(job).get().getAllExecutionVertices()) {
+      if (v.getExecutionState() != ExecutionState.RUNNING) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How often each {@code id} occurs among JSON values. */

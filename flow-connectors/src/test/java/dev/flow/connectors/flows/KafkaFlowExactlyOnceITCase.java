@@ -101,6 +101,7 @@ class KafkaFlowExactlyOnceITCase {
     try {
       FlowRunner.failTaskManagers(
           cluster,
+          job.getJobID(),
           FAILURES,
           () ->
               KAFKA.readCommitted("flow-eo-out", Integer.MAX_VALUE, Duration.ofMillis(300)).size());

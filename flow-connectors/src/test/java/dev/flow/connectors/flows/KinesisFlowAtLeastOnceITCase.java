@@ -113,7 +113,7 @@ class KinesisFlowAtLeastOnceITCase {
     producer.start();
     try {
       FlowRunner.failTaskManagers(
-          cluster, FAILURES, () -> KAFKA.committedEndOffset("flow-alo-out"));
+          cluster, job.getJobID(), FAILURES, () -> KAFKA.committedEndOffset("flow-alo-out"));
       producer.join();
       List<String> out = List.of();
       Map<Long, Integer> seen = Map.of();

@@ -228,4 +228,22 @@ class KafkaOptionsTest {
     assertThatThrownBy(() -> route.process(r, KafkaCodecTest.collector(new ArrayList<>())))
         .hasMessage("the field 'dest' that names the topic is missing or empty");
   }
+
+  @Test
+  void eventTimeComesFromTheFieldElseTheKafkaTimestamp() {
+    var strategy =
+        KafkaTrigger.watermarks(trigger(List.of("a"), null, null, null, PayloadFormat.JSON, "at"));
+    var assigner = strategy.createTimestampAssigner(null);
+    FlowRecord withTime = FlowRecord.parseJson("{\"at\":5}".getBytes(StandardCharsets.UTF_8));
+    withTime.eventTime(5L);
+    FlowRecord without = FlowRecord.parseJson("{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(assigner.extractTimestamp(withTime, 99L)).isEqualTo(5L);
+    assertThat(assigner.extractTimestamp(without, 99L)).isEqualTo(99L);
+    assertThat(
+            KafkaTrigger.watermarks(trigger(List.of("a"), null, null, null, null, null))
+                .createWatermarkGenerator(null))
+        .isInstanceOf(org.apache.flink.api.common.eventtime.NoWatermarksGenerator.class);
+    assertThat(strategy.createWatermarkGenerator(null))
+        .isInstanceOf(org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks.class);
+  }
 }
