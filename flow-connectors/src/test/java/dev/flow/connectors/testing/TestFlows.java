@@ -5,17 +5,21 @@ import dev.flow.model.Location;
 import dev.flow.model.Node;
 import dev.flow.model.StageDef;
 import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.ActionFactory;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.PublisherFactory;
 import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.TriggerContext;
+import dev.flow.spi.TriggerFactory;
 import dev.flow.testing.CollectSink;
 import dev.flow.validate.ResolvedStage;
 import dev.flow.validate.ValidatedFlow;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +54,45 @@ public final class TestFlows {
     @Override
     public void publish(DataStream<FlowRecord> input, Collect o, StageContext ctx) {
       input.sinkTo(new CollectSink(o.name())).uid(ctx.uid()).name(ctx.stageName());
+    }
+  }
+
+  /** Props of {@link LinesTrigger}. */
+  public record Lines(List<String> lines) implements java.io.Serializable {}
+
+  /** A bounded trigger that emits each line as a record. */
+  public static final class LinesTrigger implements TriggerFactory<Lines> {
+    @Override
+    public String name() {
+      return "Lines";
+    }
+
+    @Override
+    public String description() {
+      return "test";
+    }
+
+    @Override
+    public Class<Lines> optionsClass() {
+      return Lines.class;
+    }
+
+    @Override
+    public boolean isBounded(Lines o) {
+      return true;
+    }
+
+    @Override
+    public DataStream<FlowRecord> create(Lines o, TriggerContext ctx) {
+      List<FlowRecord> records = new ArrayList<>();
+      for (String l : o.lines()) {
+        records.add(FlowRecord.ofJsonBytes(l.getBytes(StandardCharsets.UTF_8)));
+      }
+      return ctx.env()
+          .fromData(records, FlowRecordTypeInfo.INSTANCE)
+          .uid(ctx.uid())
+          .name(ctx.stageName())
+          .setParallelism(1);
     }
   }
 
