@@ -71,13 +71,15 @@ class FetchITCase {
     // 2 are unknown (404); 1 is slower than the timeout once. The rest answer at once.
     for (int i = 0; i < 100; i++) {
       String url = "/customers/" + i;
-      String ok = "{\"id\":" + i + ",\"tier\":\"t" + i % 3 + "\",\"extra\":{\"since\":" + (2000 + i) + "}}";
+      String ok =
+          "{\"id\":" + i + ",\"tier\":\"t" + i % 3 + "\",\"extra\":{\"since\":" + (2000 + i) + "}}";
       if (i < 30) {
         failOnce(url, aResponse().withStatus(500).withBody("boom"), ok);
       } else if (i < 35) {
         failOnce(url, aResponse().withStatus(429).withHeader("Retry-After", "1"), ok);
       } else if (i < 38) {
-        service.stubFor(get(urlEqualTo(url)).willReturn(aResponse().withStatus(500).withBody("down")));
+        service.stubFor(
+            get(urlEqualTo(url)).willReturn(aResponse().withStatus(500).withBody("down")));
       } else if (i < 40) {
         service.stubFor(get(urlEqualTo(url)).willReturn(aResponse().withStatus(404)));
       } else if (i == 40) {
@@ -104,6 +106,7 @@ class FetchITCase {
             FetchOptions.NotFound.ERROR,
             false);
     run("fetch-flaky", o, ids(100));
+    settle();
 
     List<FlowRecord> out = CollectSink.received("fetch-flaky-out");
     Map<Integer, String> tiers = new TreeMap<>();
@@ -118,7 +121,9 @@ class FetchITCase {
     assertThat(tiers.get(31)).isEqualTo("t1");
 
     List<JsonNode> errors =
-        CollectSink.received("fetch-flaky-errors").stream().map(r -> (JsonNode) r.asObjectNode()).toList();
+        CollectSink.received("fetch-flaky-errors").stream()
+            .map(r -> (JsonNode) r.asObjectNode())
+            .toList();
     assertThat(errors).hasSize(5);
     Map<Integer, String> why = new TreeMap<>();
     for (JsonNode e : errors) {
@@ -128,7 +133,9 @@ class FetchITCase {
     assertThat(why.keySet()).containsExactly(35, 36, 37, 38, 39);
     assertThat(why.get(35))
         .isEqualTo(
-            "GET http://localhost:" + service.port() + "/customers/35: failed after 3 attempts: HTTP 500 down");
+            "GET http://localhost:"
+                + service.port()
+                + "/customers/35: failed after 3 attempts: HTTP 500 down");
     assertThat(why.get(38))
         .isEqualTo("GET http://localhost:" + service.port() + "/customers/38: HTTP 404");
 
@@ -141,7 +148,10 @@ class FetchITCase {
     assertThat(calls("/customers/77")).isEqualTo(1);
     int total = service.findAll(getRequestedFor(urlPathMatching("/customers/.*"))).size();
     assertThat(total).isEqualTo(100 + 30 + 5 + 3 * 2 + 1);
-    service.verify(getRequestedFor(urlEqualTo("/customers/7")).withHeader("X-Trace", com.github.tomakehurst.wiremock.client.WireMock.equalTo("run-7")));
+    service.verify(
+        getRequestedFor(urlEqualTo("/customers/7"))
+            .withHeader(
+                "X-Trace", com.github.tomakehurst.wiremock.client.WireMock.equalTo("run-7")));
   }
 
   @Test
@@ -192,6 +202,15 @@ class FetchITCase {
     env.execute(name);
   }
 
+  /** Waits until the service's journal stops growing: it logs a request just after answering. */
+  private static void settle() throws InterruptedException {
+    int last = -1;
+    while (service.getAllServeEvents().size() != last) {
+      last = service.getAllServeEvents().size();
+      Thread.sleep(300);
+    }
+  }
+
   private static List<String> ids(int n) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -201,7 +220,9 @@ class FetchITCase {
   }
 
   private static void failOnce(
-      String url, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first, String ok) {
+      String url,
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first,
+      String ok) {
     service.stubFor(
         get(urlEqualTo(url))
             .inScenario(url)
@@ -209,11 +230,18 @@ class FetchITCase {
             .willReturn(first)
             .willSetStateTo("recovered"));
     service.stubFor(
-        get(urlEqualTo(url)).inScenario(url).whenScenarioStateIs("recovered").willReturn(okJson(ok)));
+        get(urlEqualTo(url))
+            .inScenario(url)
+            .whenScenarioStateIs("recovered")
+            .willReturn(okJson(ok)));
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(
+      String body) {
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body);
   }
 
   private static int calls(String url) {

@@ -17,7 +17,8 @@ class WebhookHandlerTest {
 
   @Test
   void anObjectIsOneRecordAndAnArrayOneRecordPerElement() {
-    assertThat(parse(" {\"a\":1}").stream().map(FlowRecord::toJson)).containsExactly("{\"a\":1}");
+    assertThat(parse("{\"a\":1}").stream().map(FlowRecord::toJson)).containsExactly("{\"a\":1}");
+    assertThat(parse("\n {\"a\":1}").get(0).get("a").asInt()).isEqualTo(1);
     assertThat(parse("[{\"a\":1},{\"b\":[2]}]").stream().map(FlowRecord::toJson))
         .containsExactly("{\"a\":1}", "{\"b\":[2]}");
   }
@@ -44,7 +45,9 @@ class WebhookHandlerTest {
     assertThat(hex).hasSize(64);
     assertThat(s.verify(body, hex)).isTrue();
     assertThat(s.verify(body, "sha256=" + hex)).isTrue();
-    assertThat(s.verify(body, "sha256=" + hex.replace(hex.charAt(0), hex.charAt(0) == 'a' ? 'b' : 'a')))
+    assertThat(
+            s.verify(
+                body, "sha256=" + hex.replace(hex.charAt(0), hex.charAt(0) == 'a' ? 'b' : 'a')))
         .isFalse();
     assertThat(s.verify(body, "not hex")).isFalse();
     assertThat(s.verify(body, null)).isFalse();
