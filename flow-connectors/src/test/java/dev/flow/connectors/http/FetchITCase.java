@@ -83,7 +83,7 @@ class FetchITCase {
       } else if (i < 40) {
         service.stubFor(get(urlEqualTo(url)).willReturn(aResponse().withStatus(404)));
       } else if (i == 40) {
-        failOnce(url, aResponse().withFixedDelay(2000).withBody(ok), ok);
+        failOnce(url, aResponse().withFixedDelay(5000).withBody(ok), ok);
       } else {
         service.stubFor(get(urlEqualTo(url)).willReturn(okJson(ok)));
       }
@@ -94,7 +94,7 @@ class FetchITCase {
             FetchOptions.Method.GET,
             Map.of("X-Trace", Template.compile("run-{id}")),
             null,
-            Duration.ofMillis(500),
+            Duration.ofMillis(2000),
             2,
             Duration.ofMillis(50),
             Duration.ofMillis(400),
@@ -109,6 +109,10 @@ class FetchITCase {
     settle();
 
     List<FlowRecord> out = CollectSink.received("fetch-flaky-out");
+    List<String> errorTexts = CollectSink.payloads("fetch-flaky-errors");
+    // No record lost: each one is enriched or at the error stage.
+    assertThat(out.size() + errorTexts.size()).isEqualTo(100);
+    assertThat(errorTexts).as("error records").hasSize(5);
     Map<Integer, String> tiers = new TreeMap<>();
     for (FlowRecord r : out) {
       tiers.put(r.get("id").asInt(), r.get("customer").asText());
