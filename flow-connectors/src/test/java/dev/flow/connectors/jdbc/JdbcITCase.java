@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Runs Lookup on a MiniCluster against an embedded PostgreSQL. */
-class LookupITCase {
+/** Runs Lookup and the JDBC publisher on a MiniCluster against an embedded PostgreSQL. */
+class JdbcITCase {
 
   @RegisterExtension
   static final MiniClusterExtension CLUSTER =
@@ -53,6 +53,8 @@ class LookupITCase {
               + " ('globex.com', 'Globex', 'silver', null)");
       st.execute("create table orders (domain text, total numeric(10,2))");
       st.execute("insert into orders values ('acme.com', 10.50), ('acme.com', 99.99)");
+      st.execute(
+          "create table contacts (id bigint primary key, name text, score numeric, tags jsonb)");
     }
   }
 
@@ -116,6 +118,65 @@ class LookupITCase {
         .extracting(r -> r.get("id").asInt())
         .containsExactly(1, 4);
     assertThat(CollectSink.received("lookup-drop-errors")).isEmpty();
+  }
+
+  @Test
+  void upsertsAreIdempotentAndRecordsWithoutAKeyGoToTheErrorStage() throws Exception {
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      lines.add("{\"id\":" + i + ",\"who\":{\"name\":\"n" + i + "\"},\"score\":" + i + ".5}");
+    }
+    for (int i = 0; i < 10; i++) {
+      lines.add("{\"id\":" + i + ",\"who\":{\"name\":\"new" + i + "\"},\"tags\":[\"t\"]}");
+    }
+    lines.add("{\"who\":{\"name\":\"nobody\"}}");
+    JdbcPublishOptions o =
+        new JdbcPublishOptions(
+            url,
+            null,
+            null,
+            "contacts",
+            new java.util.LinkedHashMap<>(
+                java.util.Map.of("id", "id", "name", "who.name", "score", "score", "tags", "tags")),
+            List.of("id"),
+            7,
+            Duration.ofMillis(200),
+            2);
+    for (int round = 0; round < 2; round++) {
+      String name = "jdbc-upsert-" + round;
+      var flow =
+          new TestFlows.Builder(name)
+              .stage("in", new LinesTrigger(), new Lines(lines), "db")
+              .stage("db", new JdbcPublishFactory(), o)
+              .errors(name + "-errors")
+              .build();
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      FlowTranslator.translate(flow, env);
+      env.execute(name);
+      assertThat(CollectSink.received(name + "-errors"))
+          .extracting(r -> r.asObjectNode().get("error").asText())
+          .containsExactly("the key field 'id' is missing");
+    }
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement();
+        var rs = st.executeQuery("select count(*), sum(score) from contacts")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(50);
+    }
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "select name, score, tags::text from contacts where id in (3, 30) order by id")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("new3");
+      assertThat(rs.getBigDecimal(2)).isNull();
+      assertThat(rs.getString(3)).isEqualTo("[\"t\"]");
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("n30");
+      assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("30.5");
+      assertThat(rs.getString(3)).isNull();
+    }
   }
 
   private static LookupOptions options(
