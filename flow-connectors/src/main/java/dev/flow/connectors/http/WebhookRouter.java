@@ -82,7 +82,7 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
       return HttpResponses.json(HttpResponseStatus.OK, body);
     }
     if (!path.equals(config.options().path())
-        || !hostMatches(req.headers().get(HttpHeaderNames.HOST))) {
+        || !hostMatches(config.options().host(), req.headers().get(HttpHeaderNames.HOST))) {
       return HttpResponses.error(HttpResponseStatus.NOT_FOUND, "no webhook at " + path);
     }
     if (!methods.contains(req.method().name())) {
@@ -108,8 +108,8 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
     return r;
   }
 
-  private boolean hostMatches(String hostHeader) {
-    String want = config.options().host();
+  /** True when {@code want} (a host, {@code *.domain}, or unset) admits the Host header. */
+  static boolean hostMatches(String want, String hostHeader) {
     if (want == null || want.isEmpty()) {
       return true;
     }

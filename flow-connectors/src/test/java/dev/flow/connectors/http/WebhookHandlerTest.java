@@ -55,6 +55,19 @@ class WebhookHandlerTest {
   }
 
   @Test
+  void hostsMatchExactlyOrBySubdomainIgnoringPortAndCase() {
+    assertThat(WebhookRouter.hostMatches(null, "anything")).isTrue();
+    assertThat(WebhookRouter.hostMatches("hooks.example.com", "Hooks.Example.com:8080")).isTrue();
+    assertThat(WebhookRouter.hostMatches("hooks.example.com", "example.com")).isFalse();
+    assertThat(WebhookRouter.hostMatches("hooks.example.com", null)).isFalse();
+    assertThat(WebhookRouter.hostMatches("*.example.com", "a.example.com")).isTrue();
+    assertThat(WebhookRouter.hostMatches("*.example.com", "a.b.example.com:443")).isTrue();
+    assertThat(WebhookRouter.hostMatches("*.example.com", "example.com")).isFalse();
+    assertThat(WebhookRouter.hostMatches("*.example.com", "badexample.com")).isFalse();
+    assertThat(WebhookRouter.hostMatches("h.example.com", "[::1]:80")).isFalse();
+  }
+
+  @Test
   void theInboxAdmitsWholeRequestsUpToItsCapacity() {
     Inbox inbox = new Inbox(3);
     Inbox.Responder none =
