@@ -1,0 +1,117 @@
+package dev.flow.connectors.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flow.FlowCompiler;
+import dev.flow.model.Problem;
+import dev.flow.validate.ValidatedFlow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Binds and checks the HTTP actions' props from YAML, through the real parser and validator. */
+class HttpFlowValidationTest {
+
+  @TempDir Path dir;
+
+  private ValidatedFlow validate(String yaml) throws Exception {
+    Path f = dir.resolve("flow.yaml");
+    Files.writeString(f, yaml);
+    return FlowCompiler.validate(f.toString(), List.of(), false);
+  }
+
+  private static List<String> errors(ValidatedFlow v) {
+    return v.problems().stream().filter(Problem::isError).map(Problem::format).toList();
+  }
+
+  @Test
+  void aWebhookFetchAndPublishFlowBindsWithDefaults() throws Exception {
+    ValidatedFlow v =
+        validate(
+            """
+            name: hooks
+            stages:
+              - name: form
+                action: webhook
+                props:
+                  path: /forms
+                  host: "*.example.com"
+                  auth: hmac
+                  hmacSecret: s3cret
+                  ack: checkpoint
+                out: [report]
+              - name: report
+                action: Fetch
+                props:
+                  url: "https://reports.example.com/{domain}?month={meta.method}"
+                  headers: {X-Trace: "{form_id}"}
+                  cacheTtl: 5m
+                  target: report
+                out: [crm]
+              - name: crm
+                action: HTTP
+                props:
+                  url: https://crm.example.com/bulk
+                  batch: array
+                  batchSize: 50
+                  rateLimit: 5
+                  secretHeaders: {X-Api-Key: k3y}
+                out: []
+            """);
+    assertThat(errors(v)).isEmpty();
+    WebhookOptions hook = (WebhookOptions) v.stage("form").options();
+    assertThat(hook.methods()).containsExactly("POST");
+    assertThat(hook.auth()).isEqualTo(WebhookOptions.Auth.HMAC);
+    assertThat(hook.ack()).isEqualTo(WebhookOptions.Ack.CHECKPOINT);
+    assertThat(hook.port()).isEqualTo(8080);
+    assertThat(hook.maxBodyBytes()).isEqualTo(1 << 20);
+    assertThat(hook.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+    FetchOptions fetch = (FetchOptions) v.stage("report").options();
+    assertThat(fetch.method()).isEqualTo(FetchOptions.Method.GET);
+    assertThat(fetch.retries()).isEqualTo(3);
+    assertThat(fetch.cacheTtl()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(fetch.onNotFound()).isEqualTo(FetchOptions.NotFound.ERROR);
+    HttpPublishOptions crm = (HttpPublishOptions) v.stage("crm").options();
+    assertThat(crm.batch()).isEqualTo(HttpPublishOptions.Batch.ARRAY);
+    assertThat(crm.method()).isEqualTo(FetchOptions.Method.POST);
+    assertThat(crm.linger()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void mistakesAreReportedAtTheirProps() throws Exception {
+    ValidatedFlow v =
+        validate(
+            """
+            name: hooks
+            settings:
+              checkpointing: {enabled: off}
+            stages:
+              - name: form
+                action: Webhook
+                props:
+                  path: forms
+                  auth: bearer
+                  ack: checkpoint
+                out: [crm]
+              - name: crm
+                action: HTTP
+                props:
+                  url: "https://crm.example.com/{id}"
+                  batch: array
+                out: []
+            """);
+    assertThat(errors(v))
+        .anySatisfy(
+            e -> assertThat(e).contains("stage \"form\"").contains("the path must start with '/'"))
+        .anySatisfy(e -> assertThat(e).contains("auth: bearer needs a token"))
+        .anySatisfy(e -> assertThat(e).contains("checkpointing is off in settings"))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .contains("stage \"crm\"")
+                    .contains("with batch: array the URL must be constant"));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.flow.connectors.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+  @Test
+  void backoffDoublesWithJitterUpToTheCap() {
+    RetryPolicy p = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(500));
+    for (int i = 0; i < 50; i++) {
+      assertThat(p.backoffMillis(1)).isBetween(50L, 100L);
+      assertThat(p.backoffMillis(2)).isBetween(100L, 200L);
+      assertThat(p.backoffMillis(3)).isBetween(200L, 400L);
+      assertThat(p.backoffMillis(4)).isBetween(250L, 500L);
+      assertThat(p.backoffMillis(30)).isBetween(250L, 500L);
+    }
+  }
+
+  @Test
+  void onlyServerErrorsAndTooManyRequestsAreRetried() {
+    assertThat(RetryPolicy.retryable(500)).isTrue();
+    assertThat(RetryPolicy.retryable(503)).isTrue();
+    assertThat(RetryPolicy.retryable(429)).isTrue();
+    assertThat(RetryPolicy.retryable(404)).isFalse();
+    assertThat(RetryPolicy.retryable(400)).isFalse();
+    assertThat(RetryPolicy.retryable(200)).isFalse();
+  }
+
+  @Test
+  void theRateLimiterSpacesRequests() {
+    RateLimiter r = new RateLimiter(10);
+    assertThat(r.reserveMillis()).isZero();
+    long second = r.reserveMillis();
+    long third = r.reserveMillis();
+    assertThat(second).isBetween(90L, 100L);
+    assertThat(third).isBetween(190L, 200L);
+    assertThat(new RateLimiter(0).reserveMillis()).isZero();
+  }
+}
