@@ -3,21 +3,37 @@ package dev.flow.expr;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import java.io.Serializable;
+import java.util.Map;
 import java.util.Set;
 
-/** A compiled boolean expression over a record, e.g. {@code amount > 100 && country == "DE"}. */
+/**
+ * A compiled boolean expression over a record, e.g. {@code amount > 100 && country == "DE"}. An
+ * expression whose type is known not to be boolean is a compile error; one whose type is only known
+ * at run time ({@code flag} for a record field) must give true or false, or the test throws an
+ * {@link EvaluationException}.
+ */
 public final class Condition implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String source;
+  private final Expression expression;
 
-  private Condition(String source) {
+  private Condition(String source, Expression expression) {
     this.source = source;
+    this.expression = expression;
   }
 
   /** Compiles {@code source}; an expression that cannot be boolean is a compile error. */
   public static Condition compile(String source) throws ExpressionException {
-    throw new UnsupportedOperationException("not implemented yet");
+    return compile(source, Set.of());
+  }
+
+  /**
+   * Compiles {@code source} with extra named variables, see {@link Expression#compile(String,
+   * Set)}.
+   */
+  public static Condition compile(String source, Set<String> variables) throws ExpressionException {
+    return new Condition(source, Expression.compile(source, variables, true));
   }
 
   public String source() {
@@ -25,12 +41,32 @@ public final class Condition implements Serializable {
   }
 
   public Set<FieldPath> reads() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return expression.reads();
+  }
+
+  /** True when {@code record} is used as a whole, so the condition may read any field. */
+  public boolean readsWholeRecord() {
+    return expression.readsWholeRecord();
   }
 
   /** True when the record matches. */
   public boolean test(FlowRecord record) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return test(record, Map.of());
+  }
+
+  /** True when the record matches, with values for the extra variables. */
+  public boolean test(FlowRecord record, Map<String, ?> values) {
+    Object v = expression.evaluateRaw(record, values);
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw new EvaluationException(
+        "a condition must give true or false, but gave "
+            + CelValues.describe(v)
+            + (v instanceof dev.cel.common.values.NullValue ? "" : " " + CelValues.toText(v))
+            + " (in expression \""
+            + source
+            + "\")");
   }
 
   @Override

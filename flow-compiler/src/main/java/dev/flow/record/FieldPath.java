@@ -1,6 +1,7 @@
 package dev.flow.record;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,12 @@ public final class FieldPath implements Serializable {
 
   private final String[] segments;
   private final String text;
+
+  /** Each segment's UTF-8 bytes and hash, computed on first use to match raw JSON names. */
+  private transient Encoded encoded;
+
+  /** Final fields, so a path shared between threads is always seen fully built. */
+  private record Encoded(byte[][] utf8, int[] hashes) {}
 
   private FieldPath(String[] segments, String text) {
     this.segments = segments;
@@ -67,6 +74,32 @@ public final class FieldPath implements Serializable {
 
   public String segment(int i) {
     return segments[i];
+  }
+
+  /** The UTF-8 bytes of segment {@code i}. */
+  byte[] utf8(int i) {
+    return encoded().utf8[i];
+  }
+
+  /** The {@link ObjectIndex#hash} of segment {@code i}'s UTF-8 bytes. */
+  int hash(int i) {
+    return encoded().hashes[i];
+  }
+
+  private Encoded encoded() {
+    Encoded e = encoded;
+    if (e != null) {
+      return e;
+    }
+    byte[][] bytes = new byte[segments.length][];
+    int[] h = new int[segments.length];
+    for (int i = 0; i < segments.length; i++) {
+      bytes[i] = segments[i].getBytes(StandardCharsets.UTF_8);
+      h[i] = ObjectIndex.hash(bytes[i], 0, bytes[i].length);
+    }
+    e = new Encoded(bytes, h);
+    encoded = e;
+    return e;
   }
 
   /** The first segment: the top-level field this path lives under. */

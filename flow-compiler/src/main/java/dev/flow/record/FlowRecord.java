@@ -1,25 +1,39 @@
 package dev.flow.record;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A record flowing between stages: a JSON object payload plus metadata (the run id, the trigger
  * time, the event time, source metadata such as a Kafka key, and optionally the original bytes).
  *
- * <p>The payload can stay as the raw JSON bytes it arrived in: it is parsed only when a stage reads
- * or writes a field, and written back as the same bytes when nobody changed it. Stages work through
- * {@link FieldPath}s and {@link JsonNode} values and never depend on how the payload is held.
+ * <p>The payload stays as the raw JSON bytes it arrived in. On first access its top-level fields
+ * are indexed (name and byte range of each value) without decoding any value; {@link #get} decodes
+ * only the value asked for, and nested objects are indexed the same way when a path goes through
+ * them. {@link #set}, {@link #remove} and {@link #rename} are kept as edits beside the bytes, and
+ * {@link #toJsonBytes} copies every untouched field verbatim, writing only changed ones. Stages
+ * work through {@link FieldPath}s and {@link JsonNode} values and never depend on how the payload
+ * is held.
+ *
+ * <p>Field order follows Jackson's {@link ObjectNode}: original fields keep their order, a replaced
+ * field keeps its place, new fields are appended, and a renamed field moves to the end (it is
+ * removed, then set). A repeated name in the input keeps its first place and its last value.
+ *
+ * <p>Values returned by {@link #get} are for reading: change the payload through the record. A
+ * value given to {@link #set} belongs to the record afterwards.
  *
  * <p>Records are mutable for speed. A stage may change the record it receives; the translator gives
- * every branch of a fan-out its own copy.
+ * every branch of a fan-out its own {@link #copy()}, which shares only the immutable bytes.
  */
 public final class FlowRecord {
 
@@ -32,17 +46,24 @@ public final class FlowRecord {
   private ObjectNode meta;
   private byte[] original;
 
-  /** The payload as raw UTF-8 JSON bytes, or null once it has been parsed and changed. */
+  /**
+   * The payload's bytes: those it came from while held lazily (never changed, shared by copies),
+   * or, once held as a tree, the tree's serialization while it is unchanged (else null).
+   */
   private byte[] raw;
 
-  /** The parsed payload, or null while only {@link #raw} is held. */
+  /** The lazily held payload; null until first indexed, and while held as a tree. */
+  private LazyObject lazy;
+
+  /** The payload as a tree, for records built from one or turned into one; else null. */
   private ObjectNode tree;
 
   private FlowRecord() {}
 
   /**
-   * A record whose payload is these JSON bytes. The bytes must not be changed afterwards. Only the
-   * top-level shape is checked here; see {@link #parseJson(byte[])} for a checked parse.
+   * A record whose payload is these JSON bytes. The bytes must not be changed afterwards. Nothing
+   * is checked here: the payload is indexed on first access, and malformed input then throws {@link
+   * InvalidRecordException}. See {@link #parseJson(byte[])} for a checked parse.
    */
   public static FlowRecord ofJsonBytes(byte[] utf8) {
     FlowRecord r = new FlowRecord();
@@ -51,13 +72,14 @@ public final class FlowRecord {
   }
 
   /**
-   * A record from JSON bytes that must hold one JSON object. Throws {@link InvalidRecordException}
-   * with a message saying what is wrong otherwise.
+   * A record from JSON bytes that must hold one JSON object. The whole input is validated and the
+   * top-level fields indexed, so stages do not scan it again. Throws {@link InvalidRecordException}
+   * with a message saying what is wrong, and at which byte offset.
    */
   public static FlowRecord parseJson(byte[] utf8) {
     FlowRecord r = new FlowRecord();
-    r.tree = parseObject(utf8);
-    r.raw = utf8;
+    r.lazy = RecordParser.parseChecked(utf8);
+    r.raw = r.lazy.buf;
     return r;
   }
 
@@ -137,80 +159,127 @@ public final class FlowRecord {
    * InvalidRecordException} with a short message otherwise. Cheap when already checked.
    */
   public void validate() {
-    tree();
+    if (tree == null && lazy == null) {
+      lazy = RecordParser.parseChecked(raw);
+      raw = lazy.buf;
+    }
   }
 
-  /** True while the payload is held only as bytes that have not been checked or parsed. */
+  /** True while the payload is held only as bytes that have not been checked or indexed. */
   public boolean isUnparsed() {
-    return tree == null;
+    return tree == null && lazy == null;
   }
 
   // ---------------------------------------------------------------- payload access
 
   /** The value at {@code path}, or {@code null} when absent. */
   public JsonNode get(FieldPath path) {
-    JsonNode cur = tree();
-    for (int i = 0; i < path.length(); i++) {
-      if (cur == null || !cur.isObject()) {
-        return null;
-      }
-      cur = cur.get(path.segment(i));
+    if (tree != null) {
+      return TreeOps.get(tree, path);
     }
-    return cur;
+    Object v = root().locate(path, 0);
+    return v == null ? null : LazyObject.toNode(v);
   }
 
   /** The top-level field {@code name}, or {@code null}. */
   public JsonNode get(String name) {
-    return tree().get(name);
+    if (tree != null) {
+      return tree.get(name);
+    }
+    byte[] u = name.getBytes(StandardCharsets.UTF_8);
+    Object v = root().field(name, u, ObjectIndex.hash(u, 0, u.length));
+    return v == null ? null : LazyObject.toNode(v);
   }
 
+  /** True when {@code path} holds a value (JSON null included); decodes nothing. */
   public boolean has(FieldPath path) {
-    return get(path) != null;
+    return tree != null ? TreeOps.get(tree, path) != null : root().locate(path, 0) != null;
   }
 
   /** Sets the value at {@code path}, creating intermediate objects as needed. */
   public void set(FieldPath path, JsonNode value) {
-    ObjectNode parent = parentForWrite(path);
-    parent.set(path.leaf(), value == null ? Json.NODES.nullNode() : value);
+    JsonNode v = value == null ? Json.NODES.nullNode() : value;
+    if (tree != null) {
+      raw = null;
+      TreeOps.set(tree, path, v);
+    } else {
+      root().set(path, 0, v);
+    }
   }
 
   /** Removes the value at {@code path} and returns it, or {@code null} when absent. */
   public JsonNode remove(FieldPath path) {
-    JsonNode cur = tree();
-    for (int i = 0; i < path.length() - 1; i++) {
-      cur = cur.get(path.segment(i));
-      if (cur == null || !cur.isObject()) {
-        return null;
-      }
+    if (tree != null) {
+      raw = null;
+      return TreeOps.remove(tree, path);
     }
-    changed();
-    return ((ObjectNode) cur).remove(path.leaf());
+    Object v = root().take(path, 0);
+    return v == null ? null : LazyObject.toNode(v);
   }
 
-  /** Moves the value at {@code from} to {@code to}; does nothing when {@code from} is absent. */
+  /**
+   * Removes the value at {@code path} without decoding it; returns whether there was one. Prefer
+   * this to {@link #remove} when the value is not needed.
+   */
+  public boolean drop(FieldPath path) {
+    if (tree != null) {
+      raw = null;
+      return TreeOps.remove(tree, path) != null;
+    }
+    return root().take(path, 0) != null;
+  }
+
+  /**
+   * Moves the value at {@code from} to {@code to}; does nothing when {@code from} is absent. The
+   * value is moved as it is held, without decoding it. Like a remove then a set, the field moves to
+   * the end of its new parent unless {@code to} already exists there.
+   */
   public boolean rename(FieldPath from, FieldPath to) {
-    JsonNode v = remove(from);
+    if (tree != null) {
+      JsonNode v = remove(from);
+      if (v == null) {
+        return false;
+      }
+      set(to, v);
+      return true;
+    }
+    LazyObject r = root();
+    Object v = r.take(from, 0);
     if (v == null) {
       return false;
     }
-    set(to, v);
+    r.set(to, 0, v);
     return true;
   }
 
   /** The names of the top-level fields, in order. */
   public Iterator<String> fieldNames() {
-    return tree().fieldNames();
+    if (tree != null) {
+      return tree.fieldNames();
+    }
+    List<String> names = new ArrayList<>();
+    root().fieldNames(names);
+    return Collections.unmodifiableList(names).iterator();
   }
 
-  /** The payload as a tree the caller may read; changes to it must go through the record. */
+  /**
+   * The payload as a tree the caller may read; changes to it must go through the record. This
+   * decodes every field, and the record then holds its payload as this tree.
+   */
   public ObjectNode asObjectNode() {
-    return tree();
+    if (tree == null) {
+      LazyObject r = root();
+      tree = r.toObjectNode();
+      raw = r.isDirty() ? null : r.buf;
+      lazy = null;
+    }
+    return tree;
   }
 
   /** The payload as a tree the caller may change freely. */
   public ObjectNode asObjectNodeForWrite() {
-    ObjectNode t = tree();
-    changed();
+    ObjectNode t = asObjectNode();
+    raw = null;
     return t;
   }
 
@@ -218,19 +287,35 @@ public final class FlowRecord {
   public void setPayload(ObjectNode payload) {
     this.tree = payload;
     this.raw = null;
+    this.lazy = null;
   }
 
   // ---------------------------------------------------------------- bytes
 
-  /** The payload as UTF-8 JSON bytes; the same array the record came from if nothing changed. */
+  /**
+   * The payload as UTF-8 JSON bytes; the same array the record came from if nothing changed.
+   * Untouched fields are copied verbatim, so their spacing and escapes are kept.
+   */
   public byte[] toJsonBytes() {
-    if (raw == null) {
-      try {
-        raw = Json.MAPPER.writeValueAsBytes(tree);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    if (tree != null) {
+      if (raw == null) {
+        try {
+          raw = Json.MAPPER.writeValueAsBytes(tree);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
+      return raw;
     }
+    LazyObject r = lazy;
+    if (r == null) {
+      return raw;
+    }
+    if (!r.isDirty()) {
+      return r.buf;
+    }
+    raw = PayloadWriter.write(r);
+    lazy = null; // the written bytes are the payload now; they are indexed again when read
     return raw;
   }
 
@@ -239,16 +324,16 @@ public final class FlowRecord {
     if (tree != null) {
       Json.MAPPER.writeTree(gen, tree);
     } else {
-      gen.writeRawValue(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+      gen.writeRawValue(new String(toJsonBytes(), StandardCharsets.UTF_8));
     }
   }
 
   /** The payload as a JSON string. */
   public String toJson() {
-    return new String(toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(toJsonBytes(), StandardCharsets.UTF_8);
   }
 
-  /** A record that shares nothing mutable with this one. */
+  /** A record that shares nothing mutable with this one; the payload's bytes are shared. */
   public FlowRecord copy() {
     FlowRecord r = new FlowRecord();
     r.runId = runId;
@@ -256,10 +341,11 @@ public final class FlowRecord {
     r.eventTime = eventTime;
     r.meta = meta == null ? null : meta.deepCopy();
     r.original = original;
-    if (raw != null) {
-      r.raw = raw; // immutable
-    } else {
+    r.raw = raw; // never changed
+    if (tree != null) {
       r.tree = tree.deepCopy();
+    } else if (lazy != null) {
+      r.lazy = lazy.copy();
     }
     return r;
   }
@@ -277,66 +363,26 @@ public final class FlowRecord {
 
   // ---------------------------------------------------------------- internals
 
-  private ObjectNode tree() {
-    if (tree == null) {
-      tree = parseObject(raw);
+  private LazyObject root() {
+    LazyObject r = lazy;
+    if (r == null) {
+      r = RecordParser.indexUnchecked(raw);
+      lazy = r;
     }
-    return tree;
+    return r;
   }
 
-  private void changed() {
-    raw = null;
+  /** The payload as a tree, without changing how this record holds it. */
+  private ObjectNode payloadTree() {
+    return tree != null ? tree : root().toObjectNode();
   }
 
-  private ObjectNode parentForWrite(FieldPath path) {
-    ObjectNode cur = tree();
-    changed();
-    for (int i = 0; i < path.length() - 1; i++) {
-      JsonNode next = cur.get(path.segment(i));
-      if (next == null || !next.isObject()) {
-        next = cur.putObject(path.segment(i));
-      }
-      cur = (ObjectNode) next;
+  /** The bytes when the payload is held unchanged as bytes, else null. */
+  private byte[] cleanBytes() {
+    if (tree != null) {
+      return null;
     }
-    return cur;
-  }
-
-  static ObjectNode parseObject(byte[] utf8) {
-    try (JsonParser p = Json.MAPPER.createParser(utf8)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new InvalidRecordException("empty input where a JSON object was expected");
-      }
-      if (t != JsonToken.START_OBJECT) {
-        throw new InvalidRecordException(
-            "expected a JSON object but found " + describe(t) + " at offset 0");
-      }
-      ObjectNode node = Json.MAPPER.readTree(p);
-      if (p.nextToken() != null) {
-        throw new InvalidRecordException(
-            "trailing content after the JSON object at offset "
-                + p.currentTokenLocation().getByteOffset());
-      }
-      return node;
-    } catch (InvalidRecordException e) {
-      throw e;
-    } catch (IOException e) {
-      String msg = e.getMessage();
-      int cut = msg == null ? -1 : msg.indexOf("\n at [Source");
-      throw new InvalidRecordException(
-          "not valid JSON: " + (cut > 0 ? msg.substring(0, cut) : msg), e);
-    }
-  }
-
-  private static String describe(JsonToken t) {
-    return switch (t) {
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      default -> t.toString();
-    };
+    return lazy == null ? raw : lazy.isDirty() ? null : lazy.buf;
   }
 
   @Override
@@ -354,16 +400,22 @@ public final class FlowRecord {
     if (!(o instanceof FlowRecord r)) {
       return false;
     }
-    return java.util.Objects.equals(runId, r.runId)
+    if (!(Objects.equals(runId, r.runId)
         && triggerTime == r.triggerTime
         && eventTime == r.eventTime
-        && java.util.Objects.equals(meta, r.meta)
-        && tree().equals(r.tree());
+        && Objects.equals(meta, r.meta))) {
+      return false;
+    }
+    byte[] mine = cleanBytes();
+    if (mine != null && mine == r.cleanBytes()) {
+      return true;
+    }
+    return payloadTree().equals(r.payloadTree());
   }
 
   @Override
   public int hashCode() {
-    return tree().hashCode();
+    return payloadTree().hashCode();
   }
 
   /** Builds a metadata mapping from simple values. */

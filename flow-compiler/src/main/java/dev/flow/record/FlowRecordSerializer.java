@@ -3,6 +3,7 @@ package dev.flow.record;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -10,8 +11,14 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Writes a {@link FlowRecord} as compact bytes: a flags byte, the metadata, then the payload's JSON
- * bytes as they are. An unchanged payload is never re-encoded. No Kryo, no Java serialization.
+ * Writes a {@link FlowRecord} as compact bytes: a flags byte, the times as zig-zag varints, the
+ * metadata, then the payload's JSON bytes as they are, each length-prefixed with a varint. An
+ * unchanged payload is never re-encoded, and the original bytes are written only when they differ
+ * from the payload. No Kryo, no Java serialization.
+ *
+ * <p>Format: {@code flags, varlong triggerTime, [runId], [varlong eventTime], [meta], [original],
+ * payload}, where each bracketed part is present when its flag is set and each byte section is a
+ * varint length followed by the bytes.
  */
 public final class FlowRecordSerializer extends TypeSerializerSingleton<FlowRecord> {
   private static final long serialVersionUID = 1L;
@@ -22,6 +29,7 @@ public final class FlowRecordSerializer extends TypeSerializerSingleton<FlowReco
   private static final int HAS_EVENT_TIME = 2;
   private static final int HAS_META = 4;
   private static final int HAS_ORIGINAL = 8;
+  private static final int ORIGINAL_IS_PAYLOAD = 16;
 
   @Override
   public boolean isImmutableType() {
@@ -64,17 +72,19 @@ public final class FlowRecordSerializer extends TypeSerializerSingleton<FlowReco
     if (meta != null && !meta.isEmpty()) {
       flags |= HAS_META;
     }
-    // The original is written only when it differs from the payload's bytes.
-    if (original != null && original != payload) {
-      flags |= HAS_ORIGINAL;
+    if (original != null) {
+      flags |=
+          original == payload || Arrays.equals(original, payload)
+              ? ORIGINAL_IS_PAYLOAD
+              : HAS_ORIGINAL;
     }
     out.writeByte(flags);
-    out.writeLong(r.triggerTime());
+    writeVarLong(out, r.triggerTime());
     if ((flags & HAS_RUN_ID) != 0) {
       writeBytes(out, runId.getBytes(StandardCharsets.UTF_8));
     }
     if ((flags & HAS_EVENT_TIME) != 0) {
-      out.writeLong(r.eventTime());
+      writeVarLong(out, r.eventTime());
     }
     if ((flags & HAS_META) != 0) {
       writeBytes(out, Json.MAPPER.writeValueAsBytes(meta));
@@ -87,8 +97,8 @@ public final class FlowRecordSerializer extends TypeSerializerSingleton<FlowReco
 
   @Override
   public FlowRecord deserialize(DataInputView in) throws IOException {
-    int flags = in.readByte();
-    long triggerTime = in.readLong();
+    int flags = in.readUnsignedByte();
+    long triggerTime = readVarLong(in);
     String runId = null;
     long eventTime = FlowRecord.NO_TIME;
     ObjectNode meta = null;
@@ -97,7 +107,7 @@ public final class FlowRecordSerializer extends TypeSerializerSingleton<FlowReco
       runId = new String(readBytes(in), StandardCharsets.UTF_8);
     }
     if ((flags & HAS_EVENT_TIME) != 0) {
-      eventTime = in.readLong();
+      eventTime = readVarLong(in);
     }
     if ((flags & HAS_META) != 0) {
       meta = (ObjectNode) Json.MAPPER.readTree(readBytes(in));
@@ -106,9 +116,11 @@ public final class FlowRecordSerializer extends TypeSerializerSingleton<FlowReco
       original = readBytes(in);
     }
     byte[] payload = readBytes(in);
+    if ((flags & ORIGINAL_IS_PAYLOAD) != 0) {
+      original = payload;
+    }
     FlowRecord r = FlowRecord.ofJsonBytes(payload);
-    r.runId(runId).triggerTime(triggerTime).eventTime(eventTime).meta(meta);
-    r.original(original != null ? original : null);
+    r.runId(runId).triggerTime(triggerTime).eventTime(eventTime).meta(meta).original(original);
     return r;
   }
 
@@ -117,9 +129,25 @@ public final class FlowRecordSerializer extends TypeSerializerSingleton<FlowReco
     return deserialize(in);
   }
 
+  /** Copies one serialized record without decoding it. */
   @Override
   public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
+    int flags = in.readUnsignedByte();
+    out.writeByte(flags);
+    writeVarLong(out, readVarLong(in));
+    if ((flags & HAS_RUN_ID) != 0) {
+      copyBytes(in, out);
+    }
+    if ((flags & HAS_EVENT_TIME) != 0) {
+      writeVarLong(out, readVarLong(in));
+    }
+    if ((flags & HAS_META) != 0) {
+      copyBytes(in, out);
+    }
+    if ((flags & HAS_ORIGINAL) != 0) {
+      copyBytes(in, out);
+    }
+    copyBytes(in, out);
   }
 
   @Override
@@ -128,18 +156,68 @@ public final class FlowRecordSerializer extends TypeSerializerSingleton<FlowReco
   }
 
   private static void writeBytes(DataOutputView out, byte[] b) throws IOException {
-    out.writeInt(b.length);
+    writeVarInt(out, b.length);
     out.write(b);
   }
 
   private static byte[] readBytes(DataInputView in) throws IOException {
-    int n = in.readInt();
-    byte[] b = new byte[n];
+    byte[] b = new byte[readVarInt(in)];
     in.readFully(b);
     return b;
   }
 
-  /** Serializer snapshot; the format has one version so far. */
+  private static void copyBytes(DataInputView in, DataOutputView out) throws IOException {
+    int n = readVarInt(in);
+    writeVarInt(out, n);
+    out.write(in, n);
+  }
+
+  static void writeVarInt(DataOutputView out, int v) throws IOException {
+    while ((v & ~0x7F) != 0) {
+      out.writeByte((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out.writeByte(v);
+  }
+
+  static int readVarInt(DataInputView in) throws IOException {
+    int v = 0;
+    for (int shift = 0; shift < 32; shift += 7) {
+      int b = in.readUnsignedByte();
+      v |= (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        if (v < 0) {
+          break;
+        }
+        return v;
+      }
+    }
+    throw new IOException("corrupt record bytes: a bad length");
+  }
+
+  /** Zig-zag, so negative times stay short too. */
+  static void writeVarLong(DataOutputView out, long value) throws IOException {
+    long v = (value << 1) ^ (value >> 63);
+    while ((v & ~0x7FL) != 0) {
+      out.writeByte((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    out.writeByte((int) v);
+  }
+
+  static long readVarLong(DataInputView in) throws IOException {
+    long v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      long b = in.readUnsignedByte();
+      v |= (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return (v >>> 1) ^ -(v & 1);
+      }
+    }
+    throw new IOException("corrupt record bytes: a bad number");
+  }
+
+  /** Serializer snapshot; the format has one version so far. The class name must stay. */
   public static final class Snapshot extends SimpleTypeSerializerSnapshot<FlowRecord> {
     public Snapshot() {
       super(() -> INSTANCE);

@@ -1,0 +1,101 @@
+package dev.flow.actions.remap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flow.actions.remap.RemapFieldsOptions.RedactMode;
+import dev.flow.record.FieldPath;
+import dev.flow.record.FlowRecord;
+import dev.flow.record.Json;
+import dev.flow.spi.RecordProcessor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.flink.util.Collector;
+
+/** Applies keep, drop, redact, rename and set, in that order, to each record. */
+final class RemapProcessor implements RecordProcessor {
+  private static final long serialVersionUID = 1L;
+
+  private final RemapPlan plan;
+  private transient MessageDigest sha256;
+
+  RemapProcessor(RemapPlan plan) {
+    this.plan = plan;
+  }
+
+  @Override
+  public void process(FlowRecord record, Collector<FlowRecord> out) throws Exception {
+    if (!plan.keep().isEmpty()) {
+      keep(record);
+    }
+    for (FieldPath p : plan.drop()) {
+      record.remove(p);
+    }
+    for (FieldPath p : plan.redact()) {
+      JsonNode v = record.get(p);
+      if (v == null) {
+        missing("redact", p);
+      } else {
+        record.set(p, redacted(v));
+      }
+    }
+    rename(record);
+    for (int i = 0; i < plan.setPaths().size(); i++) {
+      record.set(plan.setPaths().get(i), plan.setValues().get(i).deepCopy());
+    }
+    out.collect(record);
+  }
+
+  private void keep(FlowRecord record) {
+    ObjectNode kept = Json.NODES.objectNode();
+    FlowRecord target = FlowRecord.of(kept);
+    for (FieldPath p : plan.keep()) {
+      JsonNode v = record.get(p);
+      if (v != null) {
+        target.set(p, v);
+      }
+    }
+    record.setPayload(target.asObjectNode());
+  }
+
+  private void rename(FlowRecord record) {
+    List<FieldPath> from = plan.renameFrom();
+    if (from.isEmpty()) {
+      return;
+    }
+    // Check first, so a strict failure leaves the record as it was.
+    for (FieldPath p : from) {
+      if (!record.has(p)) {
+        missing("rename", p);
+      }
+    }
+    JsonNode[] values = new JsonNode[from.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = record.remove(from.get(i));
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        record.set(plan.renameTo().get(i), values[i]);
+      }
+    }
+  }
+
+  private void missing(String op, FieldPath p) {
+    if (plan.strict()) {
+      throw new IllegalArgumentException(op + ": field '" + p + "' is missing");
+    }
+  }
+
+  private JsonNode redacted(JsonNode v) throws Exception {
+    if (plan.redactMode() == RedactMode.MASK) {
+      return Json.NODES.textNode(plan.redactWith());
+    }
+    if (sha256 == null) {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    }
+    String text = v.isTextual() ? v.textValue() : Json.MAPPER.writeValueAsString(v);
+    byte[] hash = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
+    return Json.NODES.textNode(HexFormat.of().formatHex(hash));
+  }
+}

@@ -1,0 +1,4 @@
+package dev.flow.actions.trash;
+
+/** The {@code Trash} publisher has no props. */
+public record TrashOptions() {}

@@ -1,0 +1,169 @@
+package dev.flow.record;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The fields of one JSON object held as raw bytes: for each field the byte range of its quoted name
+ * and of its value, in order of first appearance. Values are never decoded here.
+ *
+ * <p>A repeated name keeps the position of its first appearance and the value of its last, as
+ * Jackson's tree model does. An index is filled by a scanner and never changes afterwards, so
+ * copies of a record share it.
+ */
+final class ObjectIndex {
+  private static final int[] NO_INTS = new int[0];
+
+  /** Per field: start of the quoted name, end of it (after the quote), value start, value end. */
+  private int[] ranges;
+
+  private int[] hashes;
+
+  /** The unescaped UTF-8 name of a field whose raw name holds escapes, else null; lazily made. */
+  private byte[][] decoded;
+
+  private int size;
+
+  /** One bit per name hash seen, so most names skip the search for an earlier equal name. */
+  private long seen;
+
+  /**
+   * True when a name was repeated: a field's name and value may then be apart, so they cannot be
+   * copied as one span.
+   */
+  boolean repeated;
+
+  /** The position of the opening brace. */
+  int start;
+
+  /** The position just after the closing brace. */
+  int end;
+
+  ObjectIndex(int capacity) {
+    ranges = capacity == 0 ? NO_INTS : new int[capacity * 4];
+    hashes = capacity == 0 ? NO_INTS : new int[capacity];
+  }
+
+  /** The hash used to match names: the same on raw bytes and on a path's UTF-8 segment. */
+  static int hash(byte[] b, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + b[i];
+    }
+    return h;
+  }
+
+  int size() {
+    return size;
+  }
+
+  int nameStart(int k) {
+    return ranges[k * 4];
+  }
+
+  int nameEnd(int k) {
+    return ranges[k * 4 + 1];
+  }
+
+  int valueStart(int k) {
+    return ranges[k * 4 + 2];
+  }
+
+  int valueEnd(int k) {
+    return ranges[k * 4 + 3];
+  }
+
+  /**
+   * Adds a field. {@code hash} covers the raw name bytes between the quotes; {@code escaped} says
+   * whether they hold a backslash, in which case the name is decoded and hashed again here.
+   */
+  void add(byte[] buf, int nameStart, int nameEnd, int hash, boolean escaped, int vs, int ve) {
+    byte[] dec = null;
+    if (escaped) {
+      dec = JsonValues.unescape(buf, nameStart + 1, nameEnd - 1).getBytes(StandardCharsets.UTF_8);
+      hash = hash(dec, 0, dec.length);
+    }
+    long bit = 1L << hash;
+    for (int k = (seen & bit) == 0 ? size : 0; k < size; k++) {
+      if (hashes[k] == hash && sameName(buf, k, dec, nameStart, nameEnd)) {
+        repeated = true;
+        ranges[k * 4 + 2] = vs; // a repeated name: the last value wins, the first position stays
+        ranges[k * 4 + 3] = ve;
+        return;
+      }
+    }
+    if (size == hashes.length) {
+      int cap = Math.max(8, size * 2);
+      ranges = Arrays.copyOf(ranges, cap * 4);
+      hashes = Arrays.copyOf(hashes, cap);
+    }
+    if (dec != null) {
+      if (decoded == null) {
+        decoded = new byte[hashes.length][];
+      } else if (decoded.length < hashes.length) {
+        decoded = Arrays.copyOf(decoded, hashes.length);
+      }
+      decoded[size] = dec;
+    }
+    seen |= bit;
+    int r = size * 4;
+    ranges[r] = nameStart;
+    ranges[r + 1] = nameEnd;
+    ranges[r + 2] = vs;
+    ranges[r + 3] = ve;
+    hashes[size++] = hash;
+  }
+
+  private boolean sameName(byte[] buf, int k, byte[] dec, int nameStart, int nameEnd) {
+    if (dec != null) {
+      return matches(buf, k, dec);
+    }
+    byte[] other = decodedName(k);
+    if (other != null) {
+      return Arrays.equals(other, 0, other.length, buf, nameStart + 1, nameEnd - 1);
+    }
+    return Arrays.equals(buf, nameStart(k) + 1, nameEnd(k) - 1, buf, nameStart + 1, nameEnd - 1);
+  }
+
+  private byte[] decodedName(int k) {
+    return decoded == null || k >= decoded.length ? null : decoded[k];
+  }
+
+  private boolean matches(byte[] buf, int k, byte[] utf8) {
+    byte[] dec = decodedName(k);
+    if (dec != null) {
+      return Arrays.equals(dec, utf8);
+    }
+    int s = nameStart(k) + 1;
+    int n = utf8.length;
+    if (nameEnd(k) - 1 - s != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) { // names are short: a plain loop beats a vectorized compare
+      if (buf[s + i] != utf8[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The position of the field whose name has these UTF-8 bytes, or -1. */
+  int find(byte[] buf, byte[] utf8, int hash) {
+    for (int k = 0; k < size; k++) {
+      if (hashes[k] == hash && matches(buf, k, utf8)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The decoded name of field {@code k}. */
+  String name(byte[] buf, int k) {
+    byte[] dec = decodedName(k);
+    if (dec != null) {
+      return new String(dec, StandardCharsets.UTF_8);
+    }
+    int s = nameStart(k) + 1;
+    return new String(buf, s, nameEnd(k) - 1 - s, StandardCharsets.UTF_8);
+  }
+}

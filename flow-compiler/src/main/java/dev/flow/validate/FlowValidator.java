@@ -1,0 +1,165 @@
+package dev.flow.validate;
+
+import dev.flow.model.FlowDef;
+import dev.flow.model.Location;
+import dev.flow.model.Node;
+import dev.flow.model.Problem;
+import dev.flow.model.StageDef;
+import dev.flow.parse.FlowParser;
+import dev.flow.parse.ParseResult;
+import dev.flow.parse.Problems;
+import dev.flow.spi.ActionFactory;
+import dev.flow.spi.FlowSettings;
+import dev.flow.spi.StageKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates a parsed flow completely: actions, props, settings, the error stage and the graph
+ * rules. Every problem is collected; when there are no errors the stages come out resolved and in
+ * topological order.
+ */
+public final class FlowValidator {
+
+  private final ActionRegistry registry;
+
+  public FlowValidator(ActionRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Parses and validates the file at {@code path}. */
+  public ValidatedFlow validate(Path path, FlowParser parser) {
+    return validate(parser.parse(path));
+  }
+
+  /** Validates a parse result, keeping its problems. */
+  public ValidatedFlow validate(ParseResult parsed) {
+    return validate(parsed.flow(), parsed.problems());
+  }
+
+  /** Validates a flow that parsed without problems. */
+  public ValidatedFlow validate(FlowDef def) {
+    return validate(def, List.of());
+  }
+
+  private ValidatedFlow validate(FlowDef def, List<Problem> earlier) {
+    List<Problem> problems = new ArrayList<>(earlier);
+    if (def == null) {
+      problems.sort(Problems.BY_POSITION);
+      return new ValidatedFlow(null, FlowSettings.defaults(), List.of(), null, problems);
+    }
+    Node.MapNode settingsNode = def.settings() != null ? def.settings() : empty(def.location());
+    FlowSettings settings =
+        new OptionsBinder("setting", null, null, problems).bind(FlowSettings.class, settingsNode);
+    FlowSettings effective = settings != null ? settings : FlowSettings.defaults();
+    StageBinder binder = new StageBinder(effective);
+    ResolvedStage errorStage = errorStage(def, settingsNode, effective, binder, problems);
+
+    List<StageDef> stages = def.stages();
+    int n = stages.size();
+    StageBinder.Bound[] bound = new StageBinder.Bound[n];
+    StageKind[] kinds = new StageKind[n];
+    String[] actions = new String[n];
+    for (int i = 0; i < n; i++) {
+      StageDef s = stages.get(i);
+      if (s.action() == null) {
+        continue;
+      }
+      ActionRegistry.Resolution r = registry.resolve(s.action());
+      if (!r.ok()) {
+        problems.add(Problem.error(s.actionLocation(), s.name(), r.error()).withHint(r.hint()));
+        continue;
+      }
+      kinds[i] = r.factory().kind();
+      actions[i] = r.factory().name();
+      bound[i] = binder.bind(r.factory(), s.props(), s.location(), s.name(), "prop", problems);
+    }
+    if (n == 0 && problems.stream().noneMatch(p -> p.location().equals(def.location()))) {
+      problems.add(
+          Problem.error(def.location(), null, "the flow has no stages")
+              .withHint("add a trigger stage and the stages it feeds"));
+    }
+    FlowGraph graph = new FlowGraph(stages, kinds, actions, problems);
+    graph.check(def.location(), triggerNames());
+    problems.sort(Problems.BY_POSITION);
+    if (problems.stream().anyMatch(Problem::isError)) {
+      return new ValidatedFlow(def, effective, List.of(), null, problems);
+    }
+    List<ResolvedStage> ordered = new ArrayList<>(n);
+    for (int i : graph.order()) {
+      StageBinder.Bound b = bound[i];
+      ordered.add(
+          new ResolvedStage(
+              stages.get(i), b.factory(), b.options(), b.parallelism(), graph.inputs(i)));
+    }
+    return new ValidatedFlow(def, effective, ordered, errorStage, problems);
+  }
+
+  private ResolvedStage errorStage(
+      FlowDef def,
+      Node.MapNode settingsNode,
+      FlowSettings settings,
+      StageBinder binder,
+      List<Problem> problems) {
+    Node.MapNode errorsNode = settingsNode.get("errors") instanceof Node.MapNode m ? m : null;
+    Node actionNode = errorsNode != null ? errorsNode.get("action") : null;
+    Location at = actionNode != null ? actionNode.location() : def.location();
+    FlowSettings.Errors errors =
+        errorsNode == null
+            ? settings.errors()
+            : new OptionsBinder("setting", null, null, new ArrayList<>())
+                .bind(FlowSettings.Errors.class, errorsNode);
+    if (errors == null) {
+      return null;
+    }
+    String action = errors.action();
+    ActionRegistry.Resolution r = registry.resolve(action);
+    if (!r.ok()) {
+      Problem p =
+          actionNode != null
+              ? Problem.error(at, null, "settings.errors.action: " + r.error()).withHint(r.hint())
+              : Problem.error(
+                      at, null, "the default error stage action '" + action + "' is not available")
+                  .withHint("set settings.errors.action to a publisher");
+      problems.add(p);
+      return null;
+    }
+    ActionFactory<? extends Record> f = r.factory();
+    if (f.kind() != StageKind.PUBLISHER) {
+      problems.add(
+          Problem.error(
+              at,
+              null,
+              "the error stage must be a publisher, and '"
+                  + f.name()
+                  + "' is a "
+                  + f.kind().label()));
+      return null;
+    }
+    Node.MapNode props =
+        errors.props() != null
+            ? errors.props()
+            : empty(errorsNode != null ? errorsNode.location() : def.location());
+    String name = "Error Records - " + f.name();
+    StageBinder.Bound b = binder.bind(f, props, at, null, "error stage prop", problems);
+    if (b == null) {
+      return null;
+    }
+    StageDef stage = new StageDef(name, action, props, List.of(), at, at, at);
+    return new ResolvedStage(stage, f, b.options(), b.parallelism(), List.of());
+  }
+
+  private List<String> triggerNames() {
+    return registry.all().stream()
+        .filter(f -> f.kind() == StageKind.TRIGGER)
+        .map(ActionFactory::name)
+        .sorted()
+        .toList();
+  }
+
+  private static Node.MapNode empty(Location at) {
+    return new Node.MapNode(Map.of(), Map.of(), at);
+  }
+}

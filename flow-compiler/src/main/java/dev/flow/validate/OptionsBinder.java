@@ -1,0 +1,324 @@
+package dev.flow.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flow.model.Location;
+import dev.flow.model.Node;
+import dev.flow.model.Problem;
+import dev.flow.parse.NodeJson;
+import dev.flow.parse.Suggestions;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds a props (or settings) mapping to an options record, one {@link PropSpec} per component.
+ * Every problem is collected as a located {@link Problem}; binding never stops at the first. A
+ * value that fails to bind makes {@link #bind} return null.
+ */
+public final class OptionsBinder {
+
+  static final Object FAILED = new Object();
+
+  private final String noun;
+  private final String stage;
+  private final String action;
+  private final List<Problem> problems;
+  private final ExpressionBinder expressions;
+
+  /**
+   * A binder whose messages speak of {@code noun} ("prop", "setting") and name the stage and the
+   * action (either may be null).
+   */
+  public OptionsBinder(String noun, String stage, String action, List<Problem> problems) {
+    this.noun = noun;
+    this.stage = stage;
+    this.action = action;
+    this.problems = problems;
+    this.expressions = new ExpressionBinder(this);
+  }
+
+  /** Binds {@code map} to {@code type}; every key must be one of its props. */
+  public <R extends Record> R bind(Class<R> type, Node.MapNode map) {
+    return bind(type, map, List.of(), true);
+  }
+
+  /**
+   * Binds {@code map} to {@code type}. Keys in {@code alsoKnown} belong to another record bound
+   * from the same map; other unknown keys are errors when {@code reportUnknown}.
+   */
+  public <R extends Record> R bind(
+      Class<R> type, Node.MapNode map, Collection<String> alsoKnown, boolean reportUnknown) {
+    Object r = record(type, map, "", alsoKnown, reportUnknown);
+    return r == FAILED ? null : type.cast(r);
+  }
+
+  Object record(
+      Class<?> type,
+      Node.MapNode map,
+      String path,
+      Collection<String> alsoKnown,
+      boolean reportUnknown) {
+    List<PropSpec> specs = PropSpec.of(type);
+    if (reportUnknown) {
+      unknownKeys(specs, map, path, alsoKnown);
+    }
+    Object[] args = new Object[specs.size()];
+    boolean ok = true;
+    for (int i = 0; i < specs.size(); i++) {
+      PropSpec spec = specs.get(i);
+      Node n = map.get(spec.name());
+      Object v;
+      if (n == null || n instanceof Node.ScalarNode s && s.isNull()) {
+        v = absent(spec, map, path + spec.name());
+      } else {
+        v = value(spec.type(), n, path + spec.name(), spec.secret());
+      }
+      if (v == FAILED) {
+        ok = false;
+        v = null;
+      }
+      args[i] = v == null && spec.rawType().isPrimitive() ? zero(spec.rawType()) : v;
+    }
+    if (!ok) {
+      return FAILED;
+    }
+    return construct(type, specs, args, map.location());
+  }
+
+  private void unknownKeys(
+      List<PropSpec> specs, Node.MapNode map, String path, Collection<String> alsoKnown) {
+    List<String> known = new ArrayList<>(specs.stream().map(PropSpec::name).toList());
+    if (path.isEmpty()) {
+      alsoKnown.stream().filter(k -> !known.contains(k)).forEach(known::add);
+    }
+    for (String key : map.entries().keySet()) {
+      if (!known.contains(key)) {
+        String d = Suggestions.didYouMean(key, known);
+        String list = "Known " + plural() + ": " + String.join(", ", known);
+        error(
+            map.keyLocation(key),
+            "unknown " + noun + " '" + path + key + "'",
+            d == null ? list : d + " " + list);
+      }
+    }
+  }
+
+  private String plural() {
+    int space = noun.lastIndexOf(' ');
+    return noun.substring(space + 1) + "s";
+  }
+
+  private Object absent(PropSpec spec, Node.MapNode parent, String path) {
+    String def = spec.defaultValue();
+    if (def != null) {
+      return value(spec.type(), Defaults.node(spec), path, spec.secret());
+    }
+    if (spec.required()) {
+      error(parent.location(), "missing required " + noun + " '" + path + "'", null);
+      return FAILED;
+    }
+    Class<?> raw = spec.rawType();
+    if (isOptionsRecord(raw) && PropSpec.of(raw).stream().noneMatch(PropSpec::required)) {
+      Node.MapNode empty = new Node.MapNode(Map.of(), Map.of(), parent.location());
+      return record(raw, empty, path + ".", List.of(), false);
+    }
+    return null;
+  }
+
+  Object value(Type type, Node node, String path, boolean secret) {
+    Class<?> raw = rawClass(type);
+    if (raw == Node.class) {
+      return node;
+    }
+    if (raw == Node.MapNode.class || raw == Node.ListNode.class || raw == Node.ScalarNode.class) {
+      return raw.isInstance(node) ? node : mismatch(node, path, article(raw), null, secret);
+    }
+    if (raw == JsonNode.class) {
+      return NodeJson.toJson(node);
+    }
+    if (raw == ObjectNode.class) {
+      return node instanceof Node.MapNode
+          ? NodeJson.toJson(node)
+          : mismatch(node, path, "a mapping", null, secret);
+    }
+    if (raw == ArrayNode.class) {
+      return node instanceof Node.ListNode
+          ? NodeJson.toJson(node)
+          : mismatch(node, path, "a list", null, secret);
+    }
+    if (isOptionsRecord(raw)) {
+      return node instanceof Node.MapNode m
+          ? record(raw, m, path + ".", List.of(), true)
+          : mismatch(node, path, "a mapping", null, secret);
+    }
+    if (List.class.isAssignableFrom(raw) || raw == Collection.class) {
+      if (!(node instanceof Node.ListNode l)) {
+        return mismatch(node, path, "a list", null, secret);
+      }
+      Type item = typeArgument(type, 0);
+      List<Object> out = new ArrayList<>(l.items().size());
+      boolean ok = true;
+      for (int i = 0; i < l.items().size(); i++) {
+        Object v = value(item, l.items().get(i), path + "[" + i + "]", secret);
+        ok &= v != FAILED;
+        out.add(v);
+      }
+      return ok ? java.util.Collections.unmodifiableList(out) : FAILED;
+    }
+    if (Map.class.isAssignableFrom(raw)) {
+      if (!(node instanceof Node.MapNode m)) {
+        return mismatch(node, path, "a mapping", null, secret);
+      }
+      Type item = typeArgument(type, 1);
+      Map<String, Object> out = new LinkedHashMap<>();
+      boolean ok = true;
+      for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+        Object v = value(item, e.getValue(), path + "." + e.getKey(), secret);
+        ok &= v != FAILED;
+        out.put(e.getKey(), v);
+      }
+      return ok ? java.util.Collections.unmodifiableMap(out) : FAILED;
+    }
+    if (ExpressionBinder.handles(raw)) {
+      return expressions.bind(raw, node, path, secret);
+    }
+    if (Scalars.handles(raw)) {
+      if (!(node instanceof Node.ScalarNode s)) {
+        return mismatch(node, path, expected(raw), null, secret);
+      }
+      try {
+        return Scalars.convert(raw, s);
+      } catch (Scalars.Mismatch m) {
+        return mismatch(node, path, m.expected, m.hint, secret);
+      }
+    }
+    error(
+        node.location(),
+        noun + " '" + path + "' has a type Flow cannot bind: " + type.getTypeName(),
+        null);
+    return FAILED;
+  }
+
+  /** True for a record of props; nodes are records too, but are passed through raw. */
+  static boolean isOptionsRecord(Class<?> raw) {
+    return raw.isRecord() && !Node.class.isAssignableFrom(raw);
+  }
+
+  /** What a scalar type expects, in words. */
+  static String expected(Class<?> raw) {
+    if (raw == String.class) {
+      return "a string";
+    }
+    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+      return "a whole number";
+    }
+    if (raw == double.class || raw == Double.class) {
+      return "a number";
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return "true or false";
+    }
+    if (raw == java.time.Duration.class) {
+      return Scalars.DURATION;
+    }
+    if (raw.isEnum()) {
+      return "one of " + String.join(", ", Scalars.enumNames(raw));
+    }
+    return "a value";
+  }
+
+  private static String article(Class<?> nodeType) {
+    return nodeType == Node.MapNode.class
+        ? "a mapping"
+        : nodeType == Node.ListNode.class ? "a list" : "a single value";
+  }
+
+  Object mismatch(Node node, String path, String expected, String hint, boolean secret) {
+    error(
+        node.location(),
+        noun + " '" + path + "' must be " + expected + ", found " + found(node, secret),
+        hint);
+    return FAILED;
+  }
+
+  void error(Location at, String message, String hint) {
+    problems.add(new Problem(at, stage, action, dev.flow.model.Severity.ERROR, message, hint));
+  }
+
+  String noun() {
+    return noun;
+  }
+
+  /** The node's type for messages, with its value unless it is secret. */
+  static String found(Node node, boolean secret) {
+    if (node instanceof Node.ScalarNode s && !s.isNull() && !secret && !s.secret()) {
+      String t = s.text().replace("\n", "\\n");
+      t = t.length() > 40 ? t.substring(0, 37) + "..." : t;
+      return s.value() instanceof String
+          ? s.typeName() + " ('" + t + "')"
+          : s.typeName() + " (" + t + ")";
+    }
+    return node.typeName();
+  }
+
+  private Object construct(Class<?> type, List<PropSpec> specs, Object[] args, Location at) {
+    Class<?>[] types = specs.stream().map(PropSpec::rawType).toArray(Class<?>[]::new);
+    try {
+      Constructor<?> c = type.getDeclaredConstructor(types);
+      c.setAccessible(true);
+      return c.newInstance(args);
+    } catch (InvocationTargetException e) {
+      Throwable t = e.getCause();
+      String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      error(at, "the " + plural() + " are not valid together: " + why, null);
+      return FAILED;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("cannot create options record " + type.getName(), e);
+    }
+  }
+
+  private static Object zero(Class<?> primitive) {
+    if (primitive == boolean.class) {
+      return false;
+    }
+    if (primitive == long.class) {
+      return 0L;
+    }
+    if (primitive == double.class) {
+      return 0.0;
+    }
+    if (primitive == float.class) {
+      return 0f;
+    }
+    return 0;
+  }
+
+  static Class<?> rawClass(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof ParameterizedType p) {
+      return (Class<?>) p.getRawType();
+    }
+    return Object.class;
+  }
+
+  private static Type typeArgument(Type type, int i) {
+    if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > i) {
+      Type t = p.getActualTypeArguments()[i];
+      if (t instanceof java.lang.reflect.WildcardType w) {
+        return w.getUpperBounds()[0];
+      }
+      return t;
+    }
+    return String.class;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.flow.validate;
+
+import dev.flow.spi.Prop;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One prop of an options record, read from a record component and its {@link Prop} annotation. A
+ * component without the annotation is still a prop, with no description and no default.
+ *
+ * @param name the prop's name in YAML
+ * @param component the record component
+ * @param prop the annotation, or null
+ */
+public record PropSpec(String name, RecordComponent component, Prop prop) {
+
+  private static final ClassValue<List<PropSpec>> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected List<PropSpec> computeValue(Class<?> type) {
+          List<PropSpec> specs = new ArrayList<>();
+          for (RecordComponent c : type.getRecordComponents()) {
+            Prop p = c.getAnnotation(Prop.class);
+            String name = p != null && !p.name().isEmpty() ? p.name() : c.getName();
+            specs.add(new PropSpec(name, c, p));
+          }
+          return List.copyOf(specs);
+        }
+      };
+
+  /** The props of a record type, in declaration order. */
+  public static List<PropSpec> of(Class<?> recordType) {
+    if (!recordType.isRecord()) {
+      throw new IllegalArgumentException(recordType.getName() + " is not a record");
+    }
+    return CACHE.get(recordType);
+  }
+
+  /** The names of the props of a record type, in declaration order. */
+  public static List<String> names(Class<?> recordType) {
+    return of(recordType).stream().map(PropSpec::name).toList();
+  }
+
+  public Type type() {
+    return component.getGenericType();
+  }
+
+  public Class<?> rawType() {
+    return component.getType();
+  }
+
+  public String description() {
+    return prop == null ? "" : prop.description();
+  }
+
+  /** The default as written in YAML, or null when there is none. */
+  public String defaultValue() {
+    return prop == null || Prop.NO_DEFAULT.equals(prop.defaultValue()) ? null : prop.defaultValue();
+  }
+
+  public boolean required() {
+    return prop != null && prop.required();
+  }
+
+  public boolean secret() {
+    return prop != null && prop.secret();
+  }
+
+  public String example() {
+    return prop == null ? "" : prop.example();
+  }
+}

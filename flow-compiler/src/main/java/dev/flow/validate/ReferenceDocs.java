@@ -1,0 +1,137 @@
+package dev.flow.validate;
+
+import dev.flow.spi.ActionFactory;
+import dev.flow.spi.StageKind;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates the Markdown action reference: one section per action with its kind, description and a
+ * table of its props (name, type, default, required, description), then the props every stage
+ * accepts. Generated from the same declarations the validator reads, so it cannot drift.
+ */
+public final class ReferenceDocs {
+
+  private final ActionRegistry registry;
+
+  public ReferenceDocs(ActionRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The whole reference as Markdown. */
+  public String generate() {
+    StringBuilder b = new StringBuilder();
+    b.append("# Action reference\n\n");
+    b.append("A stage's `action` names one of these actions. Names match loosely: case, spaces,")
+        .append(" dashes and underscores do not matter.\n");
+    List<ActionFactory<? extends Record>> actions =
+        registry.all().stream()
+            .sorted(
+                Comparator.comparing((ActionFactory<? extends Record> f) -> f.kind())
+                    .thenComparing(ActionFactory::name))
+            .toList();
+    for (ActionFactory<? extends Record> f : actions) {
+      section(b, f);
+    }
+    b.append("\n## Props of every stage\n\n");
+    table(b, CommonProps.class);
+    return b.toString();
+  }
+
+  private void section(StringBuilder b, ActionFactory<? extends Record> f) {
+    b.append("\n## ").append(f.name()).append("\n\n");
+    b.append("*").append(kindLabel(f.kind())).append("*");
+    if (!f.aliases().isEmpty()) {
+      b.append(" · also `").append(String.join("`, `", f.aliases())).append('`');
+    }
+    b.append("\n\n").append(f.description()).append("\n\n");
+    if (PropSpec.of(f.optionsClass()).isEmpty()) {
+      b.append("This action has no props of its own.\n");
+    } else {
+      table(b, f.optionsClass());
+    }
+  }
+
+  private static String kindLabel(StageKind k) {
+    String l = k.label();
+    return Character.toUpperCase(l.charAt(0)) + l.substring(1);
+  }
+
+  private static void table(StringBuilder b, Class<?> options) {
+    b.append("| Prop | Type | Default | Required | Description |\n");
+    b.append("|---|---|---|---|---|\n");
+    rows(b, options, "");
+  }
+
+  private static void rows(StringBuilder b, Class<?> options, String prefix) {
+    for (PropSpec p : PropSpec.of(options)) {
+      String def = p.defaultValue() == null ? "" : "`" + cell(p.defaultValue()) + "`";
+      String desc = cell(p.description()) + (p.secret() ? " Secret: never shown." : "");
+      b.append("| `")
+          .append(prefix)
+          .append(p.name())
+          .append("` | ")
+          .append(cell(typeName(p.type())))
+          .append(" | ")
+          .append(def)
+          .append(" | ")
+          .append(p.required() ? "yes" : "no")
+          .append(" | ")
+          .append(desc.trim())
+          .append(" |\n");
+      if (OptionsBinder.isOptionsRecord(p.rawType())) {
+        rows(b, p.rawType(), prefix + p.name() + ".");
+      }
+    }
+  }
+
+  /** A prop type in words: "whole number", "list of string", "one of: a, b". */
+  static String typeName(Type type) {
+    Class<?> raw = OptionsBinder.rawClass(type);
+    if (raw == String.class) {
+      return "string";
+    }
+    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+      return "whole number";
+    }
+    if (raw == double.class || raw == Double.class) {
+      return "number";
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return "boolean";
+    }
+    if (raw == Duration.class) {
+      return "duration";
+    }
+    if (raw.isEnum()) {
+      return "one of: " + String.join(", ", Scalars.enumNames(raw));
+    }
+    if (ExpressionBinder.handles(raw)) {
+      return raw.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+    if (OptionsBinder.isOptionsRecord(raw)) {
+      return "mapping";
+    }
+    if (List.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {
+      return "list of " + typeName(p.getActualTypeArguments()[0]);
+    }
+    if (Map.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {
+      return "mapping of " + typeName(p.getActualTypeArguments()[1]);
+    }
+    if (raw.getSimpleName().equals("ListNode")) {
+      return "list";
+    }
+    if (raw.getSimpleName().equals("MapNode") || raw.getSimpleName().equals("ObjectNode")) {
+      return "mapping";
+    }
+    return "any";
+  }
+
+  private static String cell(String s) {
+    return s.replace("|", "\\|").replace("\n", " ");
+  }
+}

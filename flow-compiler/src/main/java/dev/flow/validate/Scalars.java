@@ -1,0 +1,171 @@
+package dev.flow.validate;
+
+import dev.flow.model.Node;
+import dev.flow.parse.Suggestions;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Converts scalar nodes to prop values: text, numbers, booleans, durations and enums. */
+final class Scalars {
+
+  /** A scalar of the wrong kind: what was expected, and an optional hint. */
+  static final class Mismatch extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String expected;
+    final String hint;
+
+    Mismatch(String expected, String hint) {
+      super(expected, null, false, false);
+      this.expected = expected;
+      this.hint = hint;
+    }
+  }
+
+  static final String DURATION = "a duration such as 500ms, 10s, 5m, 1h or 2d";
+  private static final Pattern DURATION_TEXT =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
+
+  private Scalars() {}
+
+  /** True when {@code type} is converted from a scalar by this class. */
+  static boolean handles(Class<?> type) {
+    return type == String.class
+        || type == int.class
+        || type == Integer.class
+        || type == long.class
+        || type == Long.class
+        || type == double.class
+        || type == Double.class
+        || type == boolean.class
+        || type == Boolean.class
+        || type == Duration.class
+        || type.isEnum();
+  }
+
+  static Object convert(Class<?> type, Node.ScalarNode s) throws Mismatch {
+    Object v = s.value();
+    boolean fromParameter = s.style() == Node.ScalarNode.Style.SYNTHETIC;
+    if (type == String.class) {
+      return s.text();
+    }
+    if (type == int.class || type == Integer.class) {
+      long l = whole(v, fromParameter, "a whole number");
+      if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+        throw new Mismatch("a whole number from -2147483648 to 2147483647", null);
+      }
+      return (int) l;
+    }
+    if (type == long.class || type == Long.class) {
+      return whole(v, fromParameter, "a whole number");
+    }
+    if (type == double.class || type == Double.class) {
+      if (v instanceof Number n) {
+        return n.doubleValue();
+      }
+      if (fromParameter && v instanceof String t) {
+        try {
+          return Double.parseDouble(t.trim());
+        } catch (NumberFormatException e) {
+          throw new Mismatch("a number", null);
+        }
+      }
+      throw new Mismatch("a number", null);
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      if (v instanceof Boolean b) {
+        return b;
+      }
+      if (fromParameter && v instanceof String t) {
+        if (t.trim().equalsIgnoreCase("true")) {
+          return true;
+        }
+        if (t.trim().equalsIgnoreCase("false")) {
+          return false;
+        }
+      }
+      throw new Mismatch("true or false", null);
+    }
+    if (type == Duration.class) {
+      return duration(v);
+    }
+    if (type.isEnum()) {
+      return enumValue(type, s.text());
+    }
+    throw new IllegalArgumentException("not a scalar type: " + type.getName());
+  }
+
+  private static long whole(Object v, boolean fromParameter, String expected) throws Mismatch {
+    if (v instanceof Long l) {
+      return l;
+    }
+    if (v instanceof BigInteger) {
+      throw new Mismatch(expected + " from -9223372036854775808 to 9223372036854775807", null);
+    }
+    if (fromParameter && v instanceof String t) {
+      try {
+        return Long.parseLong(t.trim());
+      } catch (NumberFormatException e) {
+        throw new Mismatch(expected, null);
+      }
+    }
+    throw new Mismatch(expected, null);
+  }
+
+  /** Parses {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601. */
+  static Duration duration(Object v) throws Mismatch {
+    if (!(v instanceof String text)) {
+      throw new Mismatch(DURATION, v instanceof Number ? "add a unit, e.g. '" + v + "s'" : null);
+    }
+    String t = text.trim();
+    Matcher m = DURATION_TEXT.matcher(t);
+    if (m.matches()) {
+      BigDecimal amount = new BigDecimal(m.group(1));
+      long unitMillis =
+          switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "ms" -> 1L;
+            case "s" -> 1_000L;
+            case "m" -> 60_000L;
+            case "h" -> 3_600_000L;
+            default -> 86_400_000L;
+          };
+      return Duration.ofMillis(amount.multiply(BigDecimal.valueOf(unitMillis)).longValue());
+    }
+    if (t.startsWith("P") || t.startsWith("p")) {
+      try {
+        Duration d = Duration.parse(t);
+        if (!d.isNegative()) {
+          return d;
+        }
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    throw new Mismatch(DURATION, null);
+  }
+
+  /** The constant whose name matches {@code text} loosely: exactly-once = EXACTLY_ONCE. */
+  static Object enumValue(Class<?> type, String text) throws Mismatch {
+    String want = Suggestions.loose(text);
+    for (Object c : type.getEnumConstants()) {
+      if (Suggestions.loose(((Enum<?>) c).name()).equals(want)) {
+        return c;
+      }
+    }
+    List<String> names = enumNames(type);
+    throw new Mismatch("one of " + String.join(", ", names), Suggestions.didYouMean(text, names));
+  }
+
+  /** The enum's constants as users write them: EXACTLY_ONCE is exactly-once. */
+  static List<String> enumNames(Class<?> type) {
+    return Arrays.stream(type.getEnumConstants())
+        .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+        .toList();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.flow.validate;
+
+import dev.flow.model.Location;
+import dev.flow.model.Node;
+import dev.flow.model.Problem;
+import dev.flow.spi.ActionFactory;
+import dev.flow.spi.ErrorRecordFactory;
+import dev.flow.spi.FlowSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds one stage's props to its action's options record and the {@link CommonProps}, then runs the
+ * action's own {@code validate} hook when the props bound cleanly.
+ */
+final class StageBinder {
+
+  /** A stage's bound options, its common props, and its factory. */
+  record Bound(ActionFactory<? extends Record> factory, Record options, int parallelism) {}
+
+  private static final List<String> COMMON = PropSpec.names(CommonProps.class);
+
+  private final FlowSettings settings;
+
+  StageBinder(FlowSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The bound stage, or null when binding found errors (added to {@code problems}). */
+  Bound bind(
+      ActionFactory<? extends Record> factory,
+      Node.MapNode props,
+      Location stageAt,
+      String stage,
+      String noun,
+      List<Problem> problems) {
+    List<Problem> local = new ArrayList<>();
+    String action = factory.name();
+    Record options;
+    CommonProps common;
+    try {
+      OptionsBinder binder = new OptionsBinder(noun, stage, action, local);
+      options = binder.bind(factory.optionsClass(), props, COMMON, true);
+      common = binder.bind(CommonProps.class, props, List.of(), false);
+    } catch (RuntimeException e) {
+      problems.add(
+          new Problem(
+              stageAt,
+              stage,
+              action,
+              dev.flow.model.Severity.ERROR,
+              "action '" + action + "' cannot be used: " + ErrorRecordFactory.describe(e),
+              "its options class must be a record of supported prop types"));
+      return null;
+    }
+    boolean ok = options != null && common != null && local.stream().noneMatch(Problem::isError);
+    if (ok) {
+      StageValidationContext ctx =
+          new StageValidationContext(props, stageAt, stage, action, settings, local);
+      common.check(ctx);
+      runHook(factory, options, ctx);
+      ok = local.stream().noneMatch(Problem::isError);
+    }
+    problems.addAll(local);
+    if (!ok) {
+      return null;
+    }
+    return new Bound(factory, options, common.parallelism() == null ? 0 : common.parallelism());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void runHook(
+      ActionFactory<? extends Record> factory, Record options, StageValidationContext ctx) {
+    try {
+      ((ActionFactory) factory).validate(options, ctx);
+    } catch (RuntimeException e) {
+      ctx.error(null, "the action's own checks failed: " + ErrorRecordFactory.describe(e));
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package dev.flow.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flow.actions.explode.ExplodeFactory;
+import dev.flow.actions.explode.ExplodeOptions;
+import dev.flow.actions.generator.GeneratorFactory;
+import dev.flow.actions.generator.GeneratorOptions;
+import dev.flow.actions.inline.InlineRecordsFactory;
+import dev.flow.actions.inline.InlineRecordsOptions;
+import dev.flow.actions.log.LogFactory;
+import dev.flow.actions.log.LogOptions;
+import dev.flow.actions.remap.RemapFieldsFactory;
+import dev.flow.actions.remap.RemapFieldsOptions;
+import dev.flow.actions.schedule.ScheduleFactory;
+import dev.flow.actions.schedule.ScheduleOptions;
+import dev.flow.actions.testing.MiniCluster;
+import dev.flow.actions.testing.TestOptions;
+import dev.flow.actions.testing.TestStageContext;
+import dev.flow.actions.trash.TrashFactory;
+import dev.flow.actions.trash.TrashOptions;
+import dev.flow.record.FlowRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Runs the packaged triggers, transforms and publishers on a MiniCluster. */
+class PackagedActionsITCase {
+
+  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+
+  private static final String ORDERS =
+      "{records: ["
+          + "{id: 1, email: a@x.io, items: [{sku: a, qty: 1}, {sku: b, qty: 2}]},"
+          + "{id: 2, email: b@x.io, items: []},"
+          + "{id: 3, email: c@x.io, items: oops},"
+          + "{id: 4, email: d@x.io, items: [{sku: c, qty: 3}]}]}";
+
+  @Test
+  void inlineRecordsThroughRemapAndExplodeGiveExactRecordsAndErrors() throws Exception {
+    StreamExecutionEnvironment env = MiniCluster.env(2);
+    TestStageContext orders = new TestStageContext(env, "orders", "Inline Records", 2, true);
+    DataStream<FlowRecord> in =
+        new InlineRecordsFactory()
+            .create(TestOptions.of(InlineRecordsOptions.class, ORDERS), orders);
+    TestStageContext hide = new TestStageContext(env, "hide", "Remap Fields", 2, true);
+    DataStream<FlowRecord> remapped =
+        new RemapFieldsFactory()
+            .apply(
+                in,
+                TestOptions.of(
+                    RemapFieldsOptions.class, "{redact: [email], rename: {id: orderId}}"),
+                hide);
+    TestStageContext lines = new TestStageContext(env, "lines", "Explode", 2, true);
+    DataStream<FlowRecord> out =
+        new ExplodeFactory()
+            .apply(
+                remapped,
+                TestOptions.of(
+                    ExplodeOptions.class, "{field: items, flatten: true, indexField: line}"),
+                lines);
+
+    CloseableIterator<FlowRecord> records = out.collectAsync();
+    CloseableIterator<FlowRecord> errors = lines.errors().collectAsync();
+    env.execute("inline-remap-explode");
+
+    List<FlowRecord> got = MiniCluster.records(records);
+    List<String> json = new ArrayList<>();
+    got.stream().map(FlowRecord::toJson).sorted().forEach(json::add);
+    assertThat(json)
+        .containsExactly(
+            "{\"email\":\"***\",\"orderId\":1,\"sku\":\"a\",\"qty\":1,\"line\":0}",
+            "{\"email\":\"***\",\"orderId\":1,\"sku\":\"b\",\"qty\":2,\"line\":1}",
+            "{\"email\":\"***\",\"orderId\":4,\"sku\":\"c\",\"qty\":3,\"line\":0}");
+    // Every record of a run carries the run id the trigger stage gave it.
+    assertThat(got).allSatisfy(r -> assertThat(r.runId()).isNotBlank());
+    assertThat(got.get(0).triggerTime()).isPositive();
+
+    List<FlowRecord> failed = MiniCluster.records(errors);
+    assertThat(failed).hasSize(1);
+    var e = failed.get(0).asObjectNode();
+    assertThat(e.get("stage").asText()).isEqualTo("lines");
+    assertThat(e.get("error").asText()).isEqualTo("field 'items' is string, not an array");
+    assertThat(e.get("record").toString())
+        .isEqualTo("{\"email\":\"***\",\"items\":\"oops\",\"orderId\":3}");
+  }
+
+  @Test
+  void inlineRecordsKeepTheirOrderAtParallelismFour() throws Exception {
+    StreamExecutionEnvironment env = MiniCluster.env(1);
+    TestStageContext ctx = new TestStageContext(env, "inline", "Inline Records", 4, true);
+    DataStream<FlowRecord> in =
+        new InlineRecordsFactory()
+            .create(
+                TestOptions.of(
+                    InlineRecordsOptions.class,
+                    "{records: [{n: 1}, {n: 2}, {n: 3}, {n: 4}, {n: 5}, {n: 6}]}"),
+                ctx);
+    // The run-id map has the source's parallelism; forward to one collector in order.
+    CloseableIterator<FlowRecord> it = in.collectAsync();
+    env.execute();
+    List<String> got = MiniCluster.json(it);
+    assertThat(got)
+        .containsExactly(
+            "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}", "{\"n\":5}", "{\"n\":6}");
+  }
+
+  @Test
+  void boundedGeneratorIsDeterministicAtAnyParallelism() throws Exception {
+    String props =
+        "{count: 20, rate: 0, seed: 7, fields: {id: seq, pick: 'choice(a,b,c)', n: 'int(1,1000)',"
+            + " u: uuid}}";
+    List<String> p1 = generate(props, 1);
+    List<String> p3 = generate(props, 3);
+    assertThat(p1).hasSize(20).isEqualTo(p3);
+    assertThat(p1.get(0)).startsWith("{\"id\":0,");
+    assertThat(p1.get(19)).startsWith("{\"id\":19,");
+  }
+
+  private static List<String> generate(String props, int parallelism) throws Exception {
+    StreamExecutionEnvironment env = MiniCluster.env(1);
+    TestStageContext ctx = new TestStageContext(env, "gen", "Generator", parallelism, true);
+    DataStream<FlowRecord> in =
+        new GeneratorFactory().create(TestOptions.of(GeneratorOptions.class, props), ctx);
+    CloseableIterator<FlowRecord> it = in.collectAsync();
+    env.execute();
+    List<FlowRecord> got = MiniCluster.records(it);
+    got.sort(Comparator.comparingLong(r -> r.get("id").asLong()));
+    return got.stream().map(FlowRecord::toJson).toList();
+  }
+
+  @Test
+  void unboundedGeneratorRunsUntilCancelledAtItsRate() throws Exception {
+    StreamExecutionEnvironment env = MiniCluster.env(1);
+    TestStageContext ctx = new TestStageContext(env, "gen", "Generator", 1, false);
+    DataStream<FlowRecord> in =
+        new GeneratorFactory()
+            .create(TestOptions.of(GeneratorOptions.class, "{rate: 200, fields: {id: seq}}"), ctx);
+    List<String> got = in.executeAndCollect(5).stream().map(FlowRecord::toJson).toList();
+    assertThat(got.toString())
+        .isEqualTo("[{\"id\":0}, {\"id\":1}, {\"id\":2}, {\"id\":3}, {\"id\":4}]");
+  }
+
+  @Test
+  void scheduleEmitsNumberedTicksOneIntervalApart() throws Exception {
+    StreamExecutionEnvironment env = MiniCluster.env(1);
+    TestStageContext ctx = new TestStageContext(env, "every", "Schedule", 2, true);
+    DataStream<FlowRecord> in =
+        new ScheduleFactory()
+            .create(
+                TestOptions.of(
+                    ScheduleOptions.class, "{interval: 200ms, count: 3, fields: {j: x}}"),
+                ctx);
+    CloseableIterator<FlowRecord> it = in.collectAsync();
+    long start = System.currentTimeMillis();
+    env.execute();
+    List<FlowRecord> ticks = MiniCluster.records(it);
+    assertThat(ticks).hasSize(3);
+    long first = Instant.parse(ticks.get(0).get("scheduledTime").asText()).toEpochMilli();
+    assertThat(first).isGreaterThanOrEqualTo(start);
+    for (int i = 0; i < 3; i++) {
+      FlowRecord t = ticks.get(i);
+      assertThat(t.toJson())
+          .isEqualTo(
+              "{\"tick\":"
+                  + (i + 1)
+                  + ",\"scheduledTime\":\""
+                  + Instant.ofEpochMilli(first + 200L * i)
+                  + "\",\"j\":\"x\"}");
+      assertThat(t.triggerTime()).isEqualTo(first + 200L * i);
+    }
+  }
+
+  @Test
+  void logPrintsEachRecordWithStageAndRunAndTrashDiscards() throws Exception {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      StreamExecutionEnvironment env = MiniCluster.env(1);
+      TestStageContext src = new TestStageContext(env, "src", "Inline Records");
+      DataStream<FlowRecord> in =
+          new InlineRecordsFactory()
+              .create(
+                  TestOptions.of(InlineRecordsOptions.class, "{records: [{a: 1}, {a: 2}]}"), src);
+      new LogFactory()
+          .publish(
+              in,
+              TestOptions.of(LogOptions.class, "{format: text}"),
+              new TestStageContext(env, "print", "Log"));
+      new TrashFactory().publish(in, new TrashOptions(), new TestStageContext(env, "bin", "Trash"));
+      env.execute();
+    } finally {
+      System.setOut(saved);
+    }
+    List<String> lines =
+        captured
+            .toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.startsWith("print "))
+            .toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).matches("print run=[0-9a-f]+-1 \\{\"a\":1}");
+    assertThat(lines.get(1)).matches("print run=[0-9a-f]+-2 \\{\"a\":2}");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.flow.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReferenceDocsTest {
+
+  private final String docs = new ReferenceDocs(ActionRegistry.load()).generate();
+
+  @Test
+  void oneSectionPerActionWithAPropsTable() {
+    assertThat(docs)
+        .contains(
+            """
+            ## Test Source
+
+            *Trigger* · also `Test Origin`
+
+            Emits test records.
+
+            | Prop | Type | Default | Required | Description |
+            |---|---|---|---|---|
+            | `count` | whole number | `10` | no | How many records to emit. |
+            | `interval` | duration | `1s` | no | Pause between records. |
+            | `record` | any |  | no | The record to emit, as JSON. |
+            """)
+        .contains(
+            """
+            | `field` | string |  | yes | The field to change. |
+            | `mode` | one of: upper, lower, keep-as-is | `upper` | no | How to change it. |
+            | `tags` | list of string |  | no | Labels to add. |
+            | `weights` | mapping of whole number |  | no | Weights by name. |
+            | `retry` | mapping |  | no | Retries. |
+            | `retry.maxAttempts` | whole number | `3` | no | Attempts before giving up. |
+            | `retry.backoff` | duration | `500ms` | no | First delay between attempts. |
+            | `token` | string |  | no | An API token. Secret: never shown. |
+            """)
+        .contains(
+            """
+            ## Props of every stage
+
+            | Prop | Type | Default | Required | Description |
+            |---|---|---|---|---|
+            | `parallelism` | whole number |  | no | How many parallel instances run this stage;\
+             settings.parallelism when absent. |
+            """);
+  }
+
+  @Test
+  void actionsComeByKindThenName() {
+    assertThat(docs.indexOf("## Test Source"))
+        .isLessThan(docs.indexOf("## Test Transform"))
+        .isPositive();
+    assertThat(docs.indexOf("## Test Transform")).isLessThan(docs.indexOf("## Test Sink"));
+    assertThat(docs).contains("## Test Sink\n\n*Publisher*\n\nKeeps records, for tests.\n");
+  }
+}

@@ -1,0 +1,100 @@
+package dev.flow.connectors.file;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.RunIds;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
+import org.apache.flink.core.fs.FSDataInputStream;
+
+/**
+ * Reads a file of JSON lines into records, one per non-blank line, without parsing them: a line
+ * that is not a JSON object is checked, and sent to the error stage with its text, after the
+ * trigger. All records of one file share a run id.
+ */
+final class JsonLinesFormat extends SimpleStreamFormat<FlowRecord> {
+  private static final long serialVersionUID = 1L;
+
+  private final int maxLineBytes;
+  private final RunIds runIds = new RunIds();
+
+  JsonLinesFormat(int maxLineBytes) {
+    if (maxLineBytes <= 0) {
+      throw new IllegalArgumentException("maxLineBytes must be positive, got " + maxLineBytes);
+    }
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  @Override
+  public StreamFormat.Reader<FlowRecord> createReader(Configuration config, FSDataInputStream in) {
+    return new Reader(in, maxLineBytes, runIds.next(), System.currentTimeMillis());
+  }
+
+  @Override
+  public TypeInformation<FlowRecord> getProducedType() {
+    return FlowRecordTypeInfo.INSTANCE;
+  }
+
+  /** Reads lines as bytes: {@code \n} or {@code \r\n} ends a line; blank lines are skipped. */
+  static final class Reader implements StreamFormat.Reader<FlowRecord> {
+    private final InputStream in;
+    private final int max;
+    private final String runId;
+    private final long startedAt;
+    private byte[] buf = new byte[256];
+
+    Reader(InputStream in, int maxLineBytes, String runId, long startedAt) {
+      this.in = new BufferedInputStream(in, 64 * 1024);
+      this.max = maxLineBytes;
+      this.runId = runId;
+      this.startedAt = startedAt;
+    }
+
+    @Override
+    public FlowRecord read() throws IOException {
+      while (true) {
+        int len = 0;
+        int b = in.read();
+        if (b < 0) {
+          return null;
+        }
+        while (b >= 0 && b != '\n') {
+          if (len < max) {
+            if (len == buf.length) {
+              buf = Arrays.copyOf(buf, Math.min(max, buf.length * 2));
+            }
+            buf[len++] = (byte) b;
+          }
+          b = in.read();
+        }
+        if (len > 0 && buf[len - 1] == '\r') {
+          len--;
+        }
+        if (!isBlank(buf, len)) {
+          byte[] line = Arrays.copyOf(buf, len);
+          return FlowRecord.ofJsonBytes(line).original(line).runId(runId).triggerTime(startedAt);
+        }
+      }
+    }
+
+    private static boolean isBlank(byte[] b, int len) {
+      for (int i = 0; i < len; i++) {
+        if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+}

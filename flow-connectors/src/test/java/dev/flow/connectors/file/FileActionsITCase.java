@@ -1,0 +1,196 @@
+package dev.flow.connectors.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flow.actions.generator.GeneratorFactory;
+import dev.flow.actions.generator.GeneratorOptions;
+import dev.flow.actions.inline.InlineRecordsFactory;
+import dev.flow.actions.inline.InlineRecordsOptions;
+import dev.flow.actions.testing.MiniCluster;
+import dev.flow.actions.testing.TestOptions;
+import dev.flow.actions.testing.TestStageContext;
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.restartstrategy.RestartStrategies;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs Read File and Write to File on a MiniCluster against a real local file system. */
+class FileActionsITCase {
+
+  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+
+  @Test
+  void readsJsonLinesFromADirectoryOnceAndSendsBadLinesToErrors(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve("a.jsonl"), "{\"n\":1}\n\nnot json\n{\"n\":2}\n");
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("sub/b.jsonl"), "{\"n\":3}\r\n[4]");
+    Files.writeString(dir.resolve("c.txt"), "{\"n\":99}\n");
+    Files.writeString(dir.resolve(".hidden.jsonl"), "{\"n\":98}\n");
+
+    StreamExecutionEnvironment env = MiniCluster.env(2);
+    TestStageContext ctx = new TestStageContext(env, "in", "Read File", 2, true);
+    DataStream<FlowRecord> in =
+        new ReadFileFactory()
+            .create(
+                TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', glob: '*.jsonl'}"),
+                ctx);
+    CloseableIterator<FlowRecord> records = in.collectAsync();
+    CloseableIterator<FlowRecord> errors = ctx.errors().collectAsync();
+    env.execute();
+
+    List<FlowRecord> got = MiniCluster.records(records);
+    Map<String, String> runs = new TreeMap<>();
+    for (FlowRecord r : got) {
+      runs.put(r.toJson(), r.runId());
+    }
+    assertThat(runs).containsOnlyKeys("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+    // The records of one file share a run; another file is another run.
+    assertThat(runs.get("{\"n\":1}"))
+        .isEqualTo(runs.get("{\"n\":2}"))
+        .isNotEqualTo(runs.get("{\"n\":3}"));
+
+    List<String> bad = new ArrayList<>();
+    for (FlowRecord e : MiniCluster.records(errors)) {
+      var node = e.asObjectNode();
+      assertThat(node.get("stage").asText()).isEqualTo("in");
+      bad.add(node.get("record") + " | " + node.get("error").asText());
+    }
+    assertThat(bad)
+        .containsExactlyInAnyOrder(
+            "\"not json\" | not valid JSON: Unrecognized token 'not': was expecting (JSON String,"
+                + " Number, Array, Object or token 'null', 'true' or 'false')",
+            "[4] | expected a JSON object but found an array at offset 0");
+  }
+
+  @Test
+  void watchesADirectoryForNewFiles(@TempDir Path dir) throws Exception {
+    StreamExecutionEnvironment env = MiniCluster.env(1);
+    TestStageContext ctx = new TestStageContext(env, "watch", "Read File", 1, false);
+    DataStream<FlowRecord> in =
+        new ReadFileFactory()
+            .create(
+                TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', watch: 100ms}"), ctx);
+    CloseableIterator<FlowRecord> it = in.collectAsync();
+    JobClient job = env.executeAsync();
+    try {
+      Files.writeString(dir.resolve("first.jsonl"), "{\"f\":1}\n");
+      assertThat(it.next().toJson()).isEqualTo("{\"f\":1}");
+      Files.writeString(dir.resolve("second.jsonl"), "{\"f\":2}\n");
+      assertThat(it.next().toJson()).isEqualTo("{\"f\":2}");
+    } finally {
+      job.cancel().get();
+      it.close();
+    }
+  }
+
+  @Test
+  void writesPartitionedJsonLinesAndFinalizesThemAtTheEndOfInput(@TempDir Path dir)
+      throws Exception {
+    StreamExecutionEnvironment env = MiniCluster.env(1);
+    DataStream<FlowRecord> in =
+        new InlineRecordsFactory()
+            .create(
+                TestOptions.of(
+                    InlineRecordsOptions.class,
+                    "{records: [{id: 1, country: DE, ts: '2026-03-01T10:00:00Z'},"
+                        + " {id: 2, country: FR, ts: '2026-03-01T23:30:00Z'},"
+                        + " {id: 3, country: DE, ts: '2026-03-02T01:00:00Z'},"
+                        + " {id: 4, ts: '2026-03-02T02:00:00Z'}]}"),
+                new TestStageContext(env, "in", "Inline Records"));
+    DataStream<FlowRecord> timed =
+        in.map(r -> r.eventTime(Instant.parse(r.get("ts").asText()).toEpochMilli()))
+            .returns(FlowRecordTypeInfo.INSTANCE);
+    new WriteFileFactory()
+        .publish(
+            timed,
+            TestOptions.of(
+                WriteFileOptions.class,
+                "{path: '" + dir + "', partitionBy: 'dt={time:yyyy-MM-dd}/country={country}'}"),
+            new TestStageContext(env, "out", "Write to File"));
+    env.execute();
+
+    assertThat(files(dir))
+        .containsExactly(
+            "dt=2026-03-01/country=DE/part-*-0.jsonl: {\"id\":1,\"country\":\"DE\",\"ts\":\"2026-03-01T10:00:00Z\"}\n",
+            "dt=2026-03-01/country=FR/part-*-0.jsonl: {\"id\":2,\"country\":\"FR\",\"ts\":\"2026-03-01T23:30:00Z\"}\n",
+            "dt=2026-03-02/country=DE/part-*-0.jsonl: {\"id\":3,\"country\":\"DE\",\"ts\":\"2026-03-02T01:00:00Z\"}\n",
+            "dt=2026-03-02/country=__null__/part-*-0.jsonl: {\"id\":4,\"ts\":\"2026-03-02T02:00:00Z\"}\n");
+  }
+
+  private static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
+
+  @Test
+  void writesEachRecordExactlyOnceAcrossAFailureAndRestore(@TempDir Path dir) throws Exception {
+    StreamExecutionEnvironment env = MiniCluster.env(1);
+    env.enableCheckpointing(100);
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(2, 100));
+    FAILED_ONCE.set(false);
+    DataStream<FlowRecord> in =
+        new GeneratorFactory()
+            .create(
+                TestOptions.of(
+                    GeneratorOptions.class, "{count: 300, rate: 200, fields: {id: seq}}"),
+                new TestStageContext(env, "gen", "Generator", 1, true));
+    DataStream<FlowRecord> failing =
+        in.map(
+                r -> {
+                  if (r.get("id").asLong() == 200 && FAILED_ONCE.compareAndSet(false, true)) {
+                    throw new IllegalStateException("injected failure");
+                  }
+                  return r;
+                })
+            .returns(FlowRecordTypeInfo.INSTANCE);
+    new WriteFileFactory()
+        .publish(
+            failing,
+            TestOptions.of(WriteFileOptions.class, "{path: '" + dir + "'}"),
+            new TestStageContext(env, "out", "Write to File"));
+    env.execute();
+
+    assertThat(FAILED_ONCE).isTrue();
+    List<Long> ids = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(f.getFileName().toString()).startsWith("part-").endsWith(".jsonl");
+        for (String line : Files.readAllLines(f)) {
+          ids.add(Long.parseLong(line.replaceAll("\\D", "")));
+        }
+      }
+    }
+    ids.sort(Long::compare);
+    List<Long> expected = new ArrayList<>();
+    for (long i = 0; i < 300; i++) {
+      expected.add(i);
+    }
+    assertThat(ids).isEqualTo(expected);
+  }
+
+  /** Every file under {@code dir} as "relative/path: content", part-file ids replaced by *. */
+  private static List<String> files(Path dir) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String rel = dir.relativize(f).toString().replaceAll("part-[0-9a-f-]{36}-", "part-*-");
+        out.add(rel + ": " + Files.readString(f));
+      }
+    }
+    return out;
+  }
+}

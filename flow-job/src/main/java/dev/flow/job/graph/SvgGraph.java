@@ -1,0 +1,199 @@
+package dev.flow.job.graph;
+
+import dev.flow.spi.StageKind;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+/**
+ * Draws a {@link FlowGraph} as an SVG picture, laid out left to right by Eclipse ELK's layered
+ * algorithm: stages in layers, edges routed orthogonally, no overlaps. The kind of each stage shows
+ * as its colour and shape.
+ */
+public final class SvgGraph {
+  private static final double CHAR_WIDTH = 7.2;
+  private static final double NODE_HEIGHT = 46;
+  private static final double PADDING = 20;
+
+  static {
+    LayoutMetaDataService.getInstance()
+        .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+  }
+
+  private SvgGraph() {}
+
+  /** The laid-out graph as an SVG document. */
+  public static String render(FlowGraph g) {
+    ElkNode root = ElkGraphUtil.createGraph();
+    root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+    root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+    root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 50.0);
+    root.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0);
+    root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
+
+    Map<String, ElkNode> nodes = new HashMap<>();
+    for (FlowGraph.Node n : g.nodes()) {
+      ElkNode en = ElkGraphUtil.createNode(root);
+      int chars = Math.max(n.id().length(), n.action().length() + 2);
+      en.setDimensions(Math.max(110, chars * CHAR_WIDTH + 28), NODE_HEIGHT);
+      nodes.put(n.id(), en);
+    }
+    Map<ElkEdge, FlowGraph.Edge> edges = new HashMap<>();
+    for (FlowGraph.Edge e : g.edges()) {
+      ElkEdge ee = ElkGraphUtil.createSimpleEdge(nodes.get(e.from()), nodes.get(e.to()));
+      edges.put(ee, e);
+    }
+    new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+
+    double width = root.getWidth() + 2 * PADDING;
+    double height = root.getHeight() + 2 * PADDING + 24;
+    StringBuilder b = new StringBuilder();
+    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(num(width))
+        .append("\" height=\"")
+        .append(num(height))
+        .append("\" viewBox=\"0 0 ")
+        .append(num(width))
+        .append(' ')
+        .append(num(height))
+        .append("\" font-family=\"Helvetica, Arial, sans-serif\">\n");
+    b.append("  <title>").append(xml(g.name())).append("</title>\n");
+    b.append("  <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" ")
+        .append("markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">")
+        .append("<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
+    b.append("  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    b.append("  <text x=\"")
+        .append(num(PADDING))
+        .append("\" y=\"18\" font-size=\"14\" ")
+        .append("font-weight=\"bold\" fill=\"#222\">")
+        .append(xml(g.name()))
+        .append("</text>\n");
+    double dy = PADDING + 24;
+    for (Map.Entry<ElkEdge, FlowGraph.Edge> e : edges.entrySet()) {
+      for (ElkEdgeSection s : e.getKey().getSections()) {
+        StringBuilder pts = new StringBuilder();
+        pts.append(num(s.getStartX() + PADDING)).append(',').append(num(s.getStartY() + dy));
+        for (ElkBendPoint p : s.getBendPoints()) {
+          pts.append(' ').append(num(p.getX() + PADDING)).append(',').append(num(p.getY() + dy));
+        }
+        pts.append(' ')
+            .append(num(s.getEndX() + PADDING))
+            .append(',')
+            .append(num(s.getEndY() + dy));
+        b.append("  <polyline class=\"edge\" data-from=\"")
+            .append(xml(e.getValue().from()))
+            .append("\" data-to=\"")
+            .append(xml(e.getValue().to()))
+            .append("\" points=\"")
+            .append(pts)
+            .append("\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.4\" ")
+            .append("marker-end=\"url(#arrow)\"/>\n");
+      }
+    }
+    for (FlowGraph.Node n : g.nodes()) {
+      ElkNode en = nodes.get(n.id());
+      double x = en.getX() + PADDING;
+      double y = en.getY() + dy;
+      String[] style = style(n.kind());
+      b.append("  <g class=\"stage\" data-name=\"")
+          .append(xml(n.id()))
+          .append("\" data-kind=\"")
+          .append(n.kind() == null ? "unknown" : n.kind().label())
+          .append("\">\n");
+      b.append("    <rect x=\"")
+          .append(num(x))
+          .append("\" y=\"")
+          .append(num(y))
+          .append("\" width=\"")
+          .append(num(en.getWidth()))
+          .append("\" height=\"")
+          .append(num(en.getHeight()))
+          .append("\" rx=\"")
+          .append(style[2])
+          .append("\" fill=\"")
+          .append(style[0])
+          .append("\" stroke=\"")
+          .append(style[1])
+          .append("\" stroke-width=\"1.5\"/>\n");
+      double cx = x + en.getWidth() / 2;
+      b.append("    <text x=\"")
+          .append(num(cx))
+          .append("\" y=\"")
+          .append(num(y + 19))
+          .append("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#222\">")
+          .append(xml(n.id()))
+          .append("</text>\n");
+      b.append("    <text x=\"")
+          .append(num(cx))
+          .append("\" y=\"")
+          .append(num(y + 35))
+          .append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">")
+          .append(xml(n.action()))
+          .append("</text>\n");
+      b.append("  </g>\n");
+    }
+    // The legend.
+    double lx = PADDING;
+    double ly = height - 10;
+    for (StageKind k : StageKind.values()) {
+      String[] st = style(k);
+      b.append("  <rect x=\"")
+          .append(num(lx))
+          .append("\" y=\"")
+          .append(num(ly - 10))
+          .append("\" width=\"12\" height=\"12\" rx=\"")
+          .append(st[2])
+          .append("\" fill=\"")
+          .append(st[0])
+          .append("\" stroke=\"")
+          .append(st[1])
+          .append("\"/>");
+      b.append("<text x=\"")
+          .append(num(lx + 16))
+          .append("\" y=\"")
+          .append(num(ly))
+          .append("\" font-size=\"11\" fill=\"#444\">")
+          .append(k.label())
+          .append("</text>\n");
+      lx += 90;
+    }
+    return b.append("</svg>\n").toString();
+  }
+
+  /** Fill, stroke and corner radius per kind. */
+  private static String[] style(StageKind kind) {
+    if (kind == null) {
+      return new String[] {"#f8d7da", "#b02a37", "0"};
+    }
+    return switch (kind) {
+      case TRIGGER -> new String[] {"#d1e7dd", "#146c43", "22"};
+      case TRANSFORM -> new String[] {"#dbe7f7", "#2f5d9c", "4"};
+      case PUBLISHER -> new String[] {"#fff3cd", "#997404", "12"};
+    };
+  }
+
+  private static String num(double d) {
+    return String.format(Locale.ROOT, "%.1f", d);
+  }
+
+  private static String xml(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

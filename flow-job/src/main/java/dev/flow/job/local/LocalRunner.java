@@ -1,0 +1,124 @@
+package dev.flow.job.local;
+
+import dev.flow.FlowCompiler;
+import dev.flow.translate.CompiledFlow;
+import dev.flow.validate.ValidatedFlow;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs a validated flow on an embedded Flink in this JVM, showing per-stage progress, until a
+ * bounded flow ends or the process is interrupted.
+ */
+public final class LocalRunner {
+  private final PrintStream progressOut;
+  private final Duration progressEvery;
+
+  public LocalRunner(PrintStream progressOut, Duration progressEvery) {
+    this.progressOut = progressOut;
+    this.progressEvery = progressEvery;
+  }
+
+  /** The local environment Flow runs flows on, with the progress reporter registered. */
+  public static StreamExecutionEnvironment localEnvironment() {
+    Configuration conf = new Configuration();
+    ProgressReporter.configuration().forEach(conf::setString);
+    return StreamExecutionEnvironment.createLocalEnvironment(conf);
+  }
+
+  /** Runs the flow and returns the Flink job result; throws when the job fails. */
+  public JobExecutionResult run(ValidatedFlow flow) throws Exception {
+    ProgressReporter.reset();
+    StreamExecutionEnvironment env = localEnvironment();
+    CompiledFlow compiled = FlowCompiler.translate(flow, env);
+    JobClient client = env.executeAsync(compiled.jobName());
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                client.cancel().get(10, TimeUnit.SECONDS);
+              } catch (Exception ignored) {
+                // The JVM is exiting anyway.
+              }
+            });
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      var result = client.getJobExecutionResult();
+      String last = "";
+      while (true) {
+        try {
+          JobExecutionResult r = result.get(progressEvery.toMillis(), TimeUnit.MILLISECONDS);
+          printSummary(flow);
+          return r;
+        } catch (TimeoutException stillRunning) {
+          String line = progressLine();
+          if (progressOut != null && !line.isEmpty() && !line.equals(last)) {
+            progressOut.println(line);
+            last = line;
+          }
+        }
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Already exiting.
+      }
+    }
+  }
+
+  private void printSummary(ValidatedFlow flow) {
+    if (progressOut == null) {
+      return;
+    }
+    Map<String, Map<String, Long>> snap = ProgressReporter.snapshot();
+    if (snap.isEmpty()) {
+      return;
+    }
+    progressOut.println("stage                            in        out   filtered     errors");
+    java.util.List<String> order = new java.util.ArrayList<>();
+    flow.stages().forEach(s -> order.add(s.name()));
+    snap.keySet().stream().filter(k -> !order.contains(k)).forEach(order::add);
+    order.stream()
+        .filter(snap::containsKey)
+        .forEach(
+            stage -> {
+              Map<String, Long> c = snap.get(stage);
+              progressOut.printf(
+                  "%-28s %10d %10d %10d %10d%n",
+                  stage.length() > 28 ? stage.substring(0, 27) + "…" : stage,
+                  c.getOrDefault("recordsIn", 0L),
+                  c.getOrDefault("recordsOut", 0L),
+                  c.getOrDefault("recordsFiltered", 0L),
+                  c.getOrDefault("errors", 0L));
+            });
+  }
+
+  private static String progressLine() {
+    StringBuilder b = new StringBuilder();
+    ProgressReporter.snapshot()
+        .forEach(
+            (stage, c) -> {
+              if (b.length() > 0) {
+                b.append(" | ");
+              }
+              b.append(stage)
+                  .append(": in ")
+                  .append(c.getOrDefault("recordsIn", 0L))
+                  .append(" out ")
+                  .append(c.getOrDefault("recordsOut", 0L));
+              long err = c.getOrDefault("errors", 0L);
+              if (err > 0) {
+                b.append(" err ").append(err);
+              }
+            });
+    return b.toString();
+  }
+}
