@@ -1,5 +1,6 @@
 package dev.flow.bench.s1;
 
+import dev.flow.FlowCompiler;
 import dev.flow.bench.Events;
 import dev.flow.bench.Variant;
 import dev.flow.bench.actions.BenchCountPublisher;
@@ -8,10 +9,13 @@ import dev.flow.bench.actions.BenchEventsTrigger;
 import dev.flow.bench.actions.CodedFlow;
 import dev.flow.bench.flink.LocalFlink;
 import dev.flow.bench.flink.Marks;
+import dev.flow.model.Problem;
 import dev.flow.spi.FlowSettings;
 import dev.flow.translate.FlowTranslator;
 import dev.flow.validate.ValidatedFlow;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -27,10 +31,27 @@ public final class FlowVariant implements Variant {
     this.flow = flow;
   }
 
+  /** The YAML flow at {@code path}, validated by {@link FlowCompiler} once per run. */
+  public static FlowVariant yaml(String name, String path) {
+    return new FlowVariant(
+        name,
+        () -> {
+          ValidatedFlow v = FlowCompiler.validate(path, List.of(), false);
+          if (v.hasErrors()) {
+            throw new IllegalStateException(
+                "the benchmark flow "
+                    + path
+                    + " is not valid:\n"
+                    + v.problems().stream().map(Problem::format).collect(Collectors.joining("\n")));
+          }
+          return v;
+        });
+  }
+
   /** The flow with S1's remap and filter as stages written in Java against the record API. */
   public static FlowVariant javaStages() {
     return new FlowVariant(
-        "flow",
+        "flow-java",
         () ->
             new CodedFlow("s1-remap-filter", FlowSettings.defaults())
                 .then("events", new BenchEventsTrigger(), new BenchEventsTrigger.Options(1))

@@ -15,10 +15,18 @@ import java.util.Map;
 public final class RemapFilterScenario implements Scenario {
   private final Variant flow;
   private final String flowNote;
+  private final Variant fullOnly;
+  private final String fullOnlyNote;
 
-  public RemapFilterScenario(Variant flow, String flowNote) {
+  /**
+   * @param flow the Flow variant the summary is about
+   * @param fullOnly another Flow variant measured in the full mode only, or null
+   */
+  public RemapFilterScenario(Variant flow, String flowNote, Variant fullOnly, String fullOnlyNote) {
     this.flow = flow;
     this.flowNote = flowNote;
+    this.fullOnly = fullOnly;
+    this.fullOnlyNote = fullOnlyNote;
   }
 
   @Override
@@ -40,6 +48,9 @@ public final class RemapFilterScenario implements Scenario {
     variants.add(new DataStreamVariant());
     variants.add(new SqlVariant());
     variants.add(flow);
+    if (fullOnly != null && !s.quick()) {
+      variants.add(fullOnly);
+    }
     Map<String, Stats> stats = Alternating.run(variants, s.warmups(), s.rounds(), log);
     double loop = stats.get("loop").median();
     double hand = stats.get("handwritten").median();
@@ -53,6 +64,9 @@ public final class RemapFilterScenario implements Scenario {
       }
       if (st.name().equals(flow.name())) {
         note += "; " + flowNote;
+      }
+      if (fullOnly != null && st.name().equals(fullOnly.name())) {
+        note += "; " + fullOnlyNote;
       }
       if (st.name().equals("sql")) {
         note += "; items embedded as an escaped string";
