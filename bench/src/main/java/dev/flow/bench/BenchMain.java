@@ -30,7 +30,7 @@ public final class BenchMain {
     } finally {
       // Flink's local cluster leaves non-daemon threads behind; end the JVM either way.
       System.out.flush();
-      Runtime.getRuntime().halt(status);
+      System.exit(status);
     }
   }
 
@@ -42,8 +42,11 @@ public final class BenchMain {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--only" -> only.addAll(List.of(args[++i].toUpperCase(Locale.ROOT).split(",")));
+        case "--profile" -> {
+          return Profile.run(args[++i], 500_000, System.out);
+        }
         default -> {
-          System.err.println("usage: bench/run [--quick] [--only S1,S2,...]");
+          System.err.println("usage: bench/run [--quick] [--only S1,S2,...] [--jfr NAME --profile s1-flow|s1-loop|s4-yaml]");
           return 2;
         }
       }
