@@ -1,0 +1,50 @@
+package dev.flow.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flow.FlowCompiler;
+import dev.flow.validate.ReferenceDocs;
+import dev.flow.validate.SchemaGenerator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The action reference and the editor schema in {@code docs/} are generated from the actions'
+ * declarations; this test fails when they are out of date. Regenerate them with {@code mvn -pl
+ * flow-job test -Dtest=GeneratedDocsTest -Ddocs.write=true}.
+ */
+class GeneratedDocsTest {
+  private static final Path DOCS = Path.of("..", "docs");
+
+  @Test
+  void actionReferenceIsUpToDate() throws Exception {
+    check(DOCS.resolve("actions.md"), new ReferenceDocs(FlowCompiler.registry()).generate());
+  }
+
+  @Test
+  void editorSchemaIsUpToDate() throws Exception {
+    check(
+        DOCS.resolve("flow.schema.json"),
+        new SchemaGenerator(FlowCompiler.registry()).generateText() + "\n");
+  }
+
+  @Test
+  void everyPackagedActionIsInTheReference() throws Exception {
+    String doc = new ReferenceDocs(FlowCompiler.registry()).generate();
+    FlowCompiler.registry().all().forEach(f -> assertThat(doc).contains(f.name()));
+    assertThat(FlowCompiler.registry().all()).hasSizeGreaterThanOrEqualTo(11);
+  }
+
+  private static void check(Path file, String expected) throws Exception {
+    if (Boolean.getBoolean("docs.write")) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, expected, StandardCharsets.UTF_8);
+    }
+    assertThat(file).exists();
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .as("%s is out of date; regenerate it with -Ddocs.write=true", file)
+        .isEqualTo(expected);
+  }
+}
