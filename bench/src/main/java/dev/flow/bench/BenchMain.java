@@ -1,13 +1,13 @@
 package dev.flow.bench;
 
-import dev.flow.bench.s1.FlowVariant;
 import dev.flow.bench.flink.LocalFlink;
+import dev.flow.bench.s1.FlowVariant;
 import dev.flow.bench.s1.RemapFilterScenario;
 import dev.flow.bench.s2.KeyedScenario;
 import dev.flow.bench.s3.BareJdkServer;
 import dev.flow.bench.s3.WebhookScenario;
-import dev.flow.bench.s4.YamlCompiler;
 import dev.flow.bench.s4.CompileScenario;
+import dev.flow.bench.s4.YamlCompiler;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +46,8 @@ public final class BenchMain {
           return Profile.run(args[++i], 500_000, System.out);
         }
         default -> {
-          System.err.println("usage: bench/run [--quick] [--only S1,S2,...] [--jfr NAME --profile s1-flow|s1-loop|s4-yaml]");
+          System.err.println(
+              "usage: bench/run [--quick] [--only S1,S2,...] [--jfr NAME --profile s1-flow|s1-loop|s4-yaml]");
           return 2;
         }
       }
@@ -76,7 +77,9 @@ public final class BenchMain {
       sc.run(settings, report, log);
       log.printf("   (%s took %.0f s)%n", sc.id(), (System.nanoTime() - s0) / 1e9);
     }
-    log.printf("%nload average after: %s; total %.0f s%n%n", Machine.loadAverage(), (System.nanoTime() - t0) / 1e9);
+    log.printf(
+        "%nload average after: %s; total %.0f s%n%n",
+        Machine.loadAverage(), (System.nanoTime() - t0) / 1e9);
     LocalFlink.stop();
     report.row(
         "S5",

@@ -20,7 +20,8 @@ final class Profile {
             what.equals("s1-loop")
                 ? new LoopVariant()
                 : FlowVariant.yaml(
-                    "flow", System.getProperty("bench.dir", "bench") + "/flows/s1-remap-filter.yaml");
+                    "flow",
+                    System.getProperty("bench.dir", "bench") + "/flows/s1-remap-filter.yaml");
         for (int i = 0; i < 6; i++) {
           Variant.Result r = v.run();
           log.printf("%s run %d: %,.0f rec/s%n", what, i + 1, r.rate());

@@ -31,8 +31,7 @@ public final class Report {
     out.println("| scenario | variant | result | ratios | note |");
     out.println("|---|---|---|---|---|");
     for (Row r : rows) {
-      out.printf(
-          "| %s | %s | %s | %s | %s |%n", r.scenario, r.variant, r.figure, r.ratios, r.note);
+      out.printf("| %s | %s | %s | %s | %s |%n", r.scenario, r.variant, r.figure, r.ratios, r.note);
     }
   }
 

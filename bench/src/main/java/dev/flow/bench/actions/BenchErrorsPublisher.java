@@ -1,14 +1,14 @@
 package dev.flow.bench.actions;
 
 import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.PublisherFactory;
 import dev.flow.spi.StageContext;
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.api.common.functions.RichMapFunction;
-import dev.flow.record.FlowRecordTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * {@code Bench Errors}: the error stage of benchmark flows; counts error records so that the

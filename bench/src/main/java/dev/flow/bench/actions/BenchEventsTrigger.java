@@ -45,7 +45,8 @@ public final class BenchEventsTrigger implements TriggerFactory<BenchEventsTrigg
   public DataStream<FlowRecord> create(Options options, TriggerContext ctx) {
     return ctx.env()
         .fromSource(
-            MemorySource.of(i -> FlowRecord.ofJsonBytes(Events.bytes(i)), FlowRecordTypeInfo.INSTANCE),
+            MemorySource.of(
+                i -> FlowRecord.ofJsonBytes(Events.bytes(i)), FlowRecordTypeInfo.INSTANCE),
             org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
             ctx.stageName(),
             FlowRecordTypeInfo.INSTANCE)

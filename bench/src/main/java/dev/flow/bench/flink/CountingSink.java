@@ -1,10 +1,10 @@
 package dev.flow.bench.flink;
 
 import java.io.IOException;
+import java.io.Serializable;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import java.io.Serializable;
 
 /**
  * A sink that serializes every record it receives to bytes, counts records and bytes, and reports

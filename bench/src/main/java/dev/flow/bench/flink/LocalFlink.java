@@ -9,8 +9,8 @@ import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.apache.flink.test.util.MiniClusterWithClientResource;
 
 /**
- * One local Flink cluster for the whole run, started once, and environments on it configured
- * alike for every variant. Sharing the cluster keeps the run short: a job starts in about a second
+ * One local Flink cluster for the whole run, started once, and environments on it configured alike
+ * for every variant. Sharing the cluster keeps the run short: a job starts in about a second
  * instead of three.
  */
 public final class LocalFlink {

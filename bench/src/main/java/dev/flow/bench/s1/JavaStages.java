@@ -7,9 +7,9 @@ import dev.flow.spi.StageContext;
 import java.io.Serializable;
 
 /**
- * S1's remap and filter as Flow stages written in Java against the record API, for measuring
- * Flow's runtime (trigger check, stage operators, records, publisher) while the YAML actions that
- * do the same are not available.
+ * S1's remap and filter as Flow stages written in Java against the record API, for measuring Flow's
+ * runtime (trigger check, stage operators, records, publisher) while the YAML actions that do the
+ * same are not available.
  */
 public final class JavaStages {
   private JavaStages() {}

@@ -8,8 +8,8 @@ import dev.flow.record.FlowRecord;
 
 /**
  * The work of scenario S1, written once for each record representation: move {@code user.id} to
- * {@code customerId} and {@code user.country} to {@code country}, drop {@code debug}, then keep
- * the record when {@code amount >= 50}. Every variant does exactly this.
+ * {@code customerId} and {@code user.country} to {@code country}, drop {@code debug}, then keep the
+ * record when {@code amount >= 50}. Every variant does exactly this.
  */
 public final class RemapFilter {
   /** A plain mapper, as a hand-written job would use. */
@@ -54,7 +54,9 @@ public final class RemapFilter {
     return amount != null && amount.asDouble() >= THRESHOLD;
   }
 
-  /** The SQL form of the same work, over a table {@code events} with one STRING column {@code j}. */
+  /**
+   * The SQL form of the same work, over a table {@code events} with one STRING column {@code j}.
+   */
   public static final String SQL =
       "SELECT JSON_OBJECT("
           + " KEY 'id' VALUE JSON_VALUE(j, '$.id'),"

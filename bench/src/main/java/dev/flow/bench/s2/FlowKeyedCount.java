@@ -39,7 +39,8 @@ public final class FlowKeyedCount implements TransformFactory<FlowKeyedCount.Non
   }
 
   @Override
-  public DataStream<FlowRecord> apply(DataStream<FlowRecord> input, None options, StageContext ctx) {
+  public DataStream<FlowRecord> apply(
+      DataStream<FlowRecord> input, None options, StageContext ctx) {
     return input
         .keyBy(r -> r.get(USER_ID).asText(), Types.STRING)
         .process(new Count())

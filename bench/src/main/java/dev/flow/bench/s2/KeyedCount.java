@@ -9,8 +9,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * S2's aggregate, the same for every record type: count and sum of {@code amount} per key, kept
- * in keyed state and emitted once per key when the input ends.
+ * S2's aggregate, the same for every record type: count and sum of {@code amount} per key, kept in
+ * keyed state and emitted once per key when the input ends.
  *
  * @param <T> the record type
  * @param <O> the output type

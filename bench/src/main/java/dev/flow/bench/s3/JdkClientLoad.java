@@ -83,11 +83,12 @@ public final class JdkClientLoad {
     double secs = (System.nanoTime() - start) / 1e9;
     pool.shutdownNow();
     long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Load(
-        "jdk-client", requests, secs, at(lat, 0.50) / 1e6, at(lat, 0.99) / 1e6, errors);
+    return new Load("jdk-client", requests, secs, at(lat, 0.50) / 1e6, at(lat, 0.99) / 1e6, errors);
   }
 
   private static double at(long[] sorted, double q) {
-    return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, q * sorted.length)];
+    return sorted.length == 0
+        ? Double.NaN
+        : sorted[(int) Math.min(sorted.length - 1, q * sorted.length)];
   }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * S3: requests per second and latency of 300-byte JSON POSTs on loopback, from {@code wrk} (or
- * the JDK client when wrk is missing), against each target in alternating rounds. The bare JDK
- * server is the limit; a Flow webhook flow is measured when one is given.
+ * S3: requests per second and latency of 300-byte JSON POSTs on loopback, from {@code wrk} (or the
+ * JDK client when wrk is missing), against each target in alternating rounds. The bare JDK server
+ * is the limit; a Flow webhook flow is measured when one is given.
  */
 public final class WebhookScenario implements Scenario {
   static final int CONNECTIONS = 32;
@@ -140,5 +140,4 @@ public final class WebhookScenario implements Scenario {
     int n = v.length;
     return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
-
 }

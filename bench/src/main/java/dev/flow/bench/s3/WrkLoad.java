@@ -37,7 +37,8 @@ public final class WrkLoad {
   public static Load run(URI url, byte[] body, int seconds, int connections, Path workDir)
       throws Exception {
     Path script = workDir.resolve("post.lua");
-    String json = new String(body, StandardCharsets.UTF_8).replace("\\", "\\\\").replace("\"", "\\\"");
+    String json =
+        new String(body, StandardCharsets.UTF_8).replace("\\", "\\\\").replace("\"", "\\\"");
     Files.writeString(
         script,
         "wrk.method = \"POST\"\n"

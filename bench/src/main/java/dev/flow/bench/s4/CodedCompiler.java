@@ -32,7 +32,8 @@ public final class CodedCompiler implements Compiler {
         b.then("filter-" + i, new JavaStages.Filter(), new JavaStages.None());
       }
     }
-    ValidatedFlow flow = b.then("count", new BenchCountPublisher(), new BenchCountPublisher.Options()).build();
+    ValidatedFlow flow =
+        b.then("count", new BenchCountPublisher(), new BenchCountPublisher.Options()).build();
     StreamExecutionEnvironment env = new StreamExecutionEnvironment();
     long t0 = System.nanoTime();
     FlowTranslator.translate(flow, env);

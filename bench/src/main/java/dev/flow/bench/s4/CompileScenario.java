@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** S4: compile time of generated chains of 10, 100 and 1000 stages, and whether it grows linearly. */
+/**
+ * S4: compile time of generated chains of 10, 100 and 1000 stages, and whether it grows linearly.
+ */
 public final class CompileScenario implements Scenario {
   static final int[] SIZES = {10, 100, 1000};
 
@@ -79,7 +81,8 @@ public final class CompileScenario implements Scenario {
         String.format(Locale.ROOT, "×%.1f", growth),
         "linear is ×10",
         growth <= 13 ? "linear" : "super-linear");
-    report.summary(String.format(Locale.ROOT, "S4 1000stages_ms=%.0f growth_100_1000=%.1f", med[2], growth));
+    report.summary(
+        String.format(Locale.ROOT, "S4 1000stages_ms=%.0f growth_100_1000=%.1f", med[2], growth));
   }
 
   private static double median(double[] v) {

@@ -36,19 +36,22 @@ public final class YamlCompiler implements Compiler {
     for (int i = 1; i < stages - 1; i++) {
       y.append("  - name: s").append(i).append('\n');
       switch (i % 3) {
-        case 1 -> y.append("    action: Remap Fields\n    props:\n      rename: {f")
-            .append(i)
-            .append(": g")
-            .append(i)
-            .append("}\n");
-        case 2 -> y.append("    action: Filter\n    props:\n      condition: amount >= ")
-            .append(i % 50)
-            .append(".0 || currency == \"USD\"\n");
-        default -> y.append("    action: Map\n    props:\n      fields:\n        m")
-            .append(i)
-            .append(": amount * ")
-            .append(i)
-            .append(".0\n");
+        case 1 ->
+            y.append("    action: Remap Fields\n    props:\n      rename: {f")
+                .append(i)
+                .append(": g")
+                .append(i)
+                .append("}\n");
+        case 2 ->
+            y.append("    action: Filter\n    props:\n      condition: amount >= ")
+                .append(i % 50)
+                .append(".0 || currency == \"USD\"\n");
+        default ->
+            y.append("    action: Map\n    props:\n      fields:\n        m")
+                .append(i)
+                .append(": amount * ")
+                .append(i)
+                .append(".0\n");
       }
       y.append("    out: [s").append(i + 1).append("]\n");
     }
