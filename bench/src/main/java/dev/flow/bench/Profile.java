@@ -1,0 +1,43 @@
+package dev.flow.bench;
+
+import dev.flow.bench.s1.FlowVariant;
+import dev.flow.bench.s1.LoopVariant;
+import dev.flow.bench.s4.YamlCompiler;
+import java.io.PrintStream;
+
+/**
+ * Runs one variant over and over, for a profiler to watch: {@code bench/run --jfr NAME --profile
+ * s1-flow|s1-loop|s4-yaml}.
+ */
+final class Profile {
+  private Profile() {}
+
+  static int run(String what, int events, PrintStream log) throws Exception {
+    switch (what) {
+      case "s1-flow", "s1-loop" -> {
+        Events.prepare(events);
+        Variant v =
+            what.equals("s1-loop")
+                ? new LoopVariant()
+                : FlowVariant.yaml(
+                    "flow",
+                    System.getProperty("bench.dir", "bench") + "/flows/s1-remap-filter.yaml");
+        for (int i = 0; i < 6; i++) {
+          Variant.Result r = v.run();
+          log.printf("%s run %d: %,.0f rec/s%n", what, i + 1, r.rate());
+        }
+      }
+      case "s4-yaml" -> {
+        YamlCompiler c = new YamlCompiler();
+        for (int i = 0; i < 6; i++) {
+          log.printf("%s run %d: %.0f ms%n", what, i + 1, c.compile(1000).totalNanos() / 1e6);
+        }
+      }
+      default -> {
+        log.println("unknown profile target " + what + "; use s1-flow, s1-loop or s4-yaml");
+        return 2;
+      }
+    }
+    return 0;
+  }
+}
