@@ -20,7 +20,10 @@ import dev.cel.runtime.CelRuntime;
 import dev.flow.expr.ExpressionException.ExprError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,10 +79,36 @@ final class CelEnv {
       CelAbstractSyntaxTree ast, CelRuntime.Program program, AstScan scan, FastCondition fast) {}
 
   /**
-   * Parses and type-checks {@code source}. Free identifiers are declared as {@code dyn} record
+   * Compiled expressions by source, variables and kind; compiling is costly, results are shared.
+   */
+  private static final Map<List<Object>, Compiled> COMPILED = new ConcurrentHashMap<>();
+
+  /** Checkers by the names they declare; building one rebuilds CEL's standard environment. */
+  private static final Map<List<String>, CelCompiler> COMPILERS = new ConcurrentHashMap<>();
+
+  private static final int CACHE_LIMIT = 4096;
+
+  /**
+   * Parses and type-checks {@code source}, or returns the shared result of an earlier compile of
+   * the same source with the same variables. Free identifiers are declared as {@code dyn} record
    * fields; {@code variables} are extra names bound at evaluation time.
    */
   static Compiled compile(String source, Set<String> variables, boolean requireBool)
+      throws ExpressionException {
+    List<Object> key = List.of(String.valueOf(source), new TreeSet<>(variables), requireBool);
+    Compiled cached = COMPILED.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Compiled c = compileUncached(source, variables, requireBool);
+    if (COMPILED.size() >= CACHE_LIMIT) {
+      COMPILED.clear();
+    }
+    COMPILED.put(key, c);
+    return c;
+  }
+
+  private static Compiled compileUncached(String source, Set<String> variables, boolean requireBool)
       throws ExpressionException {
     if (source == null || source.isBlank()) {
       throw new ExpressionException(List.of(new ExprError(1, 1, "the expression is empty")));
@@ -102,7 +131,7 @@ final class CelEnv {
     for (String name : scan.fields()) {
       decls.add(CelVarDecl.newVarDeclaration(name, SimpleType.DYN));
     }
-    CelCompiler compiler = CEL.toCompilerBuilder().addVarDeclarations(decls).build();
+    CelCompiler compiler = compilerFor(decls);
     CelValidationResult checked = compiler.check(ast);
     if (checked.hasError()) {
       throw errors(checked);
@@ -127,6 +156,19 @@ final class CelEnv {
     } catch (CelEvaluationException e) {
       throw new ExpressionException(List.of(new ExprError(1, 1, e.getMessage())));
     }
+  }
+
+  private static CelCompiler compilerFor(List<CelVarDecl> decls) {
+    List<String> names = decls.stream().map(CelVarDecl::name).sorted().toList();
+    CelCompiler compiler = COMPILERS.get(names);
+    if (compiler == null) {
+      compiler = CEL.toCompilerBuilder().addVarDeclarations(decls).build();
+      if (COMPILERS.size() >= CACHE_LIMIT) {
+        COMPILERS.clear();
+      }
+      COMPILERS.put(names, compiler);
+    }
+    return compiler;
   }
 
   private static CelAbstractSyntaxTree ast(CelValidationResult result) throws ExpressionException {

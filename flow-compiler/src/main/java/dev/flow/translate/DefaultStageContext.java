@@ -110,8 +110,9 @@ class DefaultStageContext implements StageContext {
   public DataStream<FlowRecord> process(DataStream<FlowRecord> input, RecordProcessor processor) {
     SingleOutputStreamOperator<FlowRecord> out =
         input
-            .process(new StageFunction(flowName, stage.name(), processor, errorRecords, ERRORS))
-            .returns(FlowRecordTypeInfo.INSTANCE)
+            .process(
+                new StageFunction(flowName, stage.name(), processor, errorRecords, ERRORS),
+                FlowRecordTypeInfo.INSTANCE)
             .uid(uid())
             .name(stage.name())
             .setParallelism(parallelism());

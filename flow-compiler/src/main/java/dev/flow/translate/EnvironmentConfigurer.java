@@ -3,9 +3,11 @@ package dev.flow.translate;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.FlowSettings.Checkpointing;
 import dev.flow.spi.FlowSettings.Restart;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -28,6 +30,9 @@ public final class EnvironmentConfigurer {
     conf.set(PipelineOptions.OBJECT_REUSE, true);
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     conf.set(PipelineOptions.AUTO_GENERATE_UIDS, true);
+    // Always streaming: bounded flows end when their triggers do. Saying so also spares Flink
+    // from searching the graph for unbounded sources.
+    conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
 
     Checkpointing cp = settings.checkpointing();
     boolean checkpoint =

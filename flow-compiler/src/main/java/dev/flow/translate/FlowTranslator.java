@@ -68,8 +68,8 @@ public final class FlowTranslator {
             source
                 .process(
                     new TriggerOutputFunction(
-                        stage.name(), ctx.errorRecords, DefaultStageContext.ERRORS))
-                .returns(FlowRecordTypeInfo.INSTANCE)
+                        stage.name(), ctx.errorRecords, DefaultStageContext.ERRORS),
+                    FlowRecordTypeInfo.INSTANCE)
                 .uid(ctx.uid("records"))
                 .name(stage.name() + " (records)")
                 .setParallelism(source.getParallelism());
@@ -83,8 +83,7 @@ public final class FlowTranslator {
         } else if (!hooks.replacePublisher(stage, input, ctx)) {
           DataStream<FlowRecord> counted =
               input
-                  .process(new PublisherInputFunction(stage.name()))
-                  .returns(FlowRecordTypeInfo.INSTANCE)
+                  .process(new PublisherInputFunction(stage.name()), FlowRecordTypeInfo.INSTANCE)
                   .uid(ctx.uid("in"))
                   .name(stage.name() + " (in)")
                   .setParallelism(ctx.parallelism());
@@ -146,8 +145,7 @@ public final class FlowTranslator {
         byTarget.put(
             target,
             output
-                .map(FlowRecord::copy)
-                .returns(FlowRecordTypeInfo.INSTANCE)
+                .map(FlowRecord::copy, FlowRecordTypeInfo.INSTANCE)
                 .uid(ctx.uid("to/" + target))
                 .name(stage.name() + " -> " + target)
                 .setParallelism(output.getParallelism()));

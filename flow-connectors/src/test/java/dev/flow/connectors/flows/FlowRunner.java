@@ -46,7 +46,7 @@ final class FlowRunner {
     long last = progress.getAsLong();
     long checkpoints = completedCheckpoints(cluster, job);
     for (int i = 0; i < failures; i++) {
-      long deadline = System.nanoTime() + 90_000_000_000L;
+      long deadline = System.nanoTime() + 180_000_000_000L;
       boolean ready = false;
       while (!ready && System.nanoTime() < deadline) {
         Thread.sleep(200);
