@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -84,14 +85,17 @@ class KafkaFlowExactlyOnceITCase {
     JobClient job =
         FlowRunner.start(String.format(FLOW, KAFKA.bootstrapServers()), "kafka-eo.yaml");
     AtomicInteger produced = new AtomicInteger(1000);
+    AtomicBoolean stop = new AtomicBoolean();
+    // Records keep flowing until every kill is done, and at least RECORDS are written.
     Thread producer =
         new Thread(
             () -> {
               try {
-                for (int from = 1000; from < RECORDS; from += 200) {
-                  Thread.sleep(400);
-                  KAFKA.produce("flow-eo-in", inputs(from, from + 200));
-                  produced.set(from + 200);
+                while (!stop.get() || produced.get() < RECORDS) {
+                  Thread.sleep(300);
+                  int from = produced.get();
+                  KAFKA.produce("flow-eo-in", inputs(from, from + 100));
+                  produced.set(from + 100);
                 }
               } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -99,16 +103,17 @@ class KafkaFlowExactlyOnceITCase {
             });
     producer.start();
     try {
-      FlowRunner.failTaskManagers(
-          cluster,
-          job.getJobID(),
-          FAILURES,
-          () ->
-              KAFKA.readCommitted("flow-eo-out", Integer.MAX_VALUE, Duration.ofMillis(300)).size());
-      producer.join();
-      List<String> out = KAFKA.readCommittedValues("flow-eo-out", RECORDS, Duration.ofSeconds(120));
+      try {
+        FlowRunner.failTaskManagers(
+            cluster, job.getJobID(), FAILURES, () -> KAFKA.committedEndOffset("flow-eo-out"));
+      } finally {
+        stop.set(true);
+        producer.join();
+      }
+      int total = produced.get();
+      List<String> out = KAFKA.readCommittedValues("flow-eo-out", total, Duration.ofSeconds(120));
       Thread.sleep(1500);
-      out = KAFKA.readCommittedValues("flow-eo-out", RECORDS, Duration.ofSeconds(30));
+      out = KAFKA.readCommittedValues("flow-eo-out", total, Duration.ofSeconds(30));
       Map<Long, Integer> seen = FlowRunner.countIds(out);
       long duplicates = seen.values().stream().filter(c -> c > 1).count();
       List<String> notRemapped = new ArrayList<>();
@@ -120,11 +125,11 @@ class KafkaFlowExactlyOnceITCase {
       System.out.printf(
           "kafka flow exactly-once: in=%d out=%d distinct=%d duplicates=%d"
               + " taskmanager-kills=%d%n",
-          produced.get(), out.size(), seen.size(), duplicates, FAILURES);
+          total, out.size(), seen.size(), duplicates, FAILURES);
       assertThat(notRemapped).isEmpty();
       assertThat(duplicates).isZero();
-      assertThat(out).hasSize(RECORDS);
-      for (long id = 0; id < RECORDS; id++) {
+      assertThat(out).hasSize(total);
+      for (long id = 0; id < total; id++) {
         assertThat(seen).containsKey(id);
       }
     } finally {

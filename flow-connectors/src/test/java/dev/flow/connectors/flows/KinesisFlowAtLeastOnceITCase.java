@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -98,13 +100,18 @@ class KinesisFlowAtLeastOnceITCase {
             KinesisEmulator.ACCESS_KEY,
             KinesisEmulator.SECRET_KEY);
     JobClient job = FlowRunner.start(yaml, "kinesis-alo.yaml");
+    AtomicInteger produced = new AtomicInteger(500);
+    AtomicBoolean stop = new AtomicBoolean();
+    // Records keep flowing until every kill is done, and at least RECORDS are written.
     Thread producer =
         new Thread(
             () -> {
               try {
-                for (int from = 500; from < RECORDS; from += 150) {
-                  Thread.sleep(400);
-                  KINESIS.put("flow-alo-in", inputs(from, Math.min(RECORDS, from + 150)));
+                while (!stop.get() || produced.get() < RECORDS) {
+                  Thread.sleep(300);
+                  int from = produced.get();
+                  KINESIS.put("flow-alo-in", inputs(from, from + 100));
+                  produced.set(from + 100);
                 }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -112,25 +119,30 @@ class KinesisFlowAtLeastOnceITCase {
             });
     producer.start();
     try {
-      FlowRunner.failTaskManagers(
-          cluster, job.getJobID(), FAILURES, () -> KAFKA.committedEndOffset("flow-alo-out"));
-      producer.join();
+      try {
+        FlowRunner.failTaskManagers(
+            cluster, job.getJobID(), FAILURES, () -> KAFKA.committedEndOffset("flow-alo-out"));
+      } finally {
+        stop.set(true);
+        producer.join();
+      }
+      int total = produced.get();
       List<String> out = List.of();
       Map<Long, Integer> seen = Map.of();
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (seen.size() < RECORDS && System.nanoTime() < deadline) {
-        out = KAFKA.readCommittedValues("flow-alo-out", RECORDS, Duration.ofSeconds(5));
+      while (seen.size() < total && System.nanoTime() < deadline) {
+        out = KAFKA.readCommittedValues("flow-alo-out", total, Duration.ofSeconds(5));
         seen = FlowRunner.countIds(out);
       }
       long duplicated = seen.values().stream().filter(c -> c > 1).count();
       System.out.printf(
           "kinesis flow at-least-once: in=%d out=%d distinct=%d duplicated-ids=%d"
               + " taskmanager-kills=%d%n",
-          RECORDS, out.size(), seen.size(), duplicated, FAILURES);
-      for (long id = 0; id < RECORDS; id++) {
+          total, out.size(), seen.size(), duplicated, FAILURES);
+      for (long id = 0; id < total; id++) {
         assertThat(seen).containsKey(id);
       }
-      assertThat(seen).hasSize(RECORDS);
+      assertThat(seen).hasSize(total);
       assertThat(out).allMatch(v -> v.contains("\"fullName\"") && !v.contains("\"name\""));
     } finally {
       job.cancel().get();
