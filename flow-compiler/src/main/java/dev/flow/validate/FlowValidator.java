@@ -92,7 +92,12 @@ public final class FlowValidator {
       StageBinder.Bound b = bound[i];
       ordered.add(
           new ResolvedStage(
-              stages.get(i), b.factory(), b.options(), b.parallelism(), graph.inputs(i)));
+              stages.get(i),
+              b.factory(),
+              b.options(),
+              b.parallelism(),
+              graph.inputs(i),
+              b.expectedInput()));
     }
     return new ValidatedFlow(def, effective, ordered, errorStage, problems);
   }

@@ -16,7 +16,11 @@ import java.util.List;
 final class StageBinder {
 
   /** A stage's bound options, its common props, and its factory. */
-  record Bound(ActionFactory<? extends Record> factory, Record options, int parallelism) {}
+  record Bound(
+      ActionFactory<? extends Record> factory,
+      Record options,
+      int parallelism,
+      dev.flow.jsonschema.ExpectedInput expectedInput) {}
 
   private static final List<String> COMMON = PropSpec.names(CommonProps.class);
 
@@ -65,7 +69,11 @@ final class StageBinder {
     if (!ok) {
       return null;
     }
-    return new Bound(factory, options, common.parallelism() == null ? 0 : common.parallelism());
+    return new Bound(
+        factory,
+        options,
+        common.parallelism() == null ? 0 : common.parallelism(),
+        common.expected());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
