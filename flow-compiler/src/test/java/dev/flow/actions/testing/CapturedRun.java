@@ -43,6 +43,16 @@ public final class CapturedRun {
   /** Builds {@code yaml} into {@code env} with captures named after {@code run}. */
   public static CapturedRun build(String run, String yaml, StreamExecutionEnvironment env)
       throws Exception {
+    return build(run, yaml, env, -1);
+  }
+
+  /**
+   * Builds {@code yaml} with exactly-once captures (see {@link ExactlyOnceCollectSink}) when {@code
+   * failAt} is 0 or more, and makes the job fail once when a trigger emits the record whose field
+   * {@code n} equals {@code failAt}.
+   */
+  public static CapturedRun build(
+      String run, String yaml, StreamExecutionEnvironment env, long failAt) throws Exception {
     ValidatedFlow flow = validate(yaml);
     if (flow.hasErrors()) {
       throw new AssertionError(
@@ -53,9 +63,34 @@ public final class CapturedRun {
         env,
         new TranslationHooks() {
           @Override
+          @SuppressWarnings({"unchecked", "rawtypes"})
+          public DataStream<FlowRecord> replaceTrigger(
+              ResolvedStage stage, dev.flow.spi.TriggerContext ctx) {
+            if (failAt < 0) {
+              return null;
+            }
+            try {
+              DataStream<FlowRecord> real =
+                  ((dev.flow.spi.TriggerFactory) stage.factory()).create(stage.options(), ctx);
+              return real.map(new FailOnce(run, failAt))
+                  .returns(dev.flow.record.FlowRecordTypeInfo.INSTANCE)
+                  .uid(ctx.uid("fail-once"))
+                  .setParallelism(real.getParallelism());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }
+
+          @Override
           public boolean replacePublisher(
               ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {
-            input.sinkTo(new CollectSink(run + "/" + stage.name())).uid(ctx.uid("collect"));
+            if (failAt >= 0) {
+              input
+                  .sinkTo(new ExactlyOnceCollectSink(run + "/" + stage.name()))
+                  .uid(ctx.uid("collect"));
+            } else {
+              input.sinkTo(new CollectSink(run + "/" + stage.name())).uid(ctx.uid("collect"));
+            }
             return true;
           }
 
@@ -81,6 +116,39 @@ public final class CapturedRun {
   /** The payloads the publisher stage received, as JSON, in arrival order. */
   public List<String> at(String stage) {
     return CollectSink.payloads(run + "/" + stage);
+  }
+
+  /** True when the run's injected failure happened. */
+  public boolean failedOnce() {
+    return FailOnce.FAILED.contains(run);
+  }
+
+  /** The payloads an exactly-once capture committed, as JSON. */
+  public List<String> committed(String stage) {
+    return ExactlyOnceCollectSink.committed(run + "/" + stage);
+  }
+
+  /** Throws once, the first time it sees the record whose {@code n} is the given number. */
+  static final class FailOnce
+      implements org.apache.flink.api.common.functions.MapFunction<FlowRecord, FlowRecord> {
+    private static final long serialVersionUID = 1L;
+    static final java.util.Set<String> FAILED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final String run;
+    private final long at;
+
+    FailOnce(String run, long at) {
+      this.run = run;
+      this.at = at;
+    }
+
+    @Override
+    public FlowRecord map(FlowRecord r) {
+      com.fasterxml.jackson.databind.JsonNode n = r.get("n");
+      if (n != null && n.asLong() == at && FAILED.add(run)) {
+        throw new IllegalStateException("injected failure at record " + at);
+      }
+      return r;
+    }
   }
 
   /** The error records' {@code error} messages, in arrival order. */
