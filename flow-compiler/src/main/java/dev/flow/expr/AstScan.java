@@ -43,6 +43,11 @@ final class AstScan {
     this.variables = variables;
   }
 
+  /** True for identifiers CEL resolves to a type, such as {@code int}. */
+  static boolean isTypeName(String name) {
+    return TYPE_NAMES.contains(name);
+  }
+
   static AstScan scan(CelExpr root, Set<String> variables) {
     AstScan s = new AstScan(variables);
     s.visit(root);

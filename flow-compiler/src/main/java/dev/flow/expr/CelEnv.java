@@ -72,7 +72,8 @@ final class CelEnv {
   private CelEnv() {}
 
   /** The result of compiling one expression. */
-  record Compiled(CelAbstractSyntaxTree ast, CelRuntime.Program program, AstScan scan) {}
+  record Compiled(
+      CelAbstractSyntaxTree ast, CelRuntime.Program program, AstScan scan, FastCondition fast) {}
 
   /**
    * Parses and type-checks {@code source}. Free identifiers are declared as {@code dyn} record
@@ -121,7 +122,8 @@ final class CelEnv {
                       + typeName(type))));
     }
     try {
-      return new Compiled(checkedAst, CEL.createProgram(checkedAst), scan);
+      FastCondition fast = requireBool ? FastCondition.of(checkedAst.getExpr(), variables) : null;
+      return new Compiled(checkedAst, CEL.createProgram(checkedAst), scan, fast);
     } catch (CelEvaluationException e) {
       throw new ExpressionException(List.of(new ExprError(1, 1, e.getMessage())));
     }

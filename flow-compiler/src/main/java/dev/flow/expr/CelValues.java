@@ -2,7 +2,11 @@ package dev.flow.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.primitives.UnsignedLong;
 import dev.cel.common.types.CelType;
 import dev.cel.common.values.CelByteString;
@@ -30,6 +34,16 @@ final class CelValues {
 
   /** The CEL value of a JSON value; {@code node} must not be null. */
   static Object fromJson(JsonNode node) {
+    // The common scalar node classes first: exact class checks are the cheapest dispatch.
+    if (node instanceof TextNode) {
+      return node.textValue();
+    }
+    if (node instanceof IntNode || node instanceof LongNode) {
+      return node.longValue();
+    }
+    if (node instanceof DoubleNode) {
+      return node.doubleValue();
+    }
     switch (node.getNodeType()) {
       case STRING:
         return node.textValue();

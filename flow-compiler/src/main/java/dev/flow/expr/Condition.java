@@ -11,6 +11,10 @@ import java.util.Set;
  * expression whose type is known not to be boolean is a compile error; one whose type is only known
  * at run time ({@code flag} for a record field) must give true or false, or the test throws an
  * {@link EvaluationException}.
+ *
+ * <p>Simple conditions (fields compared with literals, {@code has()}, joined by {@code &&}, {@code
+ * ||} and {@code !}) are answered natively when the answer is certain to equal CEL's; anything
+ * else, including every error, goes through CEL.
  */
 public final class Condition implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -56,6 +60,27 @@ public final class Condition implements Serializable {
 
   /** True when the record matches, with values for the extra variables. */
   public boolean test(FlowRecord record, Map<String, ?> values) {
+    FastCondition fast = expression.fastCondition();
+    if (fast != null) {
+      int r = fast.test(record);
+      if (r != FastCondition.UNKNOWN) {
+        return r == FastCondition.TRUE;
+      }
+    }
+    return testWithCel(record, values);
+  }
+
+  Expression expressionForTest() {
+    return expression;
+  }
+
+  /** True when the simple native evaluator handles this condition. */
+  boolean hasFastPath() {
+    return expression.fastCondition() != null;
+  }
+
+  /** The test done by CEL alone, without the native evaluator. */
+  boolean testWithCel(FlowRecord record, Map<String, ?> values) {
     Object v = expression.evaluateRaw(record, values);
     if (v instanceof Boolean b) {
       return b;

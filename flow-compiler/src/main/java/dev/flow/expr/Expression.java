@@ -98,12 +98,17 @@ public final class Expression implements Serializable {
 
   /** The value as JSON. */
   public JsonNode evaluateJson(FlowRecord record) {
-    return CelValues.toJson(evaluateRaw(record, Map.of()));
+    return evaluateJson(record, Map.of());
   }
 
   /** Like {@link #evaluateJson(FlowRecord)}, with values for the extra variables. */
   public JsonNode evaluateJson(FlowRecord record, Map<String, ?> values) {
-    return CelValues.toJson(evaluateRaw(record, values));
+    Object v = evaluateRaw(record, values);
+    try {
+      return CelValues.toJson(v);
+    } catch (EvaluationException e) {
+      throw new EvaluationException(e.getMessage() + " (in expression \"" + source + "\")");
+    }
   }
 
   /** The value as CEL produced it (null is {@code NullValue}). */
@@ -121,6 +126,11 @@ public final class Expression implements Serializable {
     } catch (RecordResolver.MissingFieldException e) {
       throw new EvaluationException(e.getMessage() + " (in expression \"" + source + "\")");
     }
+  }
+
+  /** The native evaluator of a simple condition, or null. */
+  FastCondition fastCondition() {
+    return compiled().fast();
   }
 
   private CelEnv.Compiled compiled() {

@@ -25,7 +25,10 @@ final class FlowDefReader {
 
   FlowDef read(Node root) {
     if (!(root instanceof Node.MapNode m)) {
-      String found = root instanceof Node.ScalarNode s && s.isNull() ? "nothing" : found(root);
+      boolean nothing =
+          root instanceof Node.ScalarNode s
+              && (s.isNull() || s.style() == Node.ScalarNode.Style.PLAIN && s.text().isEmpty());
+      String found = nothing ? "nothing" : found(root);
       problems.add(
           Problem.error(
               root.location(),
@@ -97,7 +100,9 @@ final class FlowDefReader {
     Node o = m.get("out");
     if (o instanceof Node.ListNode l) {
       for (Node item : l.items()) {
-        if (item instanceof Node.ScalarNode s && !s.isNull()) {
+        if (item instanceof Node.ScalarNode s && s.secret()) {
+          problems.add(Problem.error(item.location(), name, "'out' cannot use a secret parameter"));
+        } else if (item instanceof Node.ScalarNode s && !s.isNull()) {
           out.add(new StageDef.Ref(s.text(), s.location()));
         } else {
           problems.add(
@@ -134,6 +139,11 @@ final class FlowDefReader {
   private String text(Node.MapNode m, String key, String stage, boolean required) {
     Node n = m.get(key);
     if (n == null) {
+      return null;
+    }
+    if (n instanceof Node.ScalarNode s && s.secret()) {
+      problems.add(
+          Problem.error(s.location(), stage, "'" + key + "' cannot use a secret parameter"));
       return null;
     }
     if (n instanceof Node.ScalarNode s && !s.isNull()) {

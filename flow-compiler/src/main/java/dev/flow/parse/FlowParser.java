@@ -85,8 +85,13 @@ public final class FlowParser {
     if (read.root() == null) {
       return new ParseResult(null, null, problems);
     }
-    Node root = new Substitutor(options.parameters(), options.env(), problems).apply(read.root());
+    List<Problem> substitution = new ArrayList<>();
+    Node root =
+        new Substitutor(options.parameters(), options.env(), substitution).apply(read.root());
     FlowDef flow = new FlowDefReader(source, problems).read(root);
+    for (Problem p : substitution) {
+      problems.add(StageRegions.attribute(p, root, flow));
+    }
     if (options.strict()) {
       Set<Location> seen = new HashSet<>();
       problems.forEach(p -> seen.add(p.location()));

@@ -197,8 +197,8 @@ public final class ParameterSets {
 
   private static String hint(String key, Set<String> known) {
     String d = Suggestions.didYouMean(key, known);
-    String list = "known keys: name, description, parameters";
-    return d == null ? list : d + " " + Character.toUpperCase(list.charAt(0)) + list.substring(1);
+    String list = "Known keys: name, description, parameters";
+    return d == null ? list : d + " " + list;
   }
 
   /** The file's name without its directory and extension. */

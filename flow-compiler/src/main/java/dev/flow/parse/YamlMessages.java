@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /** Turns a YAML parser's exception into one plain, located sentence. */
 final class YamlMessages {
@@ -36,7 +37,10 @@ final class YamlMessages {
     } else {
       YAMLException y = find(e, YAMLException.class);
       JsonProcessingException j = find(e, JsonProcessingException.class);
-      if (y != null) {
+      if (y instanceof ReaderException r) {
+        problem = "special characters are not allowed";
+        at = position(text, source, r.getPosition());
+      } else if (y != null) {
         problem = y.getMessage();
       } else if (j != null) {
         problem = j.getOriginalMessage();
@@ -53,6 +57,25 @@ final class YamlMessages {
       return Problem.error(tab, null, "a tab is used for indentation; YAML indents with spaces");
     }
     return Problem.error(at, null, sentence(problem, context));
+  }
+
+  /** The line and column of the code point at {@code index}. */
+  private static Location position(String text, String source, int index) {
+    int line = 1;
+    int col = 1;
+    int cp = 0;
+    for (int i = 0;
+        i < text.length() && cp < index;
+        i += Character.charCount(text.codePointAt(i))) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+      cp++;
+    }
+    return new Location(source, line, col);
   }
 
   /** The first tab in the indentation of a line up to {@code lastLine}, or null. */
@@ -108,6 +131,9 @@ final class YamlMessages {
     }
     if (ctx.contains("flow sequence") || ctx.contains("flow mapping")) {
       return "this '[' or '{' is not closed, or its items are not separated by ','";
+    }
+    if (lower.contains("expected a field name")) {
+      return "a key must be a plain value, not a list or a mapping";
     }
     if (lower.contains("cannot start any token")) {
       return p.replace("found character", "the character") + "; quote the value";

@@ -63,7 +63,8 @@ public final class FlowRecord {
   /**
    * A record whose payload is these JSON bytes. The bytes must not be changed afterwards. Nothing
    * is checked here: the payload is indexed on first access, and malformed input then throws {@link
-   * InvalidRecordException}. See {@link #parseJson(byte[])} for a checked parse.
+   * InvalidRecordException}. A value is checked only as far as decoding it needs (a string with bad
+   * UTF-8 decodes with replacement characters). See {@link #parseJson(byte[])} for a checked parse.
    */
   public static FlowRecord ofJsonBytes(byte[] utf8) {
     FlowRecord r = new FlowRecord();
@@ -178,7 +179,7 @@ public final class FlowRecord {
       return TreeOps.get(tree, path);
     }
     Object v = root().locate(path, 0);
-    return v == null ? null : LazyObject.toNode(v);
+    return v == null ? null : LazyTrees.toNode(v);
   }
 
   /** The top-level field {@code name}, or {@code null}. */
@@ -188,7 +189,7 @@ public final class FlowRecord {
     }
     byte[] u = name.getBytes(StandardCharsets.UTF_8);
     Object v = root().field(name, u, ObjectIndex.hash(u, 0, u.length));
-    return v == null ? null : LazyObject.toNode(v);
+    return v == null ? null : LazyTrees.toNode(v);
   }
 
   /** True when {@code path} holds a value (JSON null included); decodes nothing. */
@@ -214,7 +215,7 @@ public final class FlowRecord {
       return TreeOps.remove(tree, path);
     }
     Object v = root().take(path, 0);
-    return v == null ? null : LazyObject.toNode(v);
+    return v == null ? null : LazyTrees.toNode(v);
   }
 
   /**
@@ -258,7 +259,7 @@ public final class FlowRecord {
       return tree.fieldNames();
     }
     List<String> names = new ArrayList<>();
-    root().fieldNames(names);
+    LazyTrees.fieldNames(root(), names);
     return Collections.unmodifiableList(names).iterator();
   }
 
@@ -269,7 +270,7 @@ public final class FlowRecord {
   public ObjectNode asObjectNode() {
     if (tree == null) {
       LazyObject r = root();
-      tree = r.toObjectNode();
+      tree = LazyTrees.toObjectNode(r);
       raw = r.isDirty() ? null : r.buf;
       lazy = null;
     }
@@ -374,7 +375,7 @@ public final class FlowRecord {
 
   /** The payload as a tree, without changing how this record holds it. */
   private ObjectNode payloadTree() {
-    return tree != null ? tree : root().toObjectNode();
+    return tree != null ? tree : LazyTrees.toObjectNode(root());
   }
 
   /** The bytes when the payload is held unchanged as bytes, else null. */

@@ -86,17 +86,14 @@ final class JsonScanner {
       return skipContainer(b, i);
     }
     int k = i;
-    while (true) {
-      c = b[k];
-      if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-        break;
-      }
-      if (c == '"' || c == '{' || c == '[' || c == ':') {
-        return -1;
-      }
+    while (!SCALAR_STOP[b[k] & 0xFF]) {
       k++;
     }
-    return k == i ? -1 : k;
+    c = b[k];
+    if (k == i || c == '"' || c == '{' || c == '[' || c == ':') {
+      return -1;
+    }
+    return k;
   }
 
   /** The position just after the string whose opening quote is at {@code i}. */
@@ -111,9 +108,15 @@ final class JsonScanner {
   /** Bytes that matter inside a container: quotes and brackets. */
   private static final boolean[] STRUCTURAL = new boolean[256];
 
+  /** Bytes that end a number or literal, or must not appear in one. */
+  private static final boolean[] SCALAR_STOP = new boolean[256];
+
   static {
     for (char c : "\"{}[]".toCharArray()) {
       STRUCTURAL[c] = true;
+    }
+    for (char c : ",}] \n\r\t\"{[:".toCharArray()) {
+      SCALAR_STOP[c] = true;
     }
   }
 

@@ -44,9 +44,6 @@ final class JsonValidator {
 
   private final byte[] b;
   private final int len;
-  private int pos;
-  private int nameHash;
-  private boolean nameEscaped;
 
   private JsonValidator(byte[] b) {
     this.b = b;
@@ -59,20 +56,26 @@ final class JsonValidator {
   }
 
   private ObjectIndex document() throws Failure {
-    ws();
-    if (pos == len) {
+    int i = ws(0);
+    if (i == len) {
       throw new Failure("empty input where a JSON object was expected", -1, Kind.SHAPE);
     }
-    if (b[pos] != '{') {
-      throw new Failure("expected a JSON object but found " + describe(b[pos]), pos, Kind.SHAPE);
+    if (b[i] != '{') {
+      // An error path: tell a value of the wrong shape from input that is not JSON at all.
+      try {
+        Json.MAPPER.readTree(b);
+      } catch (java.io.IOException notJson) {
+        throw new Failure("not valid JSON: expected a JSON object", i, Kind.SHAPE);
+      }
+      throw new Failure("expected a JSON object but found " + describe(b[i]), i, Kind.SHAPE);
     }
     ObjectIndex idx = new ObjectIndex(16);
-    idx.start = pos;
-    object(1, idx);
-    idx.end = pos;
-    ws();
-    if (pos != len) {
-      throw new Failure("trailing content after the JSON object", pos, Kind.SHAPE);
+    idx.start = i;
+    i = object(i, 1, idx);
+    idx.end = i;
+    i = ws(i);
+    if (i != len) {
+      throw new Failure("trailing content after the JSON object", i, Kind.SHAPE);
     }
     return idx;
   }
@@ -92,251 +95,168 @@ final class JsonValidator {
     return Integer.toHexString((c & 0xFF) | 0x100).substring(1);
   }
 
-  private Failure error(String what) {
-    if (pos >= len) {
+  private Failure error(int i, String what) {
+    if (i >= len) {
       return new Failure("unexpected end of input, " + what, len, false);
     }
-    return new Failure(what + ", found " + describe(b[pos]), pos, false);
+    return new Failure(what + ", found " + describe(b[i]), i, false);
   }
 
-  private void ws() {
-    while (pos < len) {
-      byte c = b[pos];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        return;
+  /** The first position at or after {@code i} that is not whitespace. */
+  private int ws(int i) {
+    byte[] b = this.b;
+    while (i < len) {
+      int c = b[i] & 0xFF;
+      if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
+        return i;
       }
-      pos++;
+      i++;
     }
+    return i;
   }
 
-  private void object(int depth, ObjectIndex idx) throws Failure {
-    pos++;
-    ws();
-    if (pos < len && b[pos] == '}') {
-      pos++;
-      return;
+  /** Checks the object whose brace is at {@code i}, indexing it into {@code idx} when given. */
+  private int object(int i, int depth, ObjectIndex idx) throws Failure {
+    byte[] b = this.b;
+    i = ws(i + 1);
+    if (i < len && b[i] == '}') {
+      return i + 1;
     }
     while (true) {
-      if (pos >= len || b[pos] != '"') {
-        throw error("expected a field name in double quotes");
+      if (i >= len || b[i] != '"') {
+        throw error(i, "expected a field name in double quotes");
       }
-      int nameStart = pos;
-      string(true);
-      int nameEnd = pos;
-      int hash = nameHash; // read before the value: nested names overwrite it
-      boolean escaped = nameEscaped;
+      int nameStart = i;
+      int nameEnd = JsonStrings.check(b, i, len);
       if (nameEnd - nameStart > MAX_NAME_LENGTH) {
         throw new Failure("a very long field name", nameStart, true);
       }
-      ws();
-      if (pos >= len || b[pos] != ':') {
-        throw error("expected ':' after a field name");
+      i = ws(nameEnd);
+      if (i >= len || b[i] != ':') {
+        throw error(i, "expected ':' after a field name");
       }
-      pos++;
-      ws();
-      int vs = pos;
-      value(depth);
+      int vs = ws(i + 1);
+      i = value(vs, depth);
       if (idx != null) {
-        idx.add(b, nameStart, nameEnd, hash, escaped, vs, pos);
+        boolean escaped = Swar.quoteOrBackslash(b, nameStart + 1, nameEnd - 1) < nameEnd - 1;
+        int hash = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, nameEnd - 1);
+        idx.add(b, nameStart, nameEnd, hash, escaped, vs, i);
       }
-      ws();
-      if (pos < len && b[pos] == ',') {
-        pos++;
-        ws();
-      } else if (pos < len && b[pos] == '}') {
-        pos++;
-        return;
+      i = ws(i);
+      if (i < len && b[i] == ',') {
+        i = ws(i + 1);
+      } else if (i < len && b[i] == '}') {
+        return i + 1;
       } else {
-        throw error("expected ',' or '}' after a field");
+        throw error(i, "expected ',' or '}' after a field");
       }
     }
   }
 
-  private void array(int depth) throws Failure {
-    pos++;
-    ws();
-    if (pos < len && b[pos] == ']') {
-      pos++;
-      return;
+  private int array(int i, int depth) throws Failure {
+    byte[] b = this.b;
+    i = ws(i + 1);
+    if (i < len && b[i] == ']') {
+      return i + 1;
     }
     while (true) {
-      value(depth);
-      ws();
-      if (pos < len && b[pos] == ',') {
-        pos++;
-        ws();
-      } else if (pos < len && b[pos] == ']') {
-        pos++;
-        return;
+      i = ws(value(i, depth));
+      if (i < len && b[i] == ',') {
+        i = ws(i + 1);
+      } else if (i < len && b[i] == ']') {
+        return i + 1;
       } else {
-        throw error("expected ',' or ']' in an array");
+        throw error(i, "expected ',' or ']' in an array");
       }
     }
   }
 
-  private void value(int depth) throws Failure {
-    if (pos >= len) {
-      throw error("expected a value");
+  /** Checks the value at {@code i}; returns the position after it. */
+  private int value(int i, int depth) throws Failure {
+    if (i >= len) {
+      throw error(i, "expected a value");
     }
-    switch (b[pos]) {
+    switch (b[i]) {
+      case '"' -> {
+        int e = JsonStrings.check(b, i, len);
+        if (e - i > MAX_STRING_LENGTH) {
+          throw new Failure("a very long string", i, true);
+        }
+        return e;
+      }
       case '{', '[' -> {
         if (depth >= MAX_DEPTH) {
-          throw new Failure("very deep nesting", pos, true);
+          throw new Failure("very deep nesting", i, true);
         }
-        if (b[pos] == '{') {
-          object(depth + 1, null);
-        } else {
-          array(depth + 1);
-        }
+        return b[i] == '{' ? object(i, depth + 1, null) : array(i, depth + 1);
       }
-      case '"' -> {
-        int s = pos;
-        string(false);
-        if (pos - s > MAX_STRING_LENGTH) {
-          throw new Failure("a very long string", s, true);
-        }
+      case 't' -> {
+        return literal(i, "true");
       }
-      case 't' -> literal("true");
-      case 'f' -> literal("false");
-      case 'n' -> literal("null");
-      case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> number();
-      default -> throw error("expected a value");
+      case 'f' -> {
+        return literal(i, "false");
+      }
+      case 'n' -> {
+        return literal(i, "null");
+      }
+      case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
+        return number(i);
+      }
+      default -> throw error(i, "expected a value");
     }
   }
 
-  private void literal(String word) throws Failure {
-    for (int i = 0; i < word.length(); i++) {
-      if (pos + i >= len || b[pos + i] != word.charAt(i)) {
-        throw new Failure("a misspelled literal, expected '" + word + "'", pos, false);
+  private int literal(int i, String word) throws Failure {
+    for (int k = 0; k < word.length(); k++) {
+      if (i + k >= len || b[i + k] != word.charAt(k)) {
+        throw new Failure("a misspelled literal, expected '" + word + "'", i, false);
       }
     }
-    pos += word.length();
+    return i + word.length();
   }
 
-  private void number() throws Failure {
-    int s = pos;
-    if (b[pos] == '-') {
-      pos++;
-    }
-    if (pos < len && b[pos] == '0') {
-      pos++;
-    } else if (digits() == 0) {
-      throw new Failure("a malformed number", s, false);
-    }
-    if (pos < len && b[pos] == '.') {
-      pos++;
-      if (digits() == 0) {
+  private int number(int s) throws Failure {
+    byte[] b = this.b;
+    int i = b[s] == '-' ? s + 1 : s;
+    if (i < len && b[i] == '0') {
+      i++;
+    } else {
+      int d = digits(i);
+      if (d == i) {
         throw new Failure("a malformed number", s, false);
       }
+      i = d;
     }
-    if (pos < len && (b[pos] == 'e' || b[pos] == 'E')) {
-      pos++;
-      if (pos < len && (b[pos] == '+' || b[pos] == '-')) {
-        pos++;
-      }
-      if (digits() == 0) {
+    if (i < len && b[i] == '.') {
+      int d = digits(i + 1);
+      if (d == i + 1) {
         throw new Failure("a malformed number", s, false);
       }
+      i = d;
     }
-    if (pos - s > MAX_NUMBER_LENGTH) {
+    if (i < len && (b[i] == 'e' || b[i] == 'E')) {
+      i++;
+      if (i < len && (b[i] == '+' || b[i] == '-')) {
+        i++;
+      }
+      int d = digits(i);
+      if (d == i) {
+        throw new Failure("a malformed number", s, false);
+      }
+      i = d;
+    }
+    if (i - s > MAX_NUMBER_LENGTH) {
       throw new Failure("a very long number", s, true);
     }
+    return i;
   }
 
-  private int digits() {
-    int s = pos;
-    while (pos < len && b[pos] >= '0' && b[pos] <= '9') {
-      pos++;
+  /** The first position at or after {@code i} that is not a digit. */
+  private int digits(int i) {
+    byte[] b = this.b;
+    while (i < len && b[i] >= '0' && b[i] <= '9') {
+      i++;
     }
-    return pos - s;
-  }
-
-  /** Checks the string whose opening quote is at {@code pos}; for a name, hashes it too. */
-  private void string(boolean name) throws Failure {
-    int s = pos;
-    int i = s + 1;
-    boolean escaped = false;
-    while (true) {
-      i = Swar.stringSpecial(b, i, len);
-      if (i >= len) {
-        throw new Failure("a string that never ends", s, false);
-      }
-      byte c = b[i];
-      if (c == '"') {
-        break;
-      }
-      if (c == '\\') {
-        escaped = true;
-        pos = i;
-        escape();
-        i = pos;
-      } else if (c >= 0) {
-        throw new Failure("a control character in a string", i, false);
-      } else {
-        int e = utf8End(b, i, len);
-        if (e < 0) {
-          throw new Failure("invalid UTF-8", i, false);
-        }
-        i = e;
-      }
-    }
-    pos = i + 1;
-    if (name) {
-      nameHash = escaped ? 0 : ObjectIndex.hash(b, s + 1, i);
-      nameEscaped = escaped;
-    }
-  }
-
-  private void escape() throws Failure {
-    int s = pos;
-    if (pos + 1 >= len) {
-      throw new Failure("a bad escape sequence", s, false);
-    }
-    switch (b[pos + 1]) {
-      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> pos += 2;
-      case 'u' -> {
-        for (int i = pos + 2; i < pos + 6; i++) {
-          if (i >= len || Character.digit(b[i], 16) < 0) {
-            throw new Failure("a bad \\u escape", s, false);
-          }
-        }
-        pos += 6;
-      }
-      default -> throw new Failure("a bad escape sequence", s, false);
-    }
-  }
-
-  /** The end of the valid multi-byte UTF-8 sequence at {@code i}, or -1 (strict: no overlongs). */
-  static int utf8End(byte[] b, int i, int len) {
-    int c = b[i] & 0xFF;
-    int n;
-    int lo = 0x80;
-    int hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      lo = c == 0xE0 ? 0xA0 : 0x80;
-      hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      lo = c == 0xF0 ? 0x90 : 0x80;
-      hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      return -1;
-    }
-    if (i + n >= len) {
-      return -1;
-    }
-    int c1 = b[i + 1] & 0xFF;
-    if (c1 < lo || c1 > hi) {
-      return -1;
-    }
-    for (int k = 2; k <= n; k++) {
-      if ((b[i + k] & 0xC0) != 0x80) {
-        return -1;
-      }
-    }
-    return i + n + 1;
+    return i;
   }
 }

@@ -2,7 +2,6 @@ package dev.flow.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 
 /**
  * A JSON object held as raw bytes plus an overlay of edits. Its fields are indexed on first access;
@@ -140,17 +139,6 @@ final class LazyObject {
     return x < 0 ? null : vals[x];
   }
 
-  static JsonNode toNode(Object v) {
-    if (v instanceof JsonNode n) {
-      return n;
-    }
-    if (v instanceof LazyObject c) {
-      return c.toObjectNode();
-    }
-    RawSlice r = (RawSlice) v;
-    return JsonValues.parse(r.buf, r.start, r.end);
-  }
-
   // ------------------------------------------------------------------ operations
 
   /**
@@ -200,7 +188,7 @@ final class LazyObject {
         JsonNode next = o.get(p.segment(j));
         o = next != null && next.isObject() ? (ObjectNode) next : o.putObject(p.segment(j));
       }
-      o.set(p.leaf(), toNode(value));
+      o.set(p.leaf(), LazyTrees.toNode(value));
       return;
     }
     cur.put(p.segment(i), p.utf8(i), p.hash(i), value);
@@ -309,37 +297,5 @@ final class LazyObject {
       return o.copy();
     }
     return v; // null, REMOVED or an immutable RawSlice
-  }
-
-  /** A full tree of the current content. */
-  ObjectNode toObjectNode() {
-    ObjectNode o = Json.NODES.objectNode();
-    ObjectIndex ix = idx();
-    for (int k = 0; k < ix.size(); k++) {
-      Object v = over == null ? null : over[k];
-      if (v == REMOVED) {
-        continue;
-      }
-      o.set(
-          ix.name(buf, k),
-          v == null ? JsonValues.parse(buf, ix.valueStart(k), ix.valueEnd(k)) : toNode(v));
-    }
-    for (int x = 0; x < extra; x++) {
-      o.set(names[x], toNode(vals[x]));
-    }
-    return o;
-  }
-
-  /** Adds the current field names, in order, to {@code out}. */
-  void fieldNames(List<String> out) {
-    ObjectIndex ix = idx();
-    for (int k = 0; k < ix.size(); k++) {
-      if (over == null || over[k] != REMOVED) {
-        out.add(ix.name(buf, k));
-      }
-    }
-    for (int x = 0; x < extra; x++) {
-      out.add(names[x]);
-    }
   }
 }

@@ -44,13 +44,16 @@ final class ObjectIndex {
     hashes = capacity == 0 ? NO_INTS : new int[capacity];
   }
 
-  /** The hash used to match names: the same on raw bytes and on a path's UTF-8 segment. */
+  /**
+   * The hash used to match names: the same on raw bytes and on a path's UTF-8 segment. It reads
+   * only the length and three bytes, as names are few and short; equal hashes are then compared.
+   */
   static int hash(byte[] b, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + b[i];
+    int n = to - from;
+    if (n == 0) {
+      return 0;
     }
-    return h;
+    return n * 0x9E3779B1 ^ b[from] << 8 ^ b[from + (n >> 1)] << 16 ^ b[to - 1];
   }
 
   int size() {

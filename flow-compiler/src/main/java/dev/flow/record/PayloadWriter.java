@@ -22,6 +22,8 @@ final class PayloadWriter {
   private static final ThreadLocal<PayloadWriter> LOCAL =
       ThreadLocal.withInitial(PayloadWriter::new);
 
+  private static final int MAX_KEPT_BUFFER = 1 << 20;
+
   private final Sink sink = new Sink();
   private final JsonGenerator gen;
   private boolean busy;
@@ -51,6 +53,9 @@ final class PayloadWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      if (w.sink.buf.length > MAX_KEPT_BUFFER) {
+        w.sink.buf = new byte[1024]; // do not keep one huge record's buffer for the thread's life
+      }
       w.busy = false;
       if (!ok) {
         LOCAL.remove(); // the generator may hold half a value

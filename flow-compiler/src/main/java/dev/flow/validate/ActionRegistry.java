@@ -157,6 +157,10 @@ public final class ActionRegistry {
             : "known actions: "
                 + String.join(", ", all.stream().map(ActionFactory::name).sorted().toList())
                 + "; a custom action is the full class name of an ActionFactory";
+    if (!loadErrors.isEmpty()) {
+      hint +=
+          "; note that some registered actions failed to load: " + String.join("; ", loadErrors);
+    }
     return new Resolution(null, "unknown action '" + name + "'", hint);
   }
 

@@ -39,6 +39,13 @@ final class ExpressionBinder {
       }
       return Template.compile(text);
     } catch (ExpressionException e) {
+      if (secret || s.secret()) {
+        binder.error(
+            s.location(),
+            noun + " '" + path + "' is not a valid " + kind(type) + "; its value is secret",
+            null);
+        return OptionsBinder.FAILED;
+      }
       for (ExpressionException.ExprError err : e.errors()) {
         binder.error(
             locate(s, err.line(), err.column()),

@@ -163,42 +163,11 @@ final class FlowGraph {
     }
   }
 
-  /** Reports each cycle once, walking back along inputs that are still left over. */
+  /** Reports each cycle once. */
   private void cycles(int[] indeg) {
-    int n = stages.size();
-    int[] walk = new int[n];
-    int[] pos = new int[n];
-    boolean[] done = new boolean[n];
-    int walkId = 0;
-    for (int v = 0; v < n; v++) {
-      if (indeg[v] == 0 || done[v]) {
-        continue;
-      }
-      walkId++;
-      List<Integer> path = new ArrayList<>();
-      int u = v;
-      while (!done[u] && walk[u] != walkId) {
-        walk[u] = walkId;
-        pos[u] = path.size();
-        path.add(u);
-        u = leftoverInput(u, indeg);
-      }
-      if (!done[u] && walk[u] == walkId) {
-        List<Integer> cycle = new ArrayList<>(path.subList(pos[u], path.size()));
-        java.util.Collections.reverse(cycle);
-        reportCycle(cycle);
-      }
-      path.forEach(p -> done[p] = true);
+    for (List<Integer> cycle : Cycles.find(pred, indeg)) {
+      reportCycle(cycle);
     }
-  }
-
-  private int leftoverInput(int u, int[] indeg) {
-    for (int p : pred.get(u)) {
-      if (indeg[p] > 0) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("stage left over by the sort has no left-over input");
   }
 
   private void reportCycle(List<Integer> cycle) {

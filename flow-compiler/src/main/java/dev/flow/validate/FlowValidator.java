@@ -54,6 +54,11 @@ public final class FlowValidator {
     FlowSettings settings =
         new OptionsBinder("setting", null, null, problems).bind(FlowSettings.class, settingsNode);
     FlowSettings effective = settings != null ? settings : FlowSettings.defaults();
+    if (settings != null) {
+      checkSettings(
+          settings,
+          new StageValidationContext(settingsNode, def.location(), null, null, settings, problems));
+    }
     StageBinder binder = new StageBinder(effective);
     ResolvedStage errorStage = errorStage(def, settingsNode, effective, binder, problems);
 
@@ -154,6 +159,24 @@ public final class FlowValidator {
     }
     StageDef stage = new StageDef(name, action, props, List.of(), at, at, at);
     return new ResolvedStage(stage, f, b.options(), b.parallelism(), List.of());
+  }
+
+  /** Rules on settings beyond their types. */
+  private static void checkSettings(FlowSettings s, StageValidationContext ctx) {
+    if (s.parallelism() < 1) {
+      ctx.error("parallelism", "setting 'parallelism' must be 1 or more, found " + s.parallelism());
+    }
+    if (s.maxParallelism() < Math.max(1, s.parallelism())) {
+      ctx.error(
+          "maxParallelism",
+          "setting 'maxParallelism' must be at least 'parallelism' ("
+              + s.parallelism()
+              + "), found "
+              + s.maxParallelism());
+    }
+    if (s.restart() != null && (s.restart().jitter() < 0 || s.restart().jitter() > 1)) {
+      ctx.error("restart.jitter", "setting 'restart.jitter' must be from 0 to 1");
+    }
   }
 
   private List<String> triggerNames() {

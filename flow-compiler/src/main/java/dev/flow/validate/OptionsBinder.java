@@ -10,7 +10,6 @@ import dev.flow.parse.NodeJson;
 import dev.flow.parse.Suggestions;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,7 +84,7 @@ public final class OptionsBinder {
         ok = false;
         v = null;
       }
-      args[i] = v == null && spec.rawType().isPrimitive() ? zero(spec.rawType()) : v;
+      args[i] = v == null && spec.rawType().isPrimitive() ? PropTypes.zero(spec.rawType()) : v;
     }
     if (!ok) {
       return FAILED;
@@ -126,7 +125,7 @@ public final class OptionsBinder {
       return FAILED;
     }
     Class<?> raw = spec.rawType();
-    if (isOptionsRecord(raw) && PropSpec.of(raw).stream().noneMatch(PropSpec::required)) {
+    if (PropTypes.isOptionsRecord(raw) && PropSpec.of(raw).stream().noneMatch(PropSpec::required)) {
       Node.MapNode empty = new Node.MapNode(Map.of(), Map.of(), parent.location());
       return record(raw, empty, path + ".", List.of(), false);
     }
@@ -134,7 +133,7 @@ public final class OptionsBinder {
   }
 
   Object value(Type type, Node node, String path, boolean secret) {
-    Class<?> raw = rawClass(type);
+    Class<?> raw = PropTypes.rawClass(type);
     if (raw == Node.class) {
       return node;
     }
@@ -154,7 +153,7 @@ public final class OptionsBinder {
           ? NodeJson.toJson(node)
           : mismatch(node, path, "a list", null, secret);
     }
-    if (isOptionsRecord(raw)) {
+    if (PropTypes.isOptionsRecord(raw)) {
       return node instanceof Node.MapNode m
           ? record(raw, m, path + ".", List.of(), true)
           : mismatch(node, path, "a mapping", null, secret);
@@ -163,7 +162,7 @@ public final class OptionsBinder {
       if (!(node instanceof Node.ListNode l)) {
         return mismatch(node, path, "a list", null, secret);
       }
-      Type item = typeArgument(type, 0);
+      Type item = PropTypes.typeArgument(type, 0);
       List<Object> out = new ArrayList<>(l.items().size());
       boolean ok = true;
       for (int i = 0; i < l.items().size(); i++) {
@@ -177,7 +176,7 @@ public final class OptionsBinder {
       if (!(node instanceof Node.MapNode m)) {
         return mismatch(node, path, "a mapping", null, secret);
       }
-      Type item = typeArgument(type, 1);
+      Type item = PropTypes.typeArgument(type, 1);
       Map<String, Object> out = new LinkedHashMap<>();
       boolean ok = true;
       for (Map.Entry<String, Node> e : m.entries().entrySet()) {
@@ -192,7 +191,7 @@ public final class OptionsBinder {
     }
     if (Scalars.handles(raw)) {
       if (!(node instanceof Node.ScalarNode s)) {
-        return mismatch(node, path, expected(raw), null, secret);
+        return mismatch(node, path, PropTypes.expected(raw), null, secret);
       }
       try {
         return Scalars.convert(raw, s);
@@ -207,34 +206,6 @@ public final class OptionsBinder {
     return FAILED;
   }
 
-  /** True for a record of props; nodes are records too, but are passed through raw. */
-  static boolean isOptionsRecord(Class<?> raw) {
-    return raw.isRecord() && !Node.class.isAssignableFrom(raw);
-  }
-
-  /** What a scalar type expects, in words. */
-  static String expected(Class<?> raw) {
-    if (raw == String.class) {
-      return "a string";
-    }
-    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-      return "a whole number";
-    }
-    if (raw == double.class || raw == Double.class) {
-      return "a number";
-    }
-    if (raw == boolean.class || raw == Boolean.class) {
-      return "true or false";
-    }
-    if (raw == java.time.Duration.class) {
-      return Scalars.DURATION;
-    }
-    if (raw.isEnum()) {
-      return "one of " + String.join(", ", Scalars.enumNames(raw));
-    }
-    return "a value";
-  }
-
   private static String article(Class<?> nodeType) {
     return nodeType == Node.MapNode.class
         ? "a mapping"
@@ -244,7 +215,7 @@ public final class OptionsBinder {
   Object mismatch(Node node, String path, String expected, String hint, boolean secret) {
     error(
         node.location(),
-        noun + " '" + path + "' must be " + expected + ", found " + found(node, secret),
+        noun + " '" + path + "' must be " + expected + ", found " + PropTypes.found(node, secret),
         hint);
     return FAILED;
   }
@@ -257,24 +228,26 @@ public final class OptionsBinder {
     return noun;
   }
 
-  /** The node's type for messages, with its value unless it is secret. */
-  static String found(Node node, boolean secret) {
-    if (node instanceof Node.ScalarNode s && !s.isNull() && !secret && !s.secret()) {
-      String t = s.text().replace("\n", "\\n");
-      t = t.length() > 40 ? t.substring(0, 37) + "..." : t;
-      return s.value() instanceof String
-          ? s.typeName() + " ('" + t + "')"
-          : s.typeName() + " (" + t + ")";
-    }
-    return node.typeName();
-  }
+  /** Each options record's canonical constructor, looked up once. */
+  private static final ClassValue<Constructor<?>> CONSTRUCTORS =
+      new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+          Class<?>[] types =
+              PropSpec.of(type).stream().map(PropSpec::rawType).toArray(Class<?>[]::new);
+          try {
+            Constructor<?> c = type.getDeclaredConstructor(types);
+            c.setAccessible(true);
+            return c;
+          } catch (NoSuchMethodException | RuntimeException e) {
+            throw new IllegalStateException("cannot create options record " + type.getName(), e);
+          }
+        }
+      };
 
   private Object construct(Class<?> type, List<PropSpec> specs, Object[] args, Location at) {
-    Class<?>[] types = specs.stream().map(PropSpec::rawType).toArray(Class<?>[]::new);
     try {
-      Constructor<?> c = type.getDeclaredConstructor(types);
-      c.setAccessible(true);
-      return c.newInstance(args);
+      return CONSTRUCTORS.get(type).newInstance(args);
     } catch (InvocationTargetException e) {
       Throwable t = e.getCause();
       String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
@@ -283,42 +256,5 @@ public final class OptionsBinder {
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException("cannot create options record " + type.getName(), e);
     }
-  }
-
-  private static Object zero(Class<?> primitive) {
-    if (primitive == boolean.class) {
-      return false;
-    }
-    if (primitive == long.class) {
-      return 0L;
-    }
-    if (primitive == double.class) {
-      return 0.0;
-    }
-    if (primitive == float.class) {
-      return 0f;
-    }
-    return 0;
-  }
-
-  static Class<?> rawClass(Type type) {
-    if (type instanceof Class<?> c) {
-      return c;
-    }
-    if (type instanceof ParameterizedType p) {
-      return (Class<?>) p.getRawType();
-    }
-    return Object.class;
-  }
-
-  private static Type typeArgument(Type type, int i) {
-    if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > i) {
-      Type t = p.getActualTypeArguments()[i];
-      if (t instanceof java.lang.reflect.WildcardType w) {
-        return w.getUpperBounds()[0];
-      }
-      return t;
-    }
-    return String.class;
   }
 }

@@ -1,6 +1,7 @@
 package dev.flow.validate;
 
 import dev.flow.spi.ActionFactory;
+import dev.flow.spi.FlowSettings;
 import dev.flow.spi.StageKind;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -39,6 +40,9 @@ public final class ReferenceDocs {
     }
     b.append("\n## Props of every stage\n\n");
     table(b, CommonProps.class);
+    b.append("\n## Flow settings\n\n");
+    b.append("The optional top-level `settings` of a flow.\n\n");
+    table(b, FlowSettings.class);
     return b.toString();
   }
 
@@ -83,7 +87,7 @@ public final class ReferenceDocs {
           .append(" | ")
           .append(desc.trim())
           .append(" |\n");
-      if (OptionsBinder.isOptionsRecord(p.rawType())) {
+      if (PropTypes.isOptionsRecord(p.rawType())) {
         rows(b, p.rawType(), prefix + p.name() + ".");
       }
     }
@@ -91,7 +95,7 @@ public final class ReferenceDocs {
 
   /** A prop type in words: "whole number", "list of string", "one of: a, b". */
   static String typeName(Type type) {
-    Class<?> raw = OptionsBinder.rawClass(type);
+    Class<?> raw = PropTypes.rawClass(type);
     if (raw == String.class) {
       return "string";
     }
@@ -113,7 +117,7 @@ public final class ReferenceDocs {
     if (ExpressionBinder.handles(raw)) {
       return raw.getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
-    if (OptionsBinder.isOptionsRecord(raw)) {
+    if (PropTypes.isOptionsRecord(raw)) {
       return "mapping";
     }
     if (List.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {

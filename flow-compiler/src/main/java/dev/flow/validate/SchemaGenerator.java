@@ -143,7 +143,7 @@ public final class SchemaGenerator {
   }
 
   private ObjectNode schema(Type type) {
-    Class<?> raw = OptionsBinder.rawClass(type);
+    Class<?> raw = PropTypes.rawClass(type);
     if (raw == String.class || ExpressionBinder.handles(raw)) {
       ObjectNode s = type("string");
       if (raw == Condition.class || raw == Expression.class || raw == Template.class) {
@@ -181,7 +181,7 @@ public final class SchemaGenerator {
     if (raw == Node.class || raw == JsonNode.class || raw == Node.ScalarNode.class) {
       return F.objectNode();
     }
-    if (OptionsBinder.isOptionsRecord(raw)) {
+    if (PropTypes.isOptionsRecord(raw)) {
       return record(raw, List.of());
     }
     if (List.class.isAssignableFrom(raw) || raw == Collection.class) {

@@ -49,6 +49,8 @@ class PackagedActionsITCase {
   @Test
   void inlineRecordsThroughRemapAndExplodeGiveExactRecordsAndErrors() throws Exception {
     StreamExecutionEnvironment env = MiniCluster.env(2);
+    assertThat(env.getConfig().hasGenericTypesDisabled()).isTrue();
+    assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
     TestStageContext orders = new TestStageContext(env, "orders", "Inline Records", 2, true);
     DataStream<FlowRecord> in =
         new InlineRecordsFactory()

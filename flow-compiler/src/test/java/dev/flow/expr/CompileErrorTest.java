@@ -7,6 +7,7 @@ import dev.flow.expr.ExpressionException.ExprError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Compile errors carry the line, column and plain message inside the expression. */
 class CompileErrorTest {
   private static List<ExprError> errors(String source) {
     try {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Conditions: boolean type checks at compile and run time. */
 class ConditionTest {
   private static final FlowRecord R =
       Records.of("{'amount': 150, 'country': 'DE', 'flag': true, 'label': 'x', 'n': null}");

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Evaluation of expressions: fields, functions, value conversion, missing fields, meta and
+ * variables.
+ */
 class ExpressionTest {
   private static final FlowRecord ORDER =
       Records.of(
@@ -113,7 +117,8 @@ class ExpressionTest {
     assertThat(Expression.compile("record").evaluateJson(ORDER)).isEqualTo(ORDER.asObjectNode());
     assertThatThrownBy(() -> Expression.compile("price / 0.0").evaluateJson(ORDER))
         .isInstanceOf(EvaluationException.class)
-        .hasMessage("the result is Infinity, which JSON cannot hold");
+        .hasMessage(
+            "the result is Infinity, which JSON cannot hold (in expression \"price / 0.0\")");
   }
 
   @Test

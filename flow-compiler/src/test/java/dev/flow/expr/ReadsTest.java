@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The field paths an expression reads. */
 class ReadsTest {
   private static Set<String> reads(String source) throws ExpressionException {
     Expression e = Expression.compile(source);

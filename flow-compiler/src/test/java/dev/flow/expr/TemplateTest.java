@@ -7,6 +7,7 @@ import dev.flow.record.FlowRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Templates: rendering, literal braces and located errors. */
 class TemplateTest {
   private static final FlowRecord R =
       Records.of(

@@ -91,6 +91,19 @@ class FlowParserTest {
   }
 
   @Test
+  void oddDocumentsGiveSentencesNotStackTraces() {
+    assertThat(problems("? [a, b]\n: c\n"))
+        .containsExactly("f.yaml:1:4: error: a key must be a plain value, not a list or a mapping");
+    assertThat(problems("---\n...\n"))
+        .containsExactly(
+            "f.yaml:2:1: error: the top level must be a mapping with 'name' and 'stages', found"
+                + " nothing");
+    assertThat(problems("name: a\u0000\nstages: []\n"))
+        .containsExactly(
+            "f.yaml:1:8: error: the file contains a control character that YAML does not allow");
+  }
+
+  @Test
   void moreThanOneDocument() {
     assertThat(problems("name: a\nstages: []\n---\nname: b\nstages: []\n"))
         .containsExactly(
@@ -285,6 +298,23 @@ class FlowParserTest {
     assertThat(r.flow().stage("t").props().get("target")).hasToString("t");
     assertThat(problems("name: a\nstages: *nope\n"))
         .containsExactly("f.yaml:2:9: error: alias '*nope' refers to no anchor '&nope'");
+    assertThat(problems("name: a\nstages: &s [*s]\n"))
+        .containsExactly("f.yaml:2:13: error: alias '*s' is used inside its own anchor '&s'");
+  }
+
+  @Test
+  void ambiguousNumbersStayText() {
+    ParseResult r =
+        new FlowParser()
+            .parse(
+                "name: a\nstages: []\nsettings: {a: 0123, b: 1_000, c: 0x1F, d: 1.50, e: 0}\n",
+                "f");
+    Node.MapNode s = r.flow().settings();
+    assertThat(((Node.ScalarNode) s.get("a")).value()).isEqualTo("0123");
+    assertThat(((Node.ScalarNode) s.get("b")).value()).isEqualTo("1_000");
+    assertThat(((Node.ScalarNode) s.get("c")).value()).isEqualTo(31L);
+    assertThat(((Node.ScalarNode) s.get("d")).value()).isEqualTo(1.5);
+    assertThat(((Node.ScalarNode) s.get("e")).value()).isEqualTo(0L);
   }
 
   @Test

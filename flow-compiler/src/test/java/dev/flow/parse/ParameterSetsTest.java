@@ -72,16 +72,29 @@ class ParameterSetsTest {
     assertThat(r.problems())
         .extracting(Problem::format)
         .containsExactly(
-            "f.yaml:6:13: error: parameter set 'kafka' has no parameter 'bootstrp'; did you mean"
-                + " 'bootstrap'? Known parameters: bootstrap, partitions, password",
-            "f.yaml:7:10: error: unknown parameter set 'kafak' in '${kafak__bootstrap}'; did you"
-                + " mean 'kafka'?",
-            "f.yaml:8:10: error: environment variable 'NOT_SET' is not set",
-            "f.yaml:9:10: error: '${nounderscores}' is not a parameter reference; write"
-                + " ${set__param} (set name, two underscores, parameter name) or ${env:NAME}",
-            "f.yaml:10:14: error: '${' is not closed with '}'",
-            "f.yaml:11:10: error: unknown parameter set 'other' in '${other__x}'; known sets:"
-                + " kafka");
+            "f.yaml:6:13: error: stage \"s\": parameter set 'kafka' has no parameter 'bootstrp';"
+                + " did you mean 'bootstrap'? Known parameters: bootstrap, partitions, password",
+            "f.yaml:7:10: error: stage \"s\": unknown parameter set 'kafak' in"
+                + " '${kafak__bootstrap}'; did you mean 'kafka'?",
+            "f.yaml:8:10: error: stage \"s\": environment variable 'NOT_SET' is not set",
+            "f.yaml:9:10: error: stage \"s\": '${nounderscores}' is not a parameter reference;"
+                + " write ${set__param} (set name, two underscores, parameter name) or ${env:NAME}",
+            "f.yaml:10:14: error: stage \"s\": '${' is not closed with '}'",
+            "f.yaml:11:10: error: stage \"s\": unknown parameter set 'other' in '${other__x}';"
+                + " known sets: kafka");
+  }
+
+  @Test
+  void problemsOutsideStagesNameNoStage() {
+    FlowParser p = new FlowParser(FlowParser.Options.defaults().withParameters(SETS));
+    ParseResult r =
+        p.parse(
+            "name: ${kafka__x}\nstages:\n  - {name: a, action: '${kafka__y}'}\n"
+                + "  - {name: b, action: '${kafka__z}'}\nsettings: {p: '${kafka__w}'}\n",
+            "f.yaml");
+    assertThat(r.problems())
+        .extracting(p2 -> p2.location().line() + " " + p2.stage())
+        .containsExactly("1 null", "3 a", "4 b", "5 null");
   }
 
   @Test
@@ -105,6 +118,21 @@ class ParameterSetsTest {
     assertThat(p.toString()).isEqualTo("******");
     assertThat(String.valueOf(r.flow().stage("s").props())).doesNotContain("hunter2");
     assertThat(SETS.get("kafka", "password").toString()).isEqualTo("******");
+  }
+
+  @Test
+  void secretsCannotNameStagesActionsOrEdges() {
+    FlowParser p = new FlowParser(FlowParser.Options.defaults().withParameters(SETS));
+    ParseResult r =
+        p.parse(
+            "name: a\nstages:\n  - {name: s, action: '${kafka__password}', out: ['${kafka__password}']}\n",
+            "f.yaml");
+    assertThat(r.problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            "f.yaml:3:23: error: stage \"s\": 'action' cannot use a secret parameter",
+            "f.yaml:3:51: error: stage \"s\": 'out' cannot use a secret parameter")
+        .allSatisfy(m -> assertThat(m).doesNotContain("hunter2"));
   }
 
   @Test

@@ -47,7 +47,7 @@ class FlowRecordPropertyTest {
 
   @Test
   void randomOperationsMatchTheJacksonTreeModel() throws IOException {
-    for (int doc = 0; doc < 3000; doc++) {
+    for (int doc = 0; doc < 1500; doc++) {
       Random rnd = new Random(1000L + doc);
       String text = object(rnd, 0);
       log.clear();
@@ -65,6 +65,65 @@ class FlowRecordPropertyTest {
   }
 
   /** Runs random steps; returns the record the steps ended on (a round trip makes a new one). */
+  @Test
+  void parseJsonAcceptsExactlyWhatJacksonAccepts() throws IOException {
+    byte[] noise = utf8(" ,:{}[]\"\\0-1.eE+tnx\u00e9");
+    for (int doc = 0; doc < 8_000; doc++) {
+      Random rnd = new Random(50_000L + doc);
+      byte[] valid = utf8(object(rnd, 0));
+      byte[] b = mutate(rnd, valid, noise);
+      ObjectNode jackson;
+      try {
+        jackson = RecordParser.jacksonParse(b);
+      } catch (InvalidRecordException e) {
+        jackson = null;
+      }
+      FlowRecord rec;
+      try {
+        rec = FlowRecord.parseJson(b);
+      } catch (InvalidRecordException e) {
+        rec = null;
+      }
+      String what = new String(b, StandardCharsets.UTF_8);
+      assertThat(rec == null).as("refused: %s", what).isEqualTo(jackson == null);
+      if (rec != null) {
+        assertThat(rec.asObjectNode()).as(what).isEqualTo(jackson);
+      }
+    }
+  }
+
+  /** Deletes, inserts or replaces one or two bytes. */
+  private static byte[] mutate(Random rnd, byte[] b, byte[] noise) {
+    for (int n = 1 + rnd.nextInt(2); n > 0 && b.length > 0; n--) {
+      int at = rnd.nextInt(b.length);
+      byte c = noise[rnd.nextInt(noise.length)];
+      byte[] out;
+      switch (rnd.nextInt(3)) {
+        case 0 -> {
+          out = new byte[b.length - 1];
+          System.arraycopy(b, 0, out, 0, at);
+          System.arraycopy(b, at + 1, out, at, b.length - at - 1);
+        }
+        case 1 -> {
+          out = new byte[b.length + 1];
+          System.arraycopy(b, 0, out, 0, at);
+          out[at] = c;
+          System.arraycopy(b, at, out, at + 1, b.length - at);
+        }
+        default -> {
+          out = b.clone();
+          out[at] = c;
+        }
+      }
+      b = out;
+    }
+    return b;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
   private FlowRecord run(Random rnd, FlowRecord rec, ObjectNode model, int steps, boolean mayCopy)
       throws IOException {
     for (int step = 0; step < steps; step++) {

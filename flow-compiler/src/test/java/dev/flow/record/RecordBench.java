@@ -52,6 +52,11 @@ public final class RecordBench {
     variants.put("FlowRecord.ofJsonBytes", e -> flow(FlowRecord.ofJsonBytes(e)));
     variants.put("FlowRecord.parseJson + copy()", e -> flow(FlowRecord.parseJson(e).copy()));
     variants.put("copy bytes (floor)", e -> Arrays.copyOf(e, e.length).length);
+    if (args.length > 2) { // a subset, for profiling: names containing any of these words
+      List<String> only = List.of(args[2].split(","));
+      variants.keySet().removeIf(k -> only.stream().noneMatch(k::contains));
+      variants.putIfAbsent("jackson tree", RecordBench::tree);
+    }
     // Variants alternate every CHUNK events, so load changes on a shared machine hit all alike;
     // thread CPU time is reported beside wall time, as it is steadier when cores are contended.
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();

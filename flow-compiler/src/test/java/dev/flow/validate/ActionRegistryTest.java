@@ -10,9 +10,14 @@ import dev.flow.testactions.CustomTestTransform;
 import dev.flow.testactions.TestSinkFactory;
 import dev.flow.testactions.TestSourceFactory;
 import dev.flow.testactions.TestTransformFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ActionRegistryTest {
 
@@ -89,6 +94,23 @@ class ActionRegistryTest {
     ActionRegistry.Resolution res = r.resolve("Test Sink");
     assertThat(res.ok()).isFalse();
     assertThat(res.error()).isEqualTo(r.conflicts().get(0));
+  }
+
+  @Test
+  void brokenRegistrationsAreReportedNotThrown(@TempDir Path dir) throws Exception {
+    Path services = dir.resolve("META-INF/services");
+    Files.createDirectories(services);
+    Files.writeString(services.resolve(ActionFactory.class.getName()), "com.example.Missing\n");
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+      ActionRegistry r = ActionRegistry.load(loader);
+      assertThat(r.loadErrors()).hasSize(1);
+      assertThat(r.loadErrors().get(0)).contains("com.example.Missing");
+      assertThat(r.all()).extracting(ActionFactory::name).contains("Test Source");
+      assertThat(r.resolve("Kafka").hint())
+          .contains("; note that some registered actions failed to load: ")
+          .contains("com.example.Missing");
+    }
   }
 
   /** A publisher whose name is chosen by the test. */

@@ -347,6 +347,28 @@ class FlowValidatorTest {
   }
 
   @Test
+  void settingsRulesBeyondTypes() {
+    assertThat(
+            problems(
+                """
+                name: f
+                stages:
+                  - {name: read, action: Test Source, out: [keep]}
+                  - {name: keep, action: Test Sink}
+                settings:
+                  parallelism: 0
+                  maxParallelism: -1
+                  restart: {jitter: 1.5}
+                  errors: {action: Test Sink}
+                """))
+        .containsExactly(
+            "x.yaml:6:3: error: setting 'parallelism' must be 1 or more, found 0",
+            "x.yaml:7:3: error: setting 'maxParallelism' must be at least 'parallelism' (0), found"
+                + " -1",
+            "x.yaml:8:13: error: setting 'restart.jitter' must be from 0 to 1");
+  }
+
+  @Test
   void parseProblemsAndValidationProblemsComeSortedTogether() {
     assertThat(
             problems(
@@ -387,6 +409,15 @@ class FlowValidatorTest {
             "x.yaml:5:52: error: stage \"keep\" (Test Sink): prop 'limit' must be a whole number,"
                 + " found a string")
         .allSatisfy(m -> assertThat(m).doesNotContain("hunter2"));
+    String valid =
+        "name: f\nstages:\n  - {name: read, action: Test Source, props: {count: '${p__n}'}, out: [keep]}\n"
+            + "  - {name: keep, action: Test Sink, props: {target: '${p__pw}'}}\n"
+            + ERRORS_TO_TEST_SINK;
+    ValidatedFlow ok = VALIDATOR.validate(parser.parse(valid, "x.yaml"));
+    assertThat(ok.problems()).isEmpty();
+    assertThat(((TestSourceFactory.Options) ok.stage("read").options()).count()).isEqualTo(5);
+    assertThat(((TestSinkFactory.Options) ok.stage("keep").options()).target())
+        .isEqualTo("hunter2");
   }
 
   @Test

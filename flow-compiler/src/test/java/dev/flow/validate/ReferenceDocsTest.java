@@ -48,6 +48,17 @@ class ReferenceDocsTest {
   }
 
   @Test
+  void flowSettingsAreListedWithNestedRows() {
+    assertThat(docs)
+        .contains("\n## Flow settings\n")
+        .contains(
+            "| `checkpointing.interval` | duration | `10s` | no | Time between checkpoints. |\n")
+        .contains(
+            "| `errors.policy` | one of: original-record, stage-record | `ORIGINAL_RECORD` | no |"
+                + " ORIGINAL_RECORD or STAGE_RECORD: which form of a failed record to keep. |\n");
+  }
+
+  @Test
   void actionsComeByKindThenName() {
     assertThat(docs.indexOf("## Test Source"))
         .isLessThan(docs.indexOf("## Test Transform"))

@@ -50,8 +50,10 @@ public final class RemapFieldsFactory extends RecordTransformFactory<RemapFields
       RemapPlan.of(options);
     } catch (IllegalArgumentException e) {
       // Bad paths were reported above; this reports the checks across props.
-      if (e.getMessage().contains("is not kept by keep")) {
-        ctx.error("rename", e.getMessage().substring("rename: ".length()));
+      String msg = e.getMessage();
+      if (msg.contains("so it can never be")) {
+        int colon = msg.indexOf(": ");
+        ctx.error(msg.substring(0, colon), msg.substring(colon + 2));
       }
     }
   }

@@ -51,7 +51,7 @@ public record RemapFieldsOptions(
     @Prop(
             description =
                 "When true, a record that lacks a field named in rename or redact goes to the"
-                    + " error stage; when false, the missing field is skipped.",
+                    + " error stage unchanged; when false, the missing field is skipped.",
             defaultValue = "false")
         boolean strict) {
 

@@ -35,14 +35,17 @@ record RemapPlan(
     List<FieldPath> to = new ArrayList<>();
     if (o.rename() != null) {
       for (Map.Entry<String, String> e : o.rename().entrySet()) {
-        FieldPath f = path("rename", e.getKey());
-        if (!keep.isEmpty() && keep.stream().noneMatch(k -> k.covers(f))) {
-          throw new IllegalArgumentException(
-              "rename: field '" + f + "' is not kept by keep, so it can never be renamed");
-        }
-        from.add(f);
+        from.add(path("rename", e.getKey()));
         to.add(path("rename", e.getValue()));
       }
+    }
+    List<FieldPath> drop = paths("drop", o.drop());
+    List<FieldPath> redact = paths("redact", o.redact());
+    for (FieldPath r : redact) {
+      unreachable("redact", r, keep, drop);
+    }
+    for (FieldPath f : from) {
+      unreachable("rename", f, keep, drop);
     }
     List<FieldPath> setPaths = new ArrayList<>();
     List<JsonNode> setValues = new ArrayList<>();
@@ -54,8 +57,8 @@ record RemapPlan(
     }
     return new RemapPlan(
         keep,
-        paths("drop", o.drop()),
-        paths("redact", o.redact()),
+        drop,
+        redact,
         o.redactWith() == null ? "***" : o.redactWith(),
         o.redactMode() == null ? RedactMode.MASK : o.redactMode(),
         List.copyOf(from),
@@ -63,6 +66,29 @@ record RemapPlan(
         List.copyOf(setPaths),
         List.copyOf(setValues),
         o.strict());
+  }
+
+  /** Fails when keep or drop removes {@code p} before {@code prop} could see it. */
+  private static void unreachable(
+      String prop, FieldPath p, List<FieldPath> keep, List<FieldPath> drop) {
+    if (!keep.isEmpty() && keep.stream().noneMatch(k -> k.covers(p) || p.covers(k))) {
+      throw new IllegalArgumentException(
+          prop + ": field '" + p + "' is not kept by keep, so it can never be " + verb(prop));
+    }
+    for (FieldPath d : drop) {
+      if (d.covers(p)) {
+        throw new IllegalArgumentException(
+            prop
+                + ": field '"
+                + p
+                + "' is removed by drop first, so it can never be "
+                + verb(prop));
+      }
+    }
+  }
+
+  private static String verb(String prop) {
+    return prop.equals("rename") ? "renamed" : "redacted";
   }
 
   private static List<FieldPath> paths(String prop, List<String> texts) {

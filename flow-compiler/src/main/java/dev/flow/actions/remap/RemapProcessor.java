@@ -26,6 +26,11 @@ final class RemapProcessor implements RecordProcessor {
 
   @Override
   public void process(FlowRecord record, Collector<FlowRecord> out) throws Exception {
+    if (plan.strict()) {
+      // Checked on the input, so a failing record reaches the error stage unchanged.
+      require("rename", plan.renameFrom(), record);
+      require("redact", plan.redact(), record);
+    }
     if (!plan.keep().isEmpty()) {
       keep(record);
     }
@@ -34,9 +39,7 @@ final class RemapProcessor implements RecordProcessor {
     }
     for (FieldPath p : plan.redact()) {
       JsonNode v = record.get(p);
-      if (v == null) {
-        missing("redact", p);
-      } else {
+      if (v != null) {
         record.set(p, redacted(v));
       }
     }
@@ -64,12 +67,6 @@ final class RemapProcessor implements RecordProcessor {
     if (from.isEmpty()) {
       return;
     }
-    // Check first, so a strict failure leaves the record as it was.
-    for (FieldPath p : from) {
-      if (!record.has(p)) {
-        missing("rename", p);
-      }
-    }
     JsonNode[] values = new JsonNode[from.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = record.remove(from.get(i));
@@ -81,9 +78,11 @@ final class RemapProcessor implements RecordProcessor {
     }
   }
 
-  private void missing(String op, FieldPath p) {
-    if (plan.strict()) {
-      throw new IllegalArgumentException(op + ": field '" + p + "' is missing");
+  private static void require(String op, List<FieldPath> paths, FlowRecord record) {
+    for (FieldPath p : paths) {
+      if (!record.has(p)) {
+        throw new IllegalArgumentException(op + ": field '" + p + "' is missing");
+      }
     }
   }
 

@@ -126,6 +126,59 @@ class RemapFieldsTest {
   }
 
   @Test
+  void aStrictFailureLeavesTheRecordUnchanged() throws Exception {
+    RecordProcessor p =
+        org.apache.flink.util.InstantiationUtil.clone(
+            remap("{drop: [debug], redact: [customer.email], rename: {nope: x}, strict: true}"),
+            getClass().getClassLoader());
+    dev.flow.record.FlowRecord r = dev.flow.actions.testing.Processors.record(ORDER);
+    assertThatThrownBy(
+            () ->
+                p.process(
+                    r,
+                    new org.apache.flink.util.Collector<>() {
+                      @Override
+                      public void collect(dev.flow.record.FlowRecord record) {}
+
+                      @Override
+                      public void close() {}
+                    }))
+        .hasMessage("rename: field 'nope' is missing");
+    assertThat(r.toJson()).isEqualTo(json(ORDER));
+  }
+
+  @Test
+  void validationRejectsFieldsThatKeepOrDropRemoveFirst() {
+    Problems dropped = new Problems();
+    new RemapFieldsFactory()
+        .validate(
+            TestOptions.of(
+                RemapFieldsOptions.class, "{drop: [customer], rename: {customer.name: n}}"),
+            dropped);
+    assertThat(dropped.lines())
+        .containsExactly(
+            "error rename: field 'customer.name' is removed by drop first, so it can never be"
+                + " renamed");
+    Problems unkept = new Problems();
+    new RemapFieldsFactory()
+        .validate(
+            TestOptions.of(RemapFieldsOptions.class, "{keep: [id], redact: [customer.email]}"),
+            unkept);
+    assertThat(unkept.lines())
+        .containsExactly(
+            "error redact: field 'customer.email' is not kept by keep, so it can never be"
+                + " redacted");
+    Problems fine = new Problems();
+    new RemapFieldsFactory()
+        .validate(
+            TestOptions.of(
+                RemapFieldsOptions.class,
+                "{keep: [customer.name, id], redact: [customer], rename: {customer: c}}"),
+            fine);
+    assertThat(fine.lines()).isEmpty();
+  }
+
+  @Test
   void strictPassesRecordsThatHaveTheFields() throws Exception {
     assertThat(run(remap("{rename: {a: b}, strict: true}"), "{\"a\":1}"))
         .containsExactly("{\"b\":1}");

@@ -3,6 +3,8 @@ package dev.flow.actions.testing;
 import dev.flow.record.FlowRecord;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -23,10 +25,11 @@ public final class MiniCluster {
 
   /** An environment set up as Flow sets up jobs: no generic types, object reuse on. */
   public static StreamExecutionEnvironment env(int parallelism) {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
-    env.getConfig().disableGenericTypes();
-    env.getConfig().enableObjectReuse();
     return env;
   }
 

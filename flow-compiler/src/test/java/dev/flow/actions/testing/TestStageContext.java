@@ -177,7 +177,7 @@ public final class TestStageContext implements TriggerContext {
         r.triggerTime(System.currentTimeMillis());
       }
       try {
-        r.asObjectNode();
+        r.validate();
       } catch (InvalidRecordException e) {
         ctx.output(
             ERRORS,

@@ -21,7 +21,8 @@ public record ReadFileOptions(
         String path,
     @Prop(
             description =
-                "When set, keeps watching the path for new files at this interval and never ends;"
+                "When set, keeps watching the path for new files at this interval and never ends"
+                    + " (each file is read once; lines added to a file already read are not);"
                     + " when unset, reads what is there once and ends.",
             example = "10s")
         Duration watch,

@@ -1,0 +1,147 @@
+package dev.flow.connectors.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flow.connectors.testing.KafkaBroker;
+import dev.flow.connectors.testing.KinesisEmulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The flow Kinesis trigger, Remap Fields, Kafka publisher (at-least-once), compiled from YAML,
+ * while records flow and the TaskManager is killed three times: no input is lost.
+ */
+class KinesisFlowAtLeastOnceITCase {
+
+  static final int RECORDS = 2000;
+  static final int FAILURES = 3;
+
+  @RegisterExtension
+  @Order(1)
+  static final KafkaBroker KAFKA = new KafkaBroker();
+
+  @RegisterExtension
+  @Order(2)
+  static final KinesisEmulator KINESIS = new KinesisEmulator();
+
+  @RegisterExtension
+  @Order(3)
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .build());
+
+  static final String FLOW =
+      """
+      name: Kinesis to Kafka
+      settings:
+        parallelism: 2
+        checkpointing:
+          interval: 500ms
+        restart:
+          strategy: fixed-delay
+          attempts: 20
+          delay: 500ms
+      stages:
+        - name: read events
+          action: Kinesis Trigger
+          props:
+            stream: flow-alo-in
+            region: %2$s
+            endpoint: %3$s
+            startFrom: trim-horizon
+            credentials: basic
+            accessKeyId: %4$s
+            secretAccessKey: %5$s
+            shardDiscoveryInterval: 500ms
+            connectTimeout: 5s
+          out: [tidy]
+        - name: tidy
+          action: Remap Fields
+          props:
+            rename: {name: fullName}
+          out: [write events]
+        - name: write events
+          action: Kafka Publisher
+          props:
+            bootstrapServers: %1$s
+            topic: flow-alo-out
+            keyField: id
+            delivery: at-least-once
+          out: []
+      """;
+
+  @Test
+  void noInputIsLostThroughTaskManagerFailures(@InjectMiniCluster MiniCluster cluster)
+      throws Exception {
+    KINESIS.createStream("flow-alo-in", 2);
+    KAFKA.createTopic("flow-alo-out", 2);
+    KINESIS.put("flow-alo-in", inputs(0, 500));
+    String yaml =
+        String.format(
+            FLOW,
+            KAFKA.bootstrapServers(),
+            KinesisEmulator.REGION,
+            KINESIS.endpoint(),
+            KinesisEmulator.ACCESS_KEY,
+            KinesisEmulator.SECRET_KEY);
+    JobClient job = FlowRunner.start(yaml, "kinesis-alo.yaml");
+    Thread producer =
+        new Thread(
+            () -> {
+              try {
+                for (int from = 500; from < RECORDS; from += 150) {
+                  Thread.sleep(400);
+                  KINESIS.put("flow-alo-in", inputs(from, Math.min(RECORDS, from + 150)));
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    producer.start();
+    try {
+      FlowRunner.failTaskManagers(
+          cluster, FAILURES, () -> KAFKA.committedEndOffset("flow-alo-out"));
+      producer.join();
+      List<String> out = List.of();
+      Map<Long, Integer> seen = Map.of();
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (seen.size() < RECORDS && System.nanoTime() < deadline) {
+        out = KAFKA.readCommittedValues("flow-alo-out", RECORDS, Duration.ofSeconds(5));
+        seen = FlowRunner.countIds(out);
+      }
+      long duplicated = seen.values().stream().filter(c -> c > 1).count();
+      System.out.printf(
+          "kinesis flow at-least-once: in=%d out=%d distinct=%d duplicated-ids=%d"
+              + " taskmanager-kills=%d%n",
+          RECORDS, out.size(), seen.size(), duplicated, FAILURES);
+      for (long id = 0; id < RECORDS; id++) {
+        assertThat(seen).containsKey(id);
+      }
+      assertThat(seen).hasSize(RECORDS);
+      assertThat(out).allMatch(v -> v.contains("\"fullName\"") && !v.contains("\"name\""));
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  static List<String> inputs(int from, int to) {
+    List<String> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add("{\"id\":" + i + ",\"name\":\"customer " + i + "\"}");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,276 @@
+package dev.flow.connectors.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flow.connectors.ConnectorException;
+import dev.flow.connectors.PayloadFormat;
+import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
+import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
+import dev.flow.connectors.testing.CollectingSink;
+import dev.flow.connectors.testing.KafkaBroker;
+import dev.flow.connectors.testing.TestStageContext;
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.FlowSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Kafka trigger and publisher against a real broker on a MiniCluster. */
+class KafkaITCase {
+
+  @RegisterExtension
+  @Order(1)
+  static final KafkaBroker KAFKA = new KafkaBroker();
+
+  @RegisterExtension
+  @Order(2)
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .build());
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static StreamExecutionEnvironment env() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.getConfig().disableGenericTypes();
+    env.getConfig().enableObjectReuse();
+    env.setParallelism(1);
+    return env;
+  }
+
+  static KafkaTriggerOptions read(String servers, List<String> topics, PayloadFormat format) {
+    return new KafkaTriggerOptions(
+        servers,
+        topics,
+        null,
+        null,
+        StartFrom.EARLIEST,
+        null,
+        null,
+        format,
+        "text",
+        null,
+        null,
+        null,
+        true,
+        null,
+        Duration.ofSeconds(5));
+  }
+
+  @Test
+  void triggerReadsJsonWithMetadataAndSendsNonJsonToTheErrorStage() throws Exception {
+    KAFKA.createTopic("t-json", 1);
+    try (KafkaProducer<byte[], byte[]> p = KAFKA.producer()) {
+      RecordHeaders h = new RecordHeaders();
+      h.add("trace", utf8("t-1"));
+      p.send(new ProducerRecord<>("t-json", 0, 1000L, utf8("k1"), utf8("{\"id\":1}"), h));
+      p.send(new ProducerRecord<>("t-json", 0, 2000L, null, utf8("oops, not json")));
+      p.send(new ProducerRecord<>("t-json", 0, 3000L, utf8("k3"), utf8("{\"id\":3}")));
+      p.flush();
+    }
+    StreamExecutionEnvironment env = env();
+    TestStageContext ctx =
+        new TestStageContext(
+            env, "Orders", "read", "Kafka Trigger", FlowSettings.defaults(), true, 1);
+    DataStream<FlowRecord> out =
+        new KafkaTrigger()
+            .create(read(KAFKA.bootstrapServers(), List.of("t-json"), PayloadFormat.JSON), ctx);
+    out.sinkTo(new CollectingSink("json-out"));
+    ctx.errors().sinkTo(new CollectingSink("json-err"));
+    env.execute("kafka trigger");
+
+    List<FlowRecord> got = CollectingSink.results("json-out");
+    assertThat(got).extracting(FlowRecord::toJson).containsExactly("{\"id\":1}", "{\"id\":3}");
+    assertThat(got).extracting(FlowRecord::runId).containsExactly("t-json-0-0", "t-json-0-2");
+    assertThat(got.get(0).meta().toString())
+        .isEqualTo(
+            "{\"topic\":\"t-json\",\"partition\":0,\"offset\":0,\"timestamp\":1000,"
+                + "\"key\":\"k1\",\"headers\":{\"trace\":\"t-1\"}}");
+    List<FlowRecord> errors = CollectingSink.results("json-err");
+    assertThat(errors).hasSize(1);
+    FlowRecord e = errors.get(0);
+    assertThat(e.get("record").textValue()).isEqualTo("oops, not json");
+    assertThat(e.get("recordEncoding").textValue()).isEqualTo("utf8");
+    assertThat(e.get("runId").textValue()).isEqualTo("t-json-0-1");
+    assertThat(e.get("stage").textValue()).isEqualTo("read");
+    assertThat(e.get("error").textValue())
+        .isEqualTo("not valid JSON: expected a JSON object at offset 0");
+  }
+
+  @Test
+  void triggerWrapsStringsIntoAFieldAndCommitsGroupOffsets() throws Exception {
+    KAFKA.createTopic("t-text", 2);
+    KAFKA.produce("t-text", List.of("alpha", "beta", "gamma"));
+    StreamExecutionEnvironment env = env();
+    env.enableCheckpointing(200);
+    TestStageContext ctx =
+        new TestStageContext(
+            env, "Text Flow", "lines", "Kafka Trigger", FlowSettings.defaults(), true, 1);
+    new KafkaTrigger()
+        .create(read(KAFKA.bootstrapServers(), List.of("t-text"), PayloadFormat.STRING), ctx)
+        .sinkTo(new CollectingSink("text-out"));
+    env.execute("kafka text");
+    assertThat(CollectingSink.results("text-out"))
+        .extracting(FlowRecord::toJson)
+        .containsExactlyInAnyOrder(
+            "{\"text\":\"alpha\"}", "{\"text\":\"beta\"}", "{\"text\":\"gamma\"}");
+  }
+
+  @Test
+  void publisherWritesExactlyOnceWithKeysHeadersAndPerRecordTopics() throws Exception {
+    KAFKA.createTopic("p-de", 1);
+    KAFKA.createTopic("p-fr", 1);
+    StreamExecutionEnvironment env = env();
+    env.enableCheckpointing(300);
+    DataStream<FlowRecord> in =
+        env.fromData(
+            FlowRecordTypeInfo.INSTANCE,
+            FlowRecord.parseJson(utf8("{\"id\":1,\"country\":\"p-de\",\"trace\":\"a\"}")),
+            FlowRecord.parseJson(utf8("{\"id\":2,\"country\":\"p-fr\"}")),
+            FlowRecord.parseJson(utf8("{\"id\":3}")),
+            FlowRecord.parseJson(utf8("{\"id\":4,\"country\":\"p-de\",\"trace\":\"d\"}")));
+    TestStageContext ctx =
+        new TestStageContext(
+            env, "Orders", "write", "Kafka Publisher", FlowSettings.defaults(), true, 1);
+    KafkaPublisherOptions o =
+        new KafkaPublisherOptions(
+            KAFKA.bootstrapServers(),
+            null,
+            "country",
+            null,
+            "id",
+            null,
+            Map.of("trace", "trace"),
+            null,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(5));
+    assertThat(KafkaPublisher.guarantee(o, ctx))
+        .isEqualTo(org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE);
+    new KafkaPublisher().publish(in, o, ctx);
+    ctx.errors().sinkTo(new CollectingSink("pub-err"));
+    env.execute("kafka publisher");
+
+    List<ConsumerRecord<byte[], byte[]>> de =
+        KAFKA.readCommitted("p-de", 2, Duration.ofSeconds(20));
+    assertThat(de.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)))
+        .containsExactly(
+            "{\"id\":1,\"country\":\"p-de\",\"trace\":\"a\"}",
+            "{\"id\":4,\"country\":\"p-de\",\"trace\":\"d\"}");
+    assertThat(de.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)))
+        .containsExactly("1", "4");
+    assertThat(
+            de.stream()
+                .map(
+                    r ->
+                        new String(
+                            r.headers().lastHeader("trace").value(), StandardCharsets.UTF_8)))
+        .containsExactly("a", "d");
+    assertThat(KAFKA.readCommittedValues("p-fr", 1, Duration.ofSeconds(10)))
+        .containsExactly("{\"id\":2,\"country\":\"p-fr\"}");
+    List<FlowRecord> errors = CollectingSink.results("pub-err");
+    assertThat(errors)
+        .extracting(r -> r.get("error").textValue())
+        .containsExactly("the field 'country' that names the topic is missing or empty");
+    assertThat(errors.get(0).get("record").toString()).isEqualTo("{\"id\":3}");
+  }
+
+  @Test
+  void anUnreachableBrokerGivesAClearMessageNamingStageAndServers() {
+    StreamExecutionEnvironment env = env();
+    TestStageContext ctx =
+        new TestStageContext(
+            env, "Orders", "read orders", "Kafka Trigger", FlowSettings.defaults(), false, 1);
+    KafkaTriggerOptions o =
+        new KafkaTriggerOptions(
+            "localhost:1",
+            List.of("x"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            Duration.ofSeconds(2));
+    assertThatThrownBy(() -> new KafkaTrigger().create(o, ctx))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessage(
+            "stage \"read orders\" (Kafka Trigger): cannot reach Kafka at localhost:1 within 2000"
+                + " ms; check bootstrapServers and that the brokers are running");
+    KafkaPublisherOptions p =
+        new KafkaPublisherOptions(
+            "nowhere.invalid:9092",
+            "t",
+            null,
+            null,
+            null,
+            null,
+            null,
+            Delivery.AT_LEAST_ONCE,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(2));
+    assertThatThrownBy(
+            () ->
+                new KafkaPublisher()
+                    .publish(
+                        env.fromData(FlowRecordTypeInfo.INSTANCE, FlowRecord.empty()),
+                        p,
+                        ctx.stage("out", "Kafka Publisher")))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessage(
+            "stage \"out\" (Kafka Publisher): cannot connect to Kafka at nowhere.invalid:9092:"
+                + " No resolvable bootstrap urls given in bootstrap.servers");
+  }
+
+  @Test
+  void aMissingTopicIsNamed() {
+    TestStageContext ctx =
+        new TestStageContext(
+            env(), "Orders", "read", "Kafka Trigger", FlowSettings.defaults(), false, 1);
+    assertThatThrownBy(
+            () ->
+                new KafkaTrigger()
+                    .create(
+                        read(
+                            KAFKA.bootstrapServers(), List.of("no-such-topic"), PayloadFormat.JSON),
+                        ctx))
+        .hasMessage(
+            "stage \"read\" (Kafka Trigger): topic no-such-topic does not exist on Kafka at "
+                + KAFKA.bootstrapServers());
+  }
+
+  static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {
+    return records.stream()
+        .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+        .collect(Collectors.toList());
+  }
+}

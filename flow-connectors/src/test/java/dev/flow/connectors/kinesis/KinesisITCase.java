@@ -1,0 +1,184 @@
+package dev.flow.connectors.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flow.connectors.ConnectorException;
+import dev.flow.connectors.PayloadFormat;
+import dev.flow.connectors.kinesis.KinesisAccess.Credentials;
+import dev.flow.connectors.kinesis.KinesisTriggerOptions.StartFrom;
+import dev.flow.connectors.testing.CollectingSink;
+import dev.flow.connectors.testing.KinesisEmulator;
+import dev.flow.connectors.testing.TestStageContext;
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.FlowSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Kinesis trigger and publisher against the kinesis-local emulator on a MiniCluster. */
+class KinesisITCase {
+
+  @RegisterExtension
+  @Order(1)
+  static final KinesisEmulator KINESIS = new KinesisEmulator();
+
+  @RegisterExtension
+  @Order(2)
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .build());
+
+  static StreamExecutionEnvironment env() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.getConfig().disableGenericTypes();
+    env.getConfig().enableObjectReuse();
+    env.setParallelism(1);
+    return env;
+  }
+
+  static KinesisTriggerOptions read(String stream, String endpoint, Duration connectTimeout) {
+    return new KinesisTriggerOptions(
+        stream,
+        KinesisEmulator.REGION,
+        endpoint,
+        StartFrom.TRIM_HORIZON,
+        null,
+        Credentials.BASIC,
+        KinesisEmulator.ACCESS_KEY,
+        KinesisEmulator.SECRET_KEY,
+        PayloadFormat.JSON,
+        null,
+        null,
+        null,
+        null,
+        Duration.ofMillis(500),
+        null,
+        connectTimeout);
+  }
+
+  static List<FlowRecord> await(String sink, int count, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (CollectingSink.results(sink).size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    return CollectingSink.results(sink);
+  }
+
+  @Test
+  void triggerReadsByStreamNameWithMetadataAndSendsNonJsonToTheErrorStage() throws Exception {
+    KINESIS.createStream("k-in", 1);
+    KINESIS.put("k-in", List.of("{\"id\":1}", "definitely not json", "{\"id\":3}"));
+    StreamExecutionEnvironment env = env();
+    TestStageContext ctx =
+        new TestStageContext(
+            env, "Events", "read", "Kinesis Trigger", FlowSettings.defaults(), false, 1);
+    DataStream<FlowRecord> out =
+        new KinesisTrigger().create(read("k-in", KINESIS.endpoint(), Duration.ofSeconds(5)), ctx);
+    out.sinkTo(new CollectingSink("k-out"));
+    ctx.errors().sinkTo(new CollectingSink("k-err"));
+    JobClient job = env.executeAsync("kinesis trigger");
+    try {
+      List<FlowRecord> got = await("k-out", 2, Duration.ofSeconds(60));
+      List<FlowRecord> errors = await("k-err", 1, Duration.ofSeconds(10));
+      assertThat(got).extracting(FlowRecord::toJson).containsExactly("{\"id\":1}", "{\"id\":3}");
+      FlowRecord first = got.get(0);
+      assertThat(first.meta().get("stream").textValue()).isEqualTo(KinesisEmulator.arn("k-in"));
+      assertThat(first.meta().get("partitionKey").textValue()).isEqualTo("0");
+      String shard = first.meta().get("shardId").textValue();
+      assertThat(first.runId())
+          .isEqualTo(shard + "-" + first.meta().get("sequenceNumber").textValue());
+      assertThat(first.meta().get("arrivalTime").isNumber()).isTrue();
+      assertThat(errors).hasSize(1);
+      assertThat(errors.get(0).get("record").textValue()).isEqualTo("definitely not json");
+      assertThat(errors.get(0).get("error").textValue())
+          .isEqualTo("expected a JSON object but found 'd' at offset 0");
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  @Test
+  void publisherWritesPayloadsWithPartitionKeysFromAField() throws Exception {
+    KINESIS.createStream("k-pub", 2);
+    StreamExecutionEnvironment env = env();
+    env.enableCheckpointing(300);
+    DataStream<FlowRecord> in =
+        env.fromData(
+            FlowRecordTypeInfo.INSTANCE,
+            FlowRecord.parseJson(utf8("{\"id\":1,\"customer\":\"c-1\"}")),
+            FlowRecord.parseJson(utf8("{\"id\":2,\"customer\":\"c-2\"}")),
+            FlowRecord.parseJson(utf8("{\"id\":3}")).runId("run-3"));
+    TestStageContext ctx =
+        new TestStageContext(
+            env, "Events", "write", "Kinesis Publisher", FlowSettings.defaults(), true, 1);
+    new KinesisPublisher()
+        .publish(
+            in,
+            new KinesisPublisherOptions(
+                KinesisEmulator.arn("k-pub"),
+                null,
+                KINESIS.endpoint(),
+                Credentials.BASIC,
+                KinesisEmulator.ACCESS_KEY,
+                KinesisEmulator.SECRET_KEY,
+                "customer",
+                null,
+                null,
+                Duration.ofSeconds(5)),
+            ctx);
+    env.execute("kinesis publisher");
+    List<Map.Entry<String, String>> got =
+        KINESIS.readAll("k-pub", 3, Duration.ofSeconds(20)).stream()
+            .sorted(Comparator.comparing(Map.Entry::getValue))
+            .collect(Collectors.toList());
+    assertThat(got)
+        .containsExactly(
+            Map.entry("c-1", "{\"id\":1,\"customer\":\"c-1\"}"),
+            Map.entry("c-2", "{\"id\":2,\"customer\":\"c-2\"}"),
+            Map.entry("run-3", "{\"id\":3}"));
+  }
+
+  @Test
+  void anUnreachableEndpointOrAMissingStreamGivesAClearMessage() {
+    TestStageContext ctx =
+        new TestStageContext(
+            env(), "Events", "read events", "Kinesis Trigger", FlowSettings.defaults(), false, 1);
+    assertThatThrownBy(
+            () ->
+                new KinesisTrigger()
+                    .create(read("k-none", KINESIS.endpoint(), Duration.ofSeconds(5)), ctx))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessageStartingWith(
+            "stage \"read events\" (Kinesis Trigger): Kinesis stream k-none does not exist at "
+                + KINESIS.endpoint());
+    assertThatThrownBy(
+            () ->
+                new KinesisTrigger()
+                    .create(read("k-in", "http://localhost:1", Duration.ofSeconds(2)), ctx))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessageStartingWith(
+            "stage \"read events\" (Kinesis Trigger): cannot reach Kinesis at"
+                + " http://localhost:1: Unable to execute HTTP request");
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
