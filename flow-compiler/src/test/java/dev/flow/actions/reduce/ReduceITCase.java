@@ -119,4 +119,37 @@ class ReduceITCase {
         .containsExactly("{\"n\":5,\"customer\":\"a\",\"amount\":100,\"at\":6000}");
     assertThat(run.errors()).isEmpty();
   }
+
+  @Test
+  void sessionWindowsMergeRecordsCloserThanTheGap() throws Exception {
+    String yaml =
+        flow("sessions", "      window: session\n      gap: 3s", "results", "")
+            .replace("size: 10s", "maxOutOfOrderness: 30s")
+            .replace("      maxOutOfOrderness: 2s\n", "");
+    CapturedRun run = CapturedRun.run("reduce-sessions", yaml);
+    assertThat(run.at("results"))
+        .containsExactlyInAnyOrder(
+            "{\"key\":\"a\",\"windowStart\":\"1970-01-01T00:00:01Z\",\"windowEnd\":\"1970-01-01T00:00:09Z\",\"orders\":3,\"total\":117,\"biggest\":100,\"amounts\":[10,7,100]}",
+            "{\"key\":\"a\",\"windowStart\":\"1970-01-01T00:00:11Z\",\"windowEnd\":\"1970-01-01T00:00:14Z\",\"orders\":1,\"total\":1,\"biggest\":1,\"amounts\":[1]}",
+            "{\"key\":\"a\",\"windowStart\":\"1970-01-01T00:00:25Z\",\"windowEnd\":\"1970-01-01T00:00:28Z\",\"orders\":1,\"total\":2,\"biggest\":2,\"amounts\":[2]}",
+            "{\"key\":\"b\",\"windowStart\":\"1970-01-01T00:00:02Z\",\"windowEnd\":\"1970-01-01T00:00:05Z\",\"orders\":1,\"total\":5,\"biggest\":5,\"amounts\":[5]}",
+            "{\"key\":\"b\",\"windowStart\":\"1970-01-01T00:00:13Z\",\"windowEnd\":\"1970-01-01T00:00:16Z\",\"orders\":1,\"total\":3,\"biggest\":3,\"amounts\":[3]}");
+    assertThat(run.errors()).isEmpty();
+  }
+
+  @Test
+  void processingTimeWindowsStillOpenAtTheEndOfInputAreEmitted() throws Exception {
+    String yaml =
+        flow("processing", "", "results", "")
+            .replace("      timeField: at\n", "")
+            .replace("size: 10s", "size: 1h");
+    CapturedRun run = CapturedRun.run("reduce-processing", yaml);
+    assertThat(
+            run.at("results").stream()
+                .map(r -> r.replaceAll("\"windowStart\":\"[^\"]+\",\"windowEnd\":\"[^\"]+\",", ""))
+                .toList())
+        .containsExactlyInAnyOrder(
+            "{\"key\":\"a\",\"orders\":5,\"total\":120,\"biggest\":100,\"amounts\":[10,1,7,100,2]}",
+            "{\"key\":\"b\",\"orders\":2,\"total\":8,\"biggest\":5,\"amounts\":[5,3]}");
+  }
 }
