@@ -157,6 +157,14 @@ public final class FlowValidator {
     if (b == null) {
       return null;
     }
+    if (b.expectedInput() != null) {
+      Location propAt =
+          props.get("expectedInput") != null ? props.keyLocation("expectedInput") : at;
+      problems.add(
+          Problem.error(propAt, null, "the error stage takes no 'expectedInput'")
+              .withHint("error records have a fixed shape; remove the prop"));
+      return null;
+    }
     StageDef stage = new StageDef(name, action, props, List.of(), at, at, at);
     return new ResolvedStage(stage, f, b.options(), b.parallelism(), List.of());
   }
