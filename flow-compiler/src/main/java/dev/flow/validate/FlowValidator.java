@@ -79,7 +79,15 @@ public final class FlowValidator {
       }
       kinds[i] = r.factory().kind();
       actions[i] = r.factory().name();
-      bound[i] = binder.bind(r.factory(), s.props(), s.location(), s.name(), "prop", problems);
+      bound[i] =
+          binder.bind(
+              r.factory(),
+              s.props(),
+              s.location(),
+              s.name(),
+              "prop",
+              s.out().stream().map(o -> o.name()).toList(),
+              problems);
     }
     if (n == 0 && problems.stream().noneMatch(p -> p.location().equals(def.location()))) {
       problems.add(

@@ -38,6 +38,18 @@ final class StageBinder {
       String stage,
       String noun,
       List<Problem> problems) {
+    return bind(factory, props, stageAt, stage, noun, List.of(), problems);
+  }
+
+  /** Like the other bind, for a stage whose {@code out} lists {@code outputs}. */
+  Bound bind(
+      ActionFactory<? extends Record> factory,
+      Node.MapNode props,
+      Location stageAt,
+      String stage,
+      String noun,
+      List<String> outputs,
+      List<Problem> problems) {
     List<Problem> local = new ArrayList<>();
     String action = factory.name();
     Record options;
@@ -60,7 +72,8 @@ final class StageBinder {
     boolean ok = options != null && common != null && local.stream().noneMatch(Problem::isError);
     if (ok) {
       StageValidationContext ctx =
-          new StageValidationContext(props, stageAt, stage, action, settings, local);
+          new StageValidationContext(props, stageAt, stage, action, settings, local)
+              .outputs(outputs);
       common.check(ctx);
       runHook(factory, options, ctx);
       ok = local.stream().noneMatch(Problem::isError);

@@ -91,6 +91,14 @@ public final class ReduceFactory implements TransformFactory<ReduceOptions> {
     if (o.lateRecords() == LateRecords.BRANCH && o.lateStage() == null) {
       ctx.error("lateRecords", "lateRecords: branch needs 'lateStage', the stage to send them to");
     }
+    if (o.lateStage() != null && !ctx.outputs().contains(o.lateStage())) {
+      ctx.error(
+          "lateStage",
+          "lateStage '"
+              + o.lateStage()
+              + "' must be one of the stages in this stage's out: "
+              + ctx.outputs());
+    }
     if (o.lateRecords() != LateRecords.BRANCH && o.lateStage() != null) {
       ctx.error("lateStage", "'lateStage' needs lateRecords: branch");
     }

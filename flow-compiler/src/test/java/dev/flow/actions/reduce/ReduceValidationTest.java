@@ -81,4 +81,15 @@ class ReduceValidationTest {
             "flow.yaml:10:7: error: stage \"agg\" (Deduplicate): prop 'expectedInput': 'manifest'"
                 + " needs 'entry', the name of the schema in it");
   }
+
+  @Test
+  void lateStageMustBeAnOutTarget() throws Exception {
+    assertThat(
+            errors(
+                "      aggregates: {n: count}\n      lateRecords: branch\n      lateStage: late",
+                "Reduce"))
+        .containsExactly(
+            "flow.yaml:12:7: error: stage \"agg\" (Reduce): lateStage 'late' must be one of the"
+                + " stages in this stage's out: [out]");
+  }
 }
