@@ -152,4 +152,29 @@ class ReduceITCase {
             "{\"key\":\"a\",\"orders\":5,\"total\":120,\"biggest\":100,\"amounts\":[10,1,7,100,2]}",
             "{\"key\":\"b\",\"orders\":2,\"total\":8,\"biggest\":5,\"amounts\":[5,3]}");
   }
+
+  @Test
+  void slidingWindowsCountARecordInEveryWindowThatHoldsIt() throws Exception {
+    String yaml =
+        flow("sliding", "      window: sliding\n      slide: 5s", "results", "")
+            .replace("maxOutOfOrderness: 2s", "maxOutOfOrderness: 30s");
+    CapturedRun run = CapturedRun.run("reduce-sliding", yaml);
+    String before =
+        "\"windowStart\":\"1969-12-31T23:59:55Z\",\"windowEnd\":\"1970-01-01T00:00:05Z\"";
+    assertThat(run.at("results"))
+        .containsExactlyInAnyOrder(
+            "{\"key\":\"a\","
+                + before
+                + ",\"orders\":2,\"total\":17,\"biggest\":10,\"amounts\":[10,7]}",
+            "{\"key\":\"b\"," + before + ",\"orders\":1,\"total\":5,\"biggest\":5,\"amounts\":[5]}",
+            window("a", 0, 10, 3, 117, 100, "[10,7,100]"),
+            window("b", 0, 10, 1, 5, 5, "[5]"),
+            window("a", 5, 15, 2, 101, 100, "[1,100]"),
+            window("b", 5, 15, 1, 3, 3, "[3]"),
+            window("a", 10, 20, 1, 1, 1, "[1]"),
+            window("b", 10, 20, 1, 3, 3, "[3]"),
+            window("a", 20, 30, 1, 2, 2, "[2]"),
+            window("a", 25, 35, 1, 2, 2, "[2]"));
+    assertThat(run.errors()).isEmpty();
+  }
 }
