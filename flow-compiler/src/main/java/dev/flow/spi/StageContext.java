@@ -43,6 +43,14 @@ public interface StageContext {
   /** Adds a stream of error records (built with {@link #errorRecord}) to the error stage. */
   void addErrors(DataStream<FlowRecord> errorRecords);
 
+  /**
+   * Sends {@code records} to {@code targetStage} instead of the stage's main output. The target
+   * must be listed in this stage's {@code out}; the other targets keep getting the main output.
+   */
+  default void addBranch(String targetStage, DataStream<FlowRecord> records) {
+    throw new UnsupportedOperationException("this stage context has no branches");
+  }
+
   /** Builds the error record for a record this stage failed on. Serializable and cheap to keep. */
   ErrorRecordFactory errorRecords();
 

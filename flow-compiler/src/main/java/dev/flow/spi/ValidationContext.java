@@ -12,6 +12,11 @@ public interface ValidationContext {
   /** True when the named prop was written in the flow (not defaulted). */
   boolean isSet(String prop);
 
+  /** The names of the stages this stage's {@code out} lists, in order; empty when it has none. */
+  default java.util.List<String> outputs() {
+    return java.util.List.of();
+  }
+
   /** The flow-level settings, for checks that depend on them. */
   FlowSettings settings();
 }

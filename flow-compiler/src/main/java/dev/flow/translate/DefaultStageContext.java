@@ -7,7 +7,9 @@ import dev.flow.spi.FlowSettings;
 import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.StageContext;
 import dev.flow.validate.ResolvedStage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -27,6 +29,9 @@ class DefaultStageContext implements StageContext {
   final boolean bounded;
   final ErrorRecordFactory errorRecords;
   private final List<DataStream<FlowRecord>> errorSink;
+
+  /** Streams that go to one named target instead of the main output, by target stage. */
+  final Map<String, DataStream<FlowRecord>> branches = new LinkedHashMap<>();
 
   DefaultStageContext(
       String flowName,
@@ -99,6 +104,20 @@ class DefaultStageContext implements StageContext {
   @Override
   public void addErrors(DataStream<FlowRecord> errorRecordStream) {
     errorSink.add(errorRecordStream);
+  }
+
+  @Override
+  public void addBranch(String targetStage, DataStream<FlowRecord> records) {
+    boolean listed = stage.def().out().stream().anyMatch(r -> r.name().equals(targetStage));
+    if (!listed) {
+      throw new IllegalArgumentException(
+          "stage '"
+              + stage.name()
+              + "' sends records to '"
+              + targetStage
+              + "', which is not in its out list");
+    }
+    branches.put(targetStage, records);
   }
 
   @Override

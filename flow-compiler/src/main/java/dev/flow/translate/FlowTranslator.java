@@ -1,5 +1,6 @@
 package dev.flow.translate;
 
+import dev.flow.jsonschema.CompiledSchema;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.ActionFactory;
@@ -77,7 +78,7 @@ public final class FlowTranslator {
         output = checked;
       } else {
         ctx = new DefaultStageContext(flowName, stage, env, settings, bounded, errors);
-        input = inputOf(stage, edges);
+        input = expectInput(stage, inputOf(stage, edges), ctx);
         if (stage.kind() == StageKind.TRANSFORM) {
           output = ((TransformFactory) factory).apply(input, stage.options(), ctx);
         } else if (!hooks.replacePublisher(stage, input, ctx)) {
@@ -99,6 +100,33 @@ public final class FlowTranslator {
 
     addErrorStage(flow, env, settings, bounded, errors, hooks);
     return new CompiledFlow(flow, env, bounded, outputs);
+  }
+
+  /**
+   * Puts the stage's expected-input check before it when the stage declares one: a chained operator
+   * that counts, logs and passes or rejects records that do not match the schema.
+   */
+  private static DataStream<FlowRecord> expectInput(
+      ResolvedStage stage, DataStream<FlowRecord> input, DefaultStageContext ctx) {
+    if (stage.expectedInput() == null) {
+      return input;
+    }
+    var checked =
+        input
+            .process(
+                new ExpectedInputFunction(
+                    ctx.flowName,
+                    stage.name(),
+                    CompiledSchema.load(stage.expectedInput().ref()),
+                    stage.expectedInput().onMismatch(),
+                    ctx.errorRecords,
+                    DefaultStageContext.ERRORS))
+            .returns(FlowRecordTypeInfo.INSTANCE)
+            .uid(ctx.uid("expected-input"))
+            .name(stage.name() + " (expected input)")
+            .setParallelism(input.getParallelism());
+    ctx.addErrors(checked.getSideOutput(DefaultStageContext.ERRORS));
+    return checked;
   }
 
   /** True when every trigger of the flow ends by itself. */
@@ -132,14 +160,18 @@ public final class FlowTranslator {
 
   /**
    * One stream per outgoing edge. With object reuse on, chained branches see the same object, so
-   * every branch of a fan-out reads its own copy; the copy shares the unchanged payload bytes.
+   * every branch of a fan-out reads its own copy; the copy shares the unchanged payload bytes. A
+   * target the stage gave a branch of its own (e.g. late records) reads that branch instead.
    */
   private static Map<String, DataStream<FlowRecord>> fanOut(
       ResolvedStage stage, DataStream<FlowRecord> output, DefaultStageContext ctx) {
     Map<String, DataStream<FlowRecord>> byTarget = new LinkedHashMap<>();
     List<String> targets = stage.def().out().stream().map(r -> r.name()).distinct().toList();
     for (String target : targets) {
-      if (targets.size() == 1) {
+      DataStream<FlowRecord> branch = ctx.branches.get(target);
+      if (branch != null) {
+        byTarget.put(target, branch);
+      } else if (targets.size() - ctx.branches.size() == 1) {
         byTarget.put(target, output);
       } else {
         byTarget.put(

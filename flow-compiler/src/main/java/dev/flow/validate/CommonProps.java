@@ -1,5 +1,7 @@
 package dev.flow.validate;
 
+import dev.flow.jsonschema.CompiledSchema;
+import dev.flow.jsonschema.ExpectedInput;
 import dev.flow.spi.Prop;
 import dev.flow.spi.ValidationContext;
 
@@ -9,22 +11,40 @@ import dev.flow.spi.ValidationContext;
  * the reference docs and the editor schema pick it up from the declaration.
  *
  * @param parallelism the stage's own parallelism
+ * @param expectedInput the JSON Schema the stage's input should match, and what a mismatch does
  */
 public record CommonProps(
     @Prop(
             description =
                 "How many parallel instances run this stage; settings.parallelism when absent.")
-        Integer parallelism) {
+        Integer parallelism,
+    @Prop(
+            description =
+                "The JSON Schema input records should match (schema, file, or manifest and entry),"
+                    + " and onMismatch: warn or reject.")
+        ExpectedInput expectedInput) {
 
   /** The props with nothing set. */
   public static CommonProps none() {
-    return new CommonProps(null);
+    return new CommonProps(null, null);
+  }
+
+  /** The expected input when one is written, else null. */
+  public ExpectedInput expected() {
+    return expectedInput != null && expectedInput.isSet() ? expectedInput : null;
   }
 
   /** Rules beyond the types: parallelism is positive. */
   void check(ValidationContext ctx) {
     if (parallelism != null && parallelism < 1) {
       ctx.error("parallelism", "prop 'parallelism' must be 1 or more, found " + parallelism);
+    }
+    if (expectedInput != null && (expectedInput.isSet() || ctx.isSet("expectedInput"))) {
+      try {
+        CompiledSchema.load(expectedInput.ref());
+      } catch (IllegalArgumentException e) {
+        ctx.error("expectedInput", "prop 'expectedInput': " + e.getMessage());
+      }
     }
   }
 }

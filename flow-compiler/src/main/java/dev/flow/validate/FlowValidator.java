@@ -79,7 +79,15 @@ public final class FlowValidator {
       }
       kinds[i] = r.factory().kind();
       actions[i] = r.factory().name();
-      bound[i] = binder.bind(r.factory(), s.props(), s.location(), s.name(), "prop", problems);
+      bound[i] =
+          binder.bind(
+              r.factory(),
+              s.props(),
+              s.location(),
+              s.name(),
+              "prop",
+              s.out().stream().map(o -> o.name()).toList(),
+              problems);
     }
     if (n == 0 && problems.stream().noneMatch(p -> p.location().equals(def.location()))) {
       problems.add(
@@ -97,7 +105,12 @@ public final class FlowValidator {
       StageBinder.Bound b = bound[i];
       ordered.add(
           new ResolvedStage(
-              stages.get(i), b.factory(), b.options(), b.parallelism(), graph.inputs(i)));
+              stages.get(i),
+              b.factory(),
+              b.options(),
+              b.parallelism(),
+              graph.inputs(i),
+              b.expectedInput()));
     }
     return new ValidatedFlow(def, effective, ordered, errorStage, problems);
   }
@@ -150,6 +163,14 @@ public final class FlowValidator {
     String name = "Error Records - " + f.name();
     StageBinder.Bound b = binder.bind(f, props, at, null, "error stage prop", problems);
     if (b == null) {
+      return null;
+    }
+    if (b.expectedInput() != null) {
+      Location propAt =
+          props.get("expectedInput") != null ? props.keyLocation("expectedInput") : at;
+      problems.add(
+          Problem.error(propAt, null, "the error stage takes no 'expectedInput'")
+              .withHint("error records have a fixed shape; remove the prop"));
       return null;
     }
     StageDef stage = new StageDef(name, action, props, List.of(), at, at, at);

@@ -1,5 +1,6 @@
 package dev.flow.validate;
 
+import dev.flow.jsonschema.ExpectedInput;
 import dev.flow.model.StageDef;
 import dev.flow.spi.ActionFactory;
 import dev.flow.spi.StageKind;
@@ -13,16 +14,28 @@ import java.util.List;
  * @param options the bound options record (an instance of {@code factory.optionsClass()})
  * @param parallelism the stage's own parallelism, or 0 to use the flow's default
  * @param inputs names of the stages whose {@code out} lists this stage, in source order
+ * @param expectedInput the schema the stage's input should match, or null
  */
 public record ResolvedStage(
     StageDef def,
     ActionFactory<? extends Record> factory,
     Record options,
     int parallelism,
-    List<String> inputs) {
+    List<String> inputs,
+    ExpectedInput expectedInput) {
 
   public ResolvedStage {
     inputs = List.copyOf(inputs);
+  }
+
+  /** A stage without an expected input. */
+  public ResolvedStage(
+      StageDef def,
+      ActionFactory<? extends Record> factory,
+      Record options,
+      int parallelism,
+      List<String> inputs) {
+    this(def, factory, options, parallelism, inputs, null);
   }
 
   public String name() {

@@ -16,7 +16,11 @@ import java.util.List;
 final class StageBinder {
 
   /** A stage's bound options, its common props, and its factory. */
-  record Bound(ActionFactory<? extends Record> factory, Record options, int parallelism) {}
+  record Bound(
+      ActionFactory<? extends Record> factory,
+      Record options,
+      int parallelism,
+      dev.flow.jsonschema.ExpectedInput expectedInput) {}
 
   private static final List<String> COMMON = PropSpec.names(CommonProps.class);
 
@@ -33,6 +37,18 @@ final class StageBinder {
       Location stageAt,
       String stage,
       String noun,
+      List<Problem> problems) {
+    return bind(factory, props, stageAt, stage, noun, List.of(), problems);
+  }
+
+  /** Like the other bind, for a stage whose {@code out} lists {@code outputs}. */
+  Bound bind(
+      ActionFactory<? extends Record> factory,
+      Node.MapNode props,
+      Location stageAt,
+      String stage,
+      String noun,
+      List<String> outputs,
       List<Problem> problems) {
     List<Problem> local = new ArrayList<>();
     String action = factory.name();
@@ -56,7 +72,8 @@ final class StageBinder {
     boolean ok = options != null && common != null && local.stream().noneMatch(Problem::isError);
     if (ok) {
       StageValidationContext ctx =
-          new StageValidationContext(props, stageAt, stage, action, settings, local);
+          new StageValidationContext(props, stageAt, stage, action, settings, local)
+              .outputs(outputs);
       common.check(ctx);
       runHook(factory, options, ctx);
       ok = local.stream().noneMatch(Problem::isError);
@@ -65,7 +82,11 @@ final class StageBinder {
     if (!ok) {
       return null;
     }
-    return new Bound(factory, options, common.parallelism() == null ? 0 : common.parallelism());
+    return new Bound(
+        factory,
+        options,
+        common.parallelism() == null ? 0 : common.parallelism(),
+        common.expected());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

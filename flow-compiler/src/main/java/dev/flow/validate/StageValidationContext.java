@@ -17,6 +17,7 @@ final class StageValidationContext implements ValidationContext {
   private final String action;
   private final FlowSettings settings;
   private final List<Problem> problems;
+  private List<String> outputs = List.of();
 
   StageValidationContext(
       Node.MapNode props,
@@ -46,6 +47,17 @@ final class StageValidationContext implements ValidationContext {
   @Override
   public boolean isSet(String prop) {
     return find(prop) != null;
+  }
+
+  /** Sets the stage's out targets. */
+  StageValidationContext outputs(List<String> names) {
+    this.outputs = List.copyOf(names);
+    return this;
+  }
+
+  @Override
+  public List<String> outputs() {
+    return outputs;
   }
 
   @Override

@@ -272,7 +272,8 @@ class FlowValidatorTest {
             "x.yaml:5:20: error: stage \"read\" (Test Source): prop 'count' must be a whole number,"
                 + " found a string ('many')",
             "x.yaml:10:7: error: stage \"t\" (Test Transform): unknown prop 'feild'; did you mean"
-                + " 'field'? Known props: field, mode, tags, weights, retry, token, parallelism",
+                + " 'field'? Known props: field, mode, tags, weights, retry, token, parallelism,"
+                + " expectedInput",
             "x.yaml:10:7: error: stage \"t\" (Test Transform): missing required prop 'field'",
             "x.yaml:13:58: error: stage \"keep\" (Test Sink): prop 'parallelism' must be a whole"
                 + " number, found a list");
@@ -329,7 +330,7 @@ class FlowValidatorTest {
             "x.yaml:7:41: error: setting 'checkpointing.mode' must be one of exactly-once,"
                 + " at-least-once, found a string ('exactly-one'); did you mean 'exactly-once'?",
             "x.yaml:10:13: error: unknown error stage prop 'targt'; did you mean 'target'? Known"
-                + " props: target, limit, parallelism");
+                + " props: target, limit, parallelism, expectedInput");
     assertThat(
             problems(
                 "name: f\nstages:\n  - {name: read, action: Test Source, out: [keep]}\n"

@@ -1,0 +1,101 @@
+package dev.flow.actions.reduce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flow.actions.support.EventTimes;
+import dev.flow.actions.support.RecordKeys;
+import dev.flow.expr.Expression;
+import dev.flow.record.FieldPath;
+import dev.flow.record.FlowRecord;
+import dev.flow.record.Json;
+import dev.flow.spi.ErrorRecordFactory;
+import java.util.List;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Computes, once per record, what the window needs: the key, the value of every aggregate and the
+ * event time. Emits {@code {k: key, v: [values], r: record}}; a record whose key, values or time
+ * cannot be computed goes to the error stage.
+ */
+final class PrepareFunction extends ProcessFunction<FlowRecord, FlowRecord> {
+  private static final long serialVersionUID = 1L;
+
+  private final Expression key;
+  private final String keyField;
+  private final List<AggregateSpec> specs;
+  private final String timeField;
+  private final ErrorRecordFactory errors;
+  private final OutputTag<FlowRecord> errorTag;
+  private transient FieldPath keyPath;
+  private transient FieldPath timePath;
+
+  PrepareFunction(
+      Expression key,
+      String keyField,
+      List<AggregateSpec> specs,
+      String timeField,
+      ErrorRecordFactory errors,
+      OutputTag<FlowRecord> errorTag) {
+    this.key = key;
+    this.keyField = keyField;
+    this.specs = specs;
+    this.timeField = timeField;
+    this.errors = errors;
+    this.errorTag = errorTag;
+  }
+
+  @Override
+  public void processElement(FlowRecord r, Context ctx, Collector<FlowRecord> out) {
+    ObjectNode p = Json.NODES.objectNode();
+    long time = FlowRecord.NO_TIME;
+    try {
+      p.put("k", keyOf(r));
+      ArrayNode values = p.putArray("v");
+      for (AggregateSpec s : specs) {
+        JsonNode v = s.arg() == null ? null : s.arg().evaluateJson(r);
+        Accumulators.check(s, v);
+        values.add(v == null ? Json.NODES.nullNode() : v);
+      }
+      if (timeField != null) {
+        if (timePath == null) {
+          timePath = FieldPath.parse(timeField);
+        }
+        time = EventTimes.parse(timeField, r.get(timePath));
+      }
+    } catch (RuntimeException e) {
+      ctx.output(errorTag, errors.create(r, e));
+      return;
+    }
+    p.set("r", r.asObjectNode());
+    FlowRecord prepared = r.withPayload(p);
+    if (time != FlowRecord.NO_TIME) {
+      prepared.eventTime(time);
+    }
+    out.collect(prepared);
+  }
+
+  private String keyOf(FlowRecord r) {
+    if (key != null) {
+      return RecordKeys.text(key.evaluateJson(r));
+    }
+    if (keyField != null) {
+      if (keyPath == null) {
+        keyPath = FieldPath.parse(keyField);
+      }
+      JsonNode v = r.get(keyPath);
+      if (v == null || v.isMissingNode() || v.isNull()) {
+        throw new IllegalArgumentException("no key field '" + keyField + "' in the record");
+      }
+      return RecordKeys.text(v);
+    }
+    return "";
+  }
+
+  /** The original record of a prepared one, for late records. */
+  static FlowRecord original(FlowRecord prepared) {
+    return prepared.withPayload((ObjectNode) prepared.asObjectNode().get("r"));
+  }
+}

@@ -1,0 +1,106 @@
+package dev.flow.jsonschema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.SpecVersionDetector;
+import com.networknt.schema.ValidationMessage;
+import dev.flow.record.Json;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A JSON Schema loaded when the flow is built and compiled once per operator instance, checking
+ * records and describing each mismatch in one line per violation.
+ */
+public final class CompiledSchema implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper YAML = new YAMLMapper();
+
+  private final String source;
+  private final String text;
+  private transient JsonSchema schema;
+
+  private CompiledSchema(String source, String text) {
+    this.source = source;
+    this.text = text;
+  }
+
+  /** Loads and compiles the schema {@code ref} names; throws with a readable message. */
+  public static CompiledSchema load(SchemaRef ref) {
+    String problem = ref.problem();
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    JsonNode node;
+    String source;
+    if (ref.schema() != null) {
+      node = ref.schema();
+      source = "inline schema";
+    } else if (ref.file() != null) {
+      node = read(ref.file());
+      source = "schema file " + ref.file();
+    } else {
+      JsonNode manifest = read(ref.manifest());
+      JsonNode entries = manifest.has(ref.entry()) ? manifest : manifest.path("schemas");
+      node = entries.get(ref.entry());
+      if (node == null) {
+        throw new IllegalArgumentException(
+            "manifest " + ref.manifest() + " has no schema named '" + ref.entry() + "'");
+      }
+      source = "schema '" + ref.entry() + "' of " + ref.manifest();
+    }
+    if (!node.isObject() && !node.isBoolean()) {
+      throw new IllegalArgumentException(source + " is not a JSON Schema (an object)");
+    }
+    CompiledSchema s = new CompiledSchema(source, node.toString());
+    s.compiled();
+    return s;
+  }
+
+  /** Where the schema came from, for messages. */
+  public String source() {
+    return source;
+  }
+
+  /** The violations of {@code value}, one line each; empty when it matches. */
+  public List<String> check(JsonNode value) {
+    Set<ValidationMessage> msgs = compiled().validate(value);
+    return msgs.stream().map(ValidationMessage::getMessage).sorted().toList();
+  }
+
+  private JsonSchema compiled() {
+    if (schema == null) {
+      try {
+        JsonNode node = Json.MAPPER.readTree(text);
+        SpecVersion.VersionFlag v =
+            node.has("$schema")
+                ? SpecVersionDetector.detect(node)
+                : SpecVersion.VersionFlag.V202012;
+        schema = JsonSchemaFactory.getInstance(v).getSchema(node);
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException(source + " does not compile: " + e.getMessage(), e);
+      }
+    }
+    return schema;
+  }
+
+  private static JsonNode read(String file) {
+    try {
+      JsonNode n = YAML.readTree(Files.readAllBytes(Path.of(file)));
+      if (n == null || n.isMissingNode()) {
+        throw new IllegalArgumentException("file " + file + " is empty");
+      }
+      return n;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+}
