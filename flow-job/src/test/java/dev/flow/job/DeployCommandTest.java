@@ -144,4 +144,29 @@ class DeployCommandTest {
         .contains("jarUri")
         .contains("taskmanager.numberOfTaskSlots");
   }
+
+  @Test
+  void invalidNameIsAUsageError() {
+    CliRunner.Result r = CliRunner.run("deploy", FLOW, "--name", "Orders_1");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("flow deploy: --name Orders_1 is not a valid resource name");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void fileNamesBecomeValidNamesAndKeys(@TempDir Path dir) throws Exception {
+    Path flow = dir.resolve("My Orders (v2).yaml");
+    Files.copy(Path.of(FLOW), flow);
+    CliRunner.Result r = CliRunner.run("deploy", flow.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<JsonNode> docs = documents(r.out());
+    assertThat(docs.get(0).at("/metadata/name").asText()).isEqualTo("my-orders-v2-flow");
+    assertThat(docs.get(0).get("data").fieldNames())
+        .toIterable()
+        .containsExactly("My_Orders__v2_.yaml");
+    assertThat(docs.get(1).at("/metadata/name").asText()).isEqualTo("my-orders-v2");
+    assertThat(docs.get(1).at("/spec/job/args/1").asText())
+        .isEqualTo("/opt/flow/flows/My_Orders__v2_.yaml");
+    assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(docs.get(1))).isEmpty();
+  }
 }

@@ -80,6 +80,14 @@ final class DeployCommand implements Callable<Integer> {
       return 1;
     }
     String resource = name != null ? name : DeploySpec.resourceName(flow.getFileName().toString());
+    if (!DeploySpec.isValidName(resource)) {
+      System.err.println(
+          "flow deploy: --name "
+              + resource
+              + " is not a valid resource name; use at most 45 lower case letters, digits and"
+              + " dashes, starting with a letter");
+      return 2;
+    }
     DeploySpec spec =
         new DeploySpec(
             flow,

@@ -35,6 +35,11 @@ public record DeploySpec(
   /** The image's default name, as built by {@code deploy/Dockerfile}. */
   public static final String DEFAULT_IMAGE = "flow:0.1.0";
 
+  /** Whether a name can name a FlinkDeployment: a DNS label of at most 45 characters. */
+  public static boolean isValidName(String name) {
+    return name.length() <= 45 && name.matches("[a-z]([-a-z0-9]*[a-z0-9])?");
+  }
+
   /**
    * Turns a file name into a Kubernetes resource name: lower case letters, digits and dashes, at
    * most 45 characters (the operator derives longer service names from it).

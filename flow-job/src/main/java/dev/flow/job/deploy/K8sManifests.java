@@ -43,7 +43,7 @@ public final class K8sManifests {
   public static ConfigMap configMap(DeploySpec spec) throws IOException {
     Map<String, String> data = new LinkedHashMap<>();
     for (Path file : files(spec)) {
-      String key = file.getFileName().toString();
+      String key = configKey(file);
       if (data.containsKey(key)) {
         throw new IllegalArgumentException(
             "two files are named " + key + "; give the parameter files distinct names");
@@ -86,6 +86,14 @@ public final class K8sManifests {
     return spec.name() + "-flow";
   }
 
+  /**
+   * The ConfigMap key, and so the mounted file name, of a file: its name with every character that
+   * a key may not hold replaced by {@code _}.
+   */
+  public static String configKey(Path file) {
+    return file.getFileName().toString().replaceAll("[^-._a-zA-Z0-9]", "_");
+  }
+
   /** Parses an upgrade mode as written in the CRD: savepoint, last-state or stateless. */
   public static UpgradeMode upgradeMode(String mode) {
     for (UpgradeMode m : UpgradeMode.values()) {
@@ -125,10 +133,10 @@ public final class K8sManifests {
   private static List<String> args(DeploySpec spec) {
     List<String> args = new ArrayList<>();
     args.add("--flow");
-    args.add(DeploySpec.FLOWS_DIR + "/" + spec.flow().getFileName());
+    args.add(DeploySpec.FLOWS_DIR + "/" + configKey(spec.flow()));
     for (Path p : spec.params()) {
       args.add("--params");
-      args.add(DeploySpec.FLOWS_DIR + "/" + p.getFileName());
+      args.add(DeploySpec.FLOWS_DIR + "/" + configKey(p));
     }
     return args;
   }
