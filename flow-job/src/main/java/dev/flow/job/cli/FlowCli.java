@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       ActionsCommand.class,
       SchemaCommand.class,
+      DeployCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FlowCli implements Runnable {
