@@ -24,8 +24,7 @@ class KillTestITCase {
   @Test
   void noRecordIsLostOrDuplicatedWhileTaskManagersAreKilled() throws Exception {
     assumeTrue(
-        !"0".equals(System.getenv("FLOW_E2E"))
-            && !"false".equals(System.getProperty("flow.e2e")),
+        !"0".equals(System.getenv("FLOW_E2E")) && !"false".equals(System.getProperty("flow.e2e")),
         "the kill -9 end-to-end test was switched off with FLOW_E2E=0 or -Dflow.e2e=false");
     assertThat(Path.of("target/flow-job.jar")).as("the cluster jar, from mvn package").exists();
     assertThat(Files.isExecutable(SCRIPT)).isTrue();
