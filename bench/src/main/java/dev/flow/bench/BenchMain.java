@@ -5,6 +5,7 @@ import dev.flow.bench.s1.FlowVariant;
 import dev.flow.bench.s1.RemapFilterScenario;
 import dev.flow.bench.s2.KeyedScenario;
 import dev.flow.bench.s3.BareJdkServer;
+import dev.flow.bench.s3.FlowWebhook;
 import dev.flow.bench.s3.WebhookScenario;
 import dev.flow.bench.s4.CompileScenario;
 import dev.flow.bench.s4.YamlCompiler;
@@ -87,7 +88,7 @@ public final class BenchMain {
           "kafka exactly-once",
           "not measured",
           "",
-          "not written yet: the Kafka connector reached main late in this round; a hand-written"
+          "not written yet; a hand-written"
               + " KafkaSource→KafkaSink job against the same flow on an in-JVM broker is the next step");
     }
     report.printTable(log);
@@ -109,8 +110,7 @@ public final class BenchMain {
     list.add(new KeyedScenario());
     list.add(
         new WebhookScenario(
-            List.of(BareJdkServer::new),
-            "the Webhook trigger is not on main yet; the baseline alone is measured"));
+            List.of(BareJdkServer::new, FlowWebhook::new), null));
     list.add(new CompileScenario(new YamlCompiler()));
     return list;
   }
