@@ -6,6 +6,7 @@ import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.ActionFactory;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageKind;
 import dev.flow.spi.TransformFactory;
 import dev.flow.spi.TriggerFactory;
@@ -79,15 +80,20 @@ public final class FlowTranslator {
       } else {
         ctx = new DefaultStageContext(flowName, stage, env, settings, bounded, errors);
         input = expectInput(stage, inputOf(stage, edges), ctx);
-        if (stage.kind() == StageKind.TRANSFORM) {
+        if (factory instanceof RecordTransformFactory) {
+          // Its operator counts records in, out, filtered and errors itself.
           output = ((TransformFactory) factory).apply(input, stage.options(), ctx);
+        } else if (stage.kind() == StageKind.TRANSFORM) {
+          DataStream<FlowRecord> counted =
+              count(input, CountingFunction.in(stage.name()), ctx, "in", input.getParallelism());
+          DataStream<FlowRecord> result =
+              ((TransformFactory) factory).apply(counted, stage.options(), ctx);
+          output =
+              count(
+                  result, CountingFunction.out(stage.name()), ctx, "out", result.getParallelism());
         } else if (!hooks.replacePublisher(stage, input, ctx)) {
           DataStream<FlowRecord> counted =
-              input
-                  .process(new PublisherInputFunction(stage.name()), FlowRecordTypeInfo.INSTANCE)
-                  .uid(ctx.uid("in"))
-                  .name(stage.name() + " (in)")
-                  .setParallelism(ctx.parallelism());
+              count(input, CountingFunction.in(stage.name()), ctx, "in", ctx.parallelism());
           ((PublisherFactory) factory).publish(counted, stage.options(), ctx);
         }
       }
@@ -127,6 +133,19 @@ public final class FlowTranslator {
             .setParallelism(input.getParallelism());
     ctx.addErrors(checked.getSideOutput(DefaultStageContext.ERRORS));
     return checked;
+  }
+
+  private static DataStream<FlowRecord> count(
+      DataStream<FlowRecord> stream,
+      CountingFunction counter,
+      DefaultStageContext ctx,
+      String suffix,
+      int parallelism) {
+    return stream
+        .process(counter, FlowRecordTypeInfo.INSTANCE)
+        .uid(ctx.uid(suffix))
+        .name(ctx.stageName() + " (" + suffix + ")")
+        .setParallelism(parallelism);
   }
 
   /** True when every trigger of the flow ends by itself. */
