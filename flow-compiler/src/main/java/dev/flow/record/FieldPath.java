@@ -116,14 +116,6 @@ public final class FieldPath implements Serializable {
     return segments.length == 1;
   }
 
-  /** The path without its first segment, or {@code null} for a top-level path. */
-  public FieldPath tail() {
-    if (segments.length == 1) {
-      return null;
-    }
-    return FieldPath.of(Arrays.copyOfRange(segments, 1, segments.length));
-  }
-
   /** True when {@code other} equals this path or lies under it. */
   public boolean covers(FieldPath other) {
     if (other.segments.length < segments.length) {
