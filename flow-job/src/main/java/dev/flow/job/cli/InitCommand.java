@@ -67,7 +67,13 @@ final class InitCommand implements Callable<Integer> {
       existing.forEach(p -> err.println("  " + dir.resolve(p)));
       return 1;
     }
-    List<Path> written = t.write(target, project);
+    List<Path> written;
+    try {
+      written = t.write(target, project);
+    } catch (IOException e) {
+      err.println("flow init: cannot write the project in " + dir + ": " + e);
+      return 1;
+    }
     PrintStream out = System.out;
     out.println("Created " + t.name() + " project '" + project + "' in " + dir + ":");
     written.forEach(p -> out.println("  " + p));

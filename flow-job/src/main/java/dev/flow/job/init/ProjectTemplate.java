@@ -69,11 +69,19 @@ public final class ProjectTemplate {
     for (Path f : files()) {
       Path target = dir.resolve(f);
       Files.createDirectories(target.getParent());
-      String text = read(name + "/" + f.toString().replace('\\', '/'));
+      String text = read(name + "/" + resourceName(f));
       Files.writeString(target, text.replace("{{project}}", project), StandardCharsets.UTF_8);
       written.add(f);
     }
     return written;
+  }
+
+  /** Dot files are kept as {@code dot-NAME}, since builds leave dot files out of resources. */
+  private static String resourceName(Path file) {
+    String base = file.getFileName().toString();
+    String stored = base.startsWith(".") ? "dot-" + base.substring(1) : base;
+    Path parent = file.getParent();
+    return parent == null ? stored : parent.toString().replace('\\', '/') + "/" + stored;
   }
 
   private static String read(String resource) {
