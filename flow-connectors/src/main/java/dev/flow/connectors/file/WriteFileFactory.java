@@ -72,18 +72,23 @@ public final class WriteFileFactory implements PublisherFactory<WriteFileOptions
 
   @Override
   public void publish(DataStream<FlowRecord> input, WriteFileOptions o, StageContext ctx) {
+    java.time.Duration rollInterval =
+        o.rollInterval() == null ? java.time.Duration.ofMinutes(15) : o.rollInterval();
+    java.time.Duration inactivity =
+        o.inactivity() == null ? java.time.Duration.ofMinutes(5) : o.inactivity();
     DefaultRollingPolicy<FlowRecord, String> rolling =
         DefaultRollingPolicy.builder()
             .withMaxPartSize(rollSize(o))
-            .withRolloverInterval(
-                o.rollInterval() == null ? java.time.Duration.ofMinutes(15) : o.rollInterval())
-            .withInactivityInterval(
-                o.inactivity() == null ? java.time.Duration.ofMinutes(5) : o.inactivity())
+            .withRolloverInterval(rollInterval)
+            .withInactivityInterval(inactivity)
             .build();
+    // Age and inactivity are checked on a timer: check often enough that a file rolls on time.
+    long checkMillis = Math.min(60_000L, Math.min(rollInterval.toMillis(), inactivity.toMillis()));
     FileSink<FlowRecord> sink =
         FileSink.forRowFormat(ReadFileFactory.path(o.path()), new JsonLinesEncoder())
             .withBucketAssigner(new PartitionAssigner(template(o)))
             .withRollingPolicy(rolling)
+            .withBucketCheckInterval(Math.max(1_000L, checkMillis))
             .withOutputFileConfig(
                 OutputFileConfig.builder()
                     .withPartPrefix(o.prefix() == null ? "part" : o.prefix())
