@@ -63,7 +63,7 @@ public final class FlowCompiler {
     }
     List<Problem> all = new ArrayList<>(params.problems());
     all.addAll(v.problems());
-    return new ValidatedFlow(v.def(), v.settings(), v.stages(), v.errorStage(), all);
+    return new ValidatedFlow(v.def(), v.settings(), v.stages(), v.errorStage(), all, v.runStage());
   }
 
   /** Builds the Flink job graph of a valid flow in {@code env}. */

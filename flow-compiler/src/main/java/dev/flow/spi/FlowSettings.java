@@ -18,7 +18,21 @@ public record FlowSettings(
     @Prop(description = "What Flink does when a task fails.") Restart restart,
     @Prop(description = "Where state lives between checkpoints.", defaultValue = "hashmap")
         StateBackend stateBackend,
-    @Prop(description = "The error stage and the form of the records it receives.") Errors errors) {
+    @Prop(description = "The error stage and the form of the records it receives.") Errors errors,
+    @Prop(description = "Where the outcome of each run is recorded: success or error, and timing.")
+        Runs runs) {
+
+  /** Settings without a runs publisher. */
+  public FlowSettings(
+      int parallelism,
+      int maxParallelism,
+      Checkpointing checkpointing,
+      Restart restart,
+      StateBackend stateBackend,
+      Errors errors) {
+    this(
+        parallelism, maxParallelism, checkpointing, restart, stateBackend, errors, Runs.defaults());
+  }
 
   /** Settings with every default. */
   public static FlowSettings defaults() {
@@ -28,7 +42,8 @@ public record FlowSettings(
         Checkpointing.defaults(),
         Restart.defaults(),
         StateBackend.HASHMAP,
-        Errors.defaults());
+        Errors.defaults(),
+        Runs.defaults());
   }
 
   /** The state backend. */
@@ -158,6 +173,29 @@ public record FlowSettings(
 
     public static Errors defaults() {
       return new Errors(ErrorPolicy.ORIGINAL_RECORD, "Log", null);
+    }
+  }
+
+  /**
+   * The run outcomes: one record per run (success or error, start, end, duration, the stage that
+   * failed) and, for a bounded flow, one for the job, sent to a publisher.
+   */
+  public record Runs(
+      @Prop(
+              description =
+                  "The publisher that receives one outcome record per run, e.g. Log or Write to"
+                      + " File. Unset: outcomes are not recorded.")
+          String action,
+      @Prop(description = "Props of the runs publisher.") Node.MapNode props,
+      @Prop(
+              description =
+                  "A run is complete when none of its records reached a publisher or failed for"
+                      + " this long; a bounded flow completes its runs when its input ends.",
+              defaultValue = "10s")
+          Duration idle) {
+
+    public static Runs defaults() {
+      return new Runs(null, null, Duration.ofSeconds(10));
     }
   }
 }

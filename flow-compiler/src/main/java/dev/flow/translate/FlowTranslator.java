@@ -10,6 +10,7 @@ import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageKind;
 import dev.flow.spi.TransformFactory;
 import dev.flow.spi.TriggerFactory;
+import dev.flow.translate.runs.RunRecorder;
 import dev.flow.validate.ResolvedStage;
 import dev.flow.validate.ValidatedFlow;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ public final class FlowTranslator {
     Map<String, DataStream<FlowRecord>> outputs = new LinkedHashMap<>();
     // The stream each edge (from -> to) carries, after the fan-out copy where needed.
     Map<String, Map<String, DataStream<FlowRecord>>> edges = new HashMap<>();
+    RunRecorder runs =
+        flow.runStage() == null ? null : new RunRecorder(flowName, settings.runs().idle());
 
     for (ResolvedStage stage : flow.stages()) {
       ActionFactory factory = stage.factory();
@@ -77,6 +80,9 @@ public final class FlowTranslator {
                 .setParallelism(source.getParallelism());
         errors.add(checked.getSideOutput(DefaultStageContext.ERRORS));
         output = checked;
+        if (runs != null) {
+          runs.started(stage.name(), checked);
+        }
       } else {
         ctx = new DefaultStageContext(flowName, stage, env, settings, bounded, errors);
         input = expectInput(stage, inputOf(stage, edges), ctx);
@@ -91,10 +97,15 @@ public final class FlowTranslator {
           output =
               count(
                   result, CountingFunction.out(stage.name()), ctx, "out", result.getParallelism());
-        } else if (!hooks.replacePublisher(stage, input, ctx)) {
-          DataStream<FlowRecord> counted =
-              count(input, CountingFunction.in(stage.name()), ctx, "in", ctx.parallelism());
-          ((PublisherFactory) factory).publish(counted, stage.options(), ctx);
+        } else {
+          if (runs != null) {
+            runs.published(stage.name(), input);
+          }
+          if (!hooks.replacePublisher(stage, input, ctx)) {
+            DataStream<FlowRecord> counted =
+                count(input, CountingFunction.in(stage.name()), ctx, "in", ctx.parallelism());
+            ((PublisherFactory) factory).publish(counted, stage.options(), ctx);
+          }
         }
       }
       hooks.onStage(stage, input, output, ctx);
@@ -104,7 +115,13 @@ public final class FlowTranslator {
       }
     }
 
-    addErrorStage(flow, env, settings, bounded, errors, hooks);
+    DataStream<FlowRecord> allErrors = addErrorStage(flow, env, settings, bounded, errors, hooks);
+    if (runs != null) {
+      if (allErrors != null) {
+        runs.failed(allErrors);
+      }
+      addRunStage(flow, env, settings, bounded, runs, hooks);
+    }
     return new CompiledFlow(flow, env, bounded, outputs);
   }
 
@@ -205,8 +222,11 @@ public final class FlowTranslator {
     return byTarget;
   }
 
+  /**
+   * Builds the error stage; returns the union of all error records, or null when there are none.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void addErrorStage(
+  private static DataStream<FlowRecord> addErrorStage(
       ValidatedFlow flow,
       StreamExecutionEnvironment env,
       FlowSettings settings,
@@ -215,29 +235,57 @@ public final class FlowTranslator {
       TranslationHooks hooks)
       throws Exception {
     if (errors.isEmpty()) {
-      return;
+      return null;
     }
     DataStream<FlowRecord> all = errors.get(0);
     if (errors.size() > 1) {
       all = all.union(errors.subList(1, errors.size()).toArray(new DataStream[0]));
     }
     hooks.onErrors(all);
-    if (hooks.replaceErrorStage(all)) {
-      return;
+    if (!hooks.replaceErrorStage(all)) {
+      publishWithFallback(flow, flow.errorStage(), all, env, settings, bounded);
     }
-    ResolvedStage errorStage = flow.errorStage();
-    List<DataStream<FlowRecord>> ofErrorStage = new ArrayList<>();
+    return all;
+  }
+
+  /** Sends the run outcomes to the flow's runs stage. */
+  private static void addRunStage(
+      ValidatedFlow flow,
+      StreamExecutionEnvironment env,
+      FlowSettings settings,
+      boolean bounded,
+      RunRecorder runs,
+      TranslationHooks hooks)
+      throws Exception {
+    DataStream<FlowRecord> outcomes = runs.outcomes(settings.parallelism(), bounded);
+    if (outcomes != null && !hooks.replaceRunStage(outcomes)) {
+      publishWithFallback(flow, flow.runStage(), outcomes, env, settings, bounded);
+    }
+  }
+
+  /**
+   * Publishes through a stage of the settings (the error or the runs stage); the records that stage
+   * itself fails on are printed to stderr rather than lost.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void publishWithFallback(
+      ValidatedFlow flow,
+      ResolvedStage stage,
+      DataStream<FlowRecord> records,
+      StreamExecutionEnvironment env,
+      FlowSettings settings,
+      boolean bounded)
+      throws Exception {
+    List<DataStream<FlowRecord>> failed = new ArrayList<>();
     DefaultStageContext ctx =
-        new DefaultStageContext(
-            flow.def().name(), errorStage, env, settings, bounded, ofErrorStage);
-    ((PublisherFactory) errorStage.factory()).publish(all, errorStage.options(), ctx);
-    // Records the error stage itself fails on are printed to stderr rather than lost.
-    for (int i = 0; i < ofErrorStage.size(); i++) {
-      ofErrorStage
+        new DefaultStageContext(flow.def().name(), stage, env, settings, bounded, failed);
+    ((PublisherFactory) stage.factory()).publish(records, stage.options(), ctx);
+    for (int i = 0; i < failed.size(); i++) {
+      failed
           .get(i)
-          .sinkTo(new PrintSink<>("flow error stage failed", true))
+          .sinkTo(new PrintSink<>("flow " + stage.name() + " failed", true))
           .uid(ctx.uid("fallback/" + i))
-          .name(errorStage.name() + " (fallback)");
+          .name(stage.name() + " (fallback)");
     }
   }
 }

@@ -44,4 +44,12 @@ public interface TranslationHooks {
   default boolean replaceErrorStage(DataStream<FlowRecord> errors) {
     return false;
   }
+
+  /**
+   * True when the hook consumed the run outcome records itself, so the runs stage is not built;
+   * called only for a flow that sets {@code settings.runs}.
+   */
+  default boolean replaceRunStage(DataStream<FlowRecord> outcomes) {
+    return false;
+  }
 }

@@ -61,6 +61,7 @@ public final class FlowValidator {
     }
     StageBinder binder = new StageBinder(effective);
     ResolvedStage errorStage = errorStage(def, settingsNode, effective, binder, problems);
+    ResolvedStage runStage = runStage(def, settingsNode, effective, binder, problems);
 
     List<StageDef> stages = def.stages();
     int n = stages.size();
@@ -112,7 +113,7 @@ public final class FlowValidator {
               graph.inputs(i),
               b.expectedInput()));
     }
-    return new ValidatedFlow(def, effective, ordered, errorStage, problems);
+    return new ValidatedFlow(def, effective, ordered, errorStage, problems, runStage);
   }
 
   private ResolvedStage errorStage(
@@ -122,8 +123,6 @@ public final class FlowValidator {
       StageBinder binder,
       List<Problem> problems) {
     Node.MapNode errorsNode = settingsNode.get("errors") instanceof Node.MapNode m ? m : null;
-    Node actionNode = errorsNode != null ? errorsNode.get("action") : null;
-    Location at = actionNode != null ? actionNode.location() : def.location();
     FlowSettings.Errors errors =
         errorsNode == null
             ? settings.errors()
@@ -132,15 +131,56 @@ public final class FlowValidator {
     if (errors == null) {
       return null;
     }
-    String action = errors.action();
+    return settingsPublisher(
+        def,
+        errorsNode,
+        "errors",
+        "error stage",
+        errors.action(),
+        errors.props(),
+        binder,
+        problems);
+  }
+
+  /** The publisher of run outcomes, when {@code settings.runs.action} names one. */
+  private ResolvedStage runStage(
+      FlowDef def,
+      Node.MapNode settingsNode,
+      FlowSettings settings,
+      StageBinder binder,
+      List<Problem> problems) {
+    FlowSettings.Runs runs = settings.runs();
+    if (runs == null || runs.action() == null) {
+      return null;
+    }
+    Node.MapNode runsNode = settingsNode.get("runs") instanceof Node.MapNode m ? m : null;
+    return settingsPublisher(
+        def, runsNode, "runs", "runs stage", runs.action(), runs.props(), binder, problems);
+  }
+
+  /** A publisher configured in {@code settings.<key>}: the error stage or the runs stage. */
+  private ResolvedStage settingsPublisher(
+      FlowDef def,
+      Node.MapNode node,
+      String key,
+      String label,
+      String action,
+      Node.MapNode propsNode,
+      StageBinder binder,
+      List<Problem> problems) {
+    Node actionNode = node != null ? node.get("action") : null;
+    Location at = actionNode != null ? actionNode.location() : def.location();
     ActionRegistry.Resolution r = registry.resolve(action);
     if (!r.ok()) {
       Problem p =
           actionNode != null
-              ? Problem.error(at, null, "settings.errors.action: " + r.error()).withHint(r.hint())
+              ? Problem.error(at, null, "settings." + key + ".action: " + r.error())
+                  .withHint(r.hint())
               : Problem.error(
-                      at, null, "the default error stage action '" + action + "' is not available")
-                  .withHint("set settings.errors.action to a publisher");
+                      at,
+                      null,
+                      "the default " + label + " action '" + action + "' is not available")
+                  .withHint("set settings." + key + ".action to a publisher");
       problems.add(p);
       return null;
     }
@@ -150,18 +190,18 @@ public final class FlowValidator {
           Problem.error(
               at,
               null,
-              "the error stage must be a publisher, and '"
+              "the "
+                  + label
+                  + " must be a publisher, and '"
                   + f.name()
                   + "' is a "
                   + f.kind().label()));
       return null;
     }
     Node.MapNode props =
-        errors.props() != null
-            ? errors.props()
-            : empty(errorsNode != null ? errorsNode.location() : def.location());
-    String name = "Error Records - " + f.name();
-    StageBinder.Bound b = binder.bind(f, props, at, null, "error stage prop", problems);
+        propsNode != null ? propsNode : empty(node != null ? node.location() : def.location());
+    String prefix = key.equals("errors") ? "Error Records - " : "Run Records - ";
+    StageBinder.Bound b = binder.bind(f, props, at, null, label + " prop", problems);
     if (b == null) {
       return null;
     }
@@ -169,11 +209,14 @@ public final class FlowValidator {
       Location propAt =
           props.get("expectedInput") != null ? props.keyLocation("expectedInput") : at;
       problems.add(
-          Problem.error(propAt, null, "the error stage takes no 'expectedInput'")
-              .withHint("error records have a fixed shape; remove the prop"));
+          Problem.error(propAt, null, "the " + label + " takes no 'expectedInput'")
+              .withHint(
+                  (key.equals("errors") ? "error" : "run")
+                      + " records have a fixed shape;"
+                      + " remove the prop"));
       return null;
     }
-    StageDef stage = new StageDef(name, action, props, List.of(), at, at, at);
+    StageDef stage = new StageDef(prefix + f.name(), action, props, List.of(), at, at, at);
     return new ResolvedStage(stage, f, b.options(), b.parallelism(), List.of());
   }
 

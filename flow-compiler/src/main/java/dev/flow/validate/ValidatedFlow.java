@@ -14,17 +14,29 @@ import java.util.List;
  * @param stages resolved stages in topological order; empty when there are errors
  * @param errorStage the error publisher, resolved; null when there are errors
  * @param problems every error and warning, in file order
+ * @param runStage the publisher of run outcomes, resolved; null when runs are not recorded
  */
 public record ValidatedFlow(
     FlowDef def,
     FlowSettings settings,
     List<ResolvedStage> stages,
     ResolvedStage errorStage,
-    List<Problem> problems) {
+    List<Problem> problems,
+    ResolvedStage runStage) {
 
   public ValidatedFlow {
     stages = List.copyOf(stages);
     problems = List.copyOf(problems);
+  }
+
+  /** A flow that does not record run outcomes. */
+  public ValidatedFlow(
+      FlowDef def,
+      FlowSettings settings,
+      List<ResolvedStage> stages,
+      ResolvedStage errorStage,
+      List<Problem> problems) {
+    this(def, settings, stages, errorStage, problems, null);
   }
 
   public boolean hasErrors() {
