@@ -149,13 +149,19 @@ public final class FlowValidator {
       FlowSettings settings,
       StageBinder binder,
       List<Problem> problems) {
-    FlowSettings.Runs runs = settings.runs();
-    if (runs == null || runs.action() == null) {
+    // Read from the node itself, so that the publisher is checked even when another runs setting
+    // has a mistake.
+    Node.MapNode runsNode = settingsNode.get("runs") instanceof Node.MapNode m ? m : null;
+    String action =
+        runsNode != null && runsNode.get("action") instanceof Node.ScalarNode a
+            ? a.text()
+            : settings.runs() != null ? settings.runs().action() : null;
+    if (action == null) {
       return null;
     }
-    Node.MapNode runsNode = settingsNode.get("runs") instanceof Node.MapNode m ? m : null;
-    return settingsPublisher(
-        def, runsNode, "runs", "runs stage", runs.action(), runs.props(), binder, problems);
+    Node.MapNode props =
+        runsNode != null && runsNode.get("props") instanceof Node.MapNode p ? p : null;
+    return settingsPublisher(def, runsNode, "runs", "runs stage", action, props, binder, problems);
   }
 
   /** A publisher configured in {@code settings.<key>}: the error stage or the runs stage. */

@@ -306,6 +306,43 @@ class FlowValidatorTest {
   }
 
   @Test
+  void theRunsStageMustBeAPublisherWithKnownProps() {
+    assertThat(
+            problems(
+                """
+                name: f
+                stages:
+                  - {name: read, action: Test Source, out: [keep]}
+                  - {name: keep, action: Test Sink}
+                settings:
+                  runs: {action: Test Transform, idle: 5s}
+                  errors: {action: Test Sink}
+                """))
+        .containsExactly(
+            "x.yaml:6:18: error: the runs stage must be a publisher, and 'Test Transform' is a"
+                + " transform");
+    assertThat(
+            problems(
+                """
+                name: f
+                stages:
+                  - {name: read, action: Test Source, out: [keep]}
+                  - {name: keep, action: Test Sink}
+                settings:
+                  runs:
+                    action: Test Sink
+                    props: {limt: 3}
+                    idle: soon
+                  errors: {action: Test Sink}
+                """))
+        .containsExactly(
+            "x.yaml:8:13: error: unknown runs stage prop 'limt'; did you mean 'limit'? Known props:"
+                + " target, limit, parallelism, expectedInput",
+            "x.yaml:9:11: error: setting 'runs.idle' must be a duration such as 500ms, 10s, 5m,"
+                + " 1h or 2d, found a string ('soon')");
+  }
+
+  @Test
   void settingsAndTheErrorStage() {
     assertThat(
             problems(
@@ -324,7 +361,7 @@ class FlowValidatorTest {
         .containsExactly(
             "x.yaml:6:3: error: unknown setting 'paralelism'; did you mean 'parallelism'? Known"
                 + " settings: parallelism, maxParallelism, checkpointing, restart, stateBackend,"
-                + " errors",
+                + " errors, runs",
             "x.yaml:7:29: error: setting 'checkpointing.interval' must be a duration such as"
                 + " 500ms, 10s, 5m, 1h or 2d, found a string ('soon')",
             "x.yaml:7:41: error: setting 'checkpointing.mode' must be one of exactly-once,"
