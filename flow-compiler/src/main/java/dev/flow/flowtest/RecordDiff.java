@@ -68,8 +68,9 @@ public final class RecordDiff {
     List<String> changed = new ArrayList<>();
     for (Iterator<JsonNode> it = missing.iterator(); it.hasNext(); ) {
       JsonNode e = it.next();
+      // A record is "changed" when it agrees with one on at least half its fields.
       int best = -1;
-      int bestScore = 0;
+      int bestScore = Math.max(1, (e.size() + 1) / 2) - 1;
       for (int j = 0; j < extra.size(); j++) {
         int score = sameFields(e, extra.get(j));
         if (score > bestScore) {

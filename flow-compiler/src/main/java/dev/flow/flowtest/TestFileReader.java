@@ -23,6 +23,16 @@ public final class TestFileReader {
 
   /** The suite (null when there are errors) and every problem found. */
   public record Result(TestSuite suite, List<Problem> problems) {
+    public Result {
+      problems =
+          problems.stream()
+              .sorted(
+                  java.util.Comparator.comparing((Problem p) -> p.location().file())
+                      .thenComparingInt(p -> p.location().line())
+                      .thenComparingInt(p -> p.location().column()))
+              .toList();
+    }
+
     public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::isError);
     }
