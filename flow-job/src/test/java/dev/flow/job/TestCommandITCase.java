@@ -96,6 +96,17 @@ class TestCommandITCase {
   }
 
   @Test
+  void aLookupMockGivesRowsToTheStagesOwnRowLogic() {
+    CliRunner.Result r = CliRunner.run("test", "src/test/resources/flows/testing/tiers.yaml");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "  PASS the first row is written at the target, and a record without a row is dropped\n"
+                + "  PASS without input the inline records run as written\n"
+                + "2 passed, 0 failed");
+  }
+
+  @Test
   void aFlowWithoutATestFileIsAUsageError() {
     CliRunner.Result r = CliRunner.run("test", "../examples/kinesis-events.yaml");
     assertThat(r.exitCode()).isEqualTo(2);
