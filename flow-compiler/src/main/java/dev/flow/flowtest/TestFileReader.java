@@ -125,8 +125,7 @@ public final class TestFileReader {
     if (node == null) {
       return params;
     }
-    List<Node> items =
-        node instanceof Node.ListNode l ? l.items() : node == null ? List.of() : List.of(node);
+    List<Node> items = node instanceof Node.ListNode l ? l.items() : List.of(node);
     for (Node item : items) {
       String p = nodes.string(item, "a parameter set file");
       if (p != null) {
