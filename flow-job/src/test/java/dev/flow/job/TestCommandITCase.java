@@ -107,6 +107,21 @@ class TestCommandITCase {
   }
 
   @Test
+  void anInvalidFlowIsReportedInTheFlowAndExitsTwo() throws Exception {
+    Files.writeString(
+        tmp.resolve("bad.yaml"), "name: Bad\nstages:\n  - name: a\n    action: Inline Recrds\n");
+    Files.writeString(tmp.resolve("bad.test.yaml"), "tests:\n  - name: x\n");
+    CliRunner.Result r = CliRunner.run("test", tmp.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out())
+        .contains(
+            tmp.resolve("bad.yaml")
+                + ":4:13: error: stage \"a\": unknown action 'Inline Recrds'; did you mean"
+                + " 'Inline Records'?")
+        .endsWith("0 passed, 0 failed, invalid test files\n");
+  }
+
+  @Test
   void aFlowWithoutATestFileIsAUsageError() {
     CliRunner.Result r = CliRunner.run("test", "../examples/kinesis-events.yaml");
     assertThat(r.exitCode()).isEqualTo(2);
