@@ -143,4 +143,34 @@ class PreviewITCase {
     int batched = r.stage("batches").output().stream().mapToInt(b -> b.get("count").asInt()).sum();
     assertThat(batched).isEqualTo(4);
   }
+
+  @Test
+  void aTriggerThatNeverEndsEndsAtTheLimitAndWindowsFlush() throws Exception {
+    Path flow = tmp.resolve("endless.yaml");
+    Files.writeString(
+        flow,
+        """
+        name: Endless
+        stages:
+          - name: ticks
+            action: Generator
+            props: {fields: {id: seq, k: 'choice(a)'}, rate: 50}
+            out: [batches]
+          - name: batches
+            action: Accumulate
+            props: {keyField: k, maxRecords: 100, maxWait: 1h}
+            out: [print]
+          - name: print
+            action: Log
+        """);
+    ValidatedFlow f = flow(flow.toString());
+    assertThat(dev.flow.translate.FlowTranslator.isBounded(f)).isFalse();
+    PreviewResult r = Preview.of(f).limit(3).run(flink.environment());
+    assertThat(r.timedOut()).isFalse();
+    assertThat(json(r.stage("ticks").output()))
+        .containsExactly(
+            "{\"id\":0,\"k\":\"a\"}", "{\"id\":1,\"k\":\"a\"}", "{\"id\":2,\"k\":\"a\"}");
+    assertThat(r.stage("print").output()).hasSize(1);
+    assertThat(r.stage("print").output().get(0).get("count").asInt()).isEqualTo(3);
+  }
 }
