@@ -85,15 +85,20 @@ public final class FlowTranslator {
         }
       } else {
         ctx = new DefaultStageContext(flowName, stage, env, settings, bounded, errors);
-        input = expectInput(stage, inputOf(stage, edges), ctx);
+        input = expectInput(stage, hooks.input(stage, inputOf(stage, edges), ctx), ctx);
         if (factory instanceof RecordTransformFactory) {
           // Its operator counts records in, out, filtered and errors itself.
-          output = ((TransformFactory) factory).apply(input, stage.options(), ctx);
+          output = hooks.replaceTransform(stage, input, ctx);
+          if (output == null) {
+            output = ((TransformFactory) factory).apply(input, stage.options(), ctx);
+          }
         } else if (stage.kind() == StageKind.TRANSFORM) {
           DataStream<FlowRecord> counted =
               count(input, CountingFunction.in(stage.name()), ctx, "in", input.getParallelism());
-          DataStream<FlowRecord> result =
-              ((TransformFactory) factory).apply(counted, stage.options(), ctx);
+          DataStream<FlowRecord> result = hooks.replaceTransform(stage, counted, ctx);
+          if (result == null) {
+            result = ((TransformFactory) factory).apply(counted, stage.options(), ctx);
+          }
           output =
               count(
                   result, CountingFunction.out(stage.name()), ctx, "out", result.getParallelism());

@@ -21,6 +21,25 @@ public interface TranslationHooks {
     return null;
   }
 
+  /**
+   * The stream a transform or publisher reads, given the union of its inputs; tools may add records
+   * to it (a test feeds records into a stage). The default reads {@code input} unchanged.
+   */
+  default DataStream<FlowRecord> input(
+      ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {
+    return input;
+  }
+
+  /**
+   * A transform's output built by the hook instead of by {@code factory.apply} (a test builds a
+   * stage that calls a service with canned answers), or {@code null} to build the stage itself. The
+   * framework's counting and error routing stay around it.
+   */
+  default DataStream<FlowRecord> replaceTransform(
+      ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) throws Exception {
+    return null;
+  }
+
   /** True when the hook consumed {@code input} itself, so the real publisher is not built. */
   default boolean replacePublisher(
       ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {

@@ -3,6 +3,8 @@ package dev.flow.connectors.http;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.MockableTransform;
+import dev.flow.spi.Responder;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.TransformFactory;
 import dev.flow.spi.ValidationContext;
@@ -14,7 +16,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /** {@code Fetch}: enriches each record with the answer of an HTTP service, through async I/O. */
-public final class FetchFactory implements TransformFactory<FetchOptions> {
+public final class FetchFactory
+    implements TransformFactory<FetchOptions>, MockableTransform<FetchOptions> {
 
   @Override
   public String name() {
@@ -72,7 +75,19 @@ public final class FetchFactory implements TransformFactory<FetchOptions> {
   @Override
   public DataStream<FlowRecord> apply(
       DataStream<FlowRecord> input, FetchOptions o, StageContext ctx) {
-    FetchFunction fn = new FetchFunction(o, ctx.stageName(), ctx.errorRecords());
+    return build(input, o, ctx, new FetchFunction(o, ctx.stageName(), ctx.errorRecords(), null));
+  }
+
+  /** The same operators as {@link #apply}, with {@code responder} answering instead of HTTP. */
+  @Override
+  public DataStream<FlowRecord> applyWithResponder(
+      DataStream<FlowRecord> input, FetchOptions o, StageContext ctx, Responder responder) {
+    return build(
+        input, o, ctx, new FetchFunction(o, ctx.stageName(), ctx.errorRecords(), responder));
+  }
+
+  private static DataStream<FlowRecord> build(
+      DataStream<FlowRecord> input, FetchOptions o, StageContext ctx, FetchFunction fn) {
     long limit = overallLimit(o).toMillis();
     SingleOutputStreamOperator<FlowRecord> fetched =
         (o.ordered()

@@ -8,6 +8,7 @@ import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.Json;
 import dev.flow.spi.ErrorRecordFactory;
+import dev.flow.spi.Responder;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +25,7 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * The {@code Fetch} stage's async function: renders the request from the record, answers from the
  * cache or calls the service with retries, and writes the answer (or a part of it) into the record.
  * A record that fails for good is completed as a marked error record for the {@link ErrorRouter}.
+ * With a {@link Responder} (a test's mock), the responder answers instead of the service.
  */
 final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
@@ -33,6 +35,7 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   private final ErrorRecordFactory errorRecords;
   private final FieldPath target;
   private final FieldPath responsePath;
+  private final Responder responder;
 
   private transient HttpCaller caller;
   private transient Cache<String, JsonNode> cache;
@@ -40,8 +43,13 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   private transient Counter retries;
   private transient Counter cacheHits;
 
-  FetchFunction(FetchOptions options, String stageName, ErrorRecordFactory errorRecords) {
+  FetchFunction(
+      FetchOptions options,
+      String stageName,
+      ErrorRecordFactory errorRecords,
+      Responder responder) {
     this.options = options;
+    this.responder = responder;
     this.stageName = stageName;
     this.errorRecords = errorRecords;
     this.target = FieldPath.parse(options.target() == null ? "response" : options.target());
@@ -74,6 +82,10 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   @Override
   public void asyncInvoke(FlowRecord record, ResultFuture<FlowRecord> result) {
     in.inc();
+    if (responder != null) {
+      answerFromResponder(record, result);
+      return;
+    }
     HttpRequest request;
     String key;
     try {
@@ -131,8 +143,7 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
       ResultFuture<FlowRecord> result) {
     int status = response.statusCode();
     if (status == 404 && options.onNotFound() != FetchOptions.NotFound.ERROR) {
-      result.complete(
-          options.onNotFound() == FetchOptions.NotFound.PASS ? List.of(record) : List.of());
+      notFound(record, result);
       return;
     }
     if (status < 200 || status > 299) {
@@ -156,6 +167,32 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
     result.complete(List.of(record));
   }
 
+  /** Completes with the responder's answer, merged as a service's answer would be. */
+  private void answerFromResponder(FlowRecord record, ResultFuture<FlowRecord> result) {
+    JsonNode answer;
+    try {
+      answer = responder.respond(record);
+    } catch (Exception e) {
+      fail(record, ErrorRecordFactory.describe(e), result);
+      return;
+    }
+    if (answer == null) {
+      if (options.onNotFound() == FetchOptions.NotFound.ERROR) {
+        fail(record, "HTTP 404 (mock: no answer)", result);
+      } else {
+        notFound(record, result);
+      }
+      return;
+    }
+    record.set(target, narrow(answer.deepCopy()));
+    result.complete(List.of(record));
+  }
+
+  private void notFound(FlowRecord record, ResultFuture<FlowRecord> result) {
+    result.complete(
+        options.onNotFound() == FetchOptions.NotFound.PASS ? List.of(record) : List.of());
+  }
+
   /** The answer as JSON, or as a string when it is not JSON, narrowed to the response path. */
   private JsonNode value(byte[] body) {
     JsonNode node;
@@ -168,6 +205,11 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
         node = Json.NODES.textNode(new String(body, StandardCharsets.UTF_8));
       }
     }
+    return narrow(node);
+  }
+
+  /** The part of an answer at the response path, or a JSON null when the path is not there. */
+  private JsonNode narrow(JsonNode node) {
     if (responsePath != null) {
       for (int i = 0; i < responsePath.length() && node != null; i++) {
         node = node.isObject() ? node.get(responsePath.segment(i)) : null;

@@ -1,14 +1,19 @@
 package dev.flow.connectors.jdbc;
 
 import dev.flow.record.FieldPath;
+import dev.flow.record.FlowRecord;
+import dev.flow.spi.MockableTransform;
 import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.RecordTransformFactory;
+import dev.flow.spi.Responder;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.ValidationContext;
 import java.util.List;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** {@code Lookup}: enriches each record with rows of a JDBC query whose parameters are fields. */
-public final class LookupFactory extends RecordTransformFactory<LookupOptions> {
+public final class LookupFactory extends RecordTransformFactory<LookupOptions>
+    implements MockableTransform<LookupOptions> {
 
   @Override
   public String name() {
@@ -60,6 +65,13 @@ public final class LookupFactory extends RecordTransformFactory<LookupOptions> {
 
   @Override
   public RecordProcessor createProcessor(LookupOptions o, StageContext ctx) {
-    return new LookupProcessor(o, NamedQuery.parse(o.query()));
+    return new LookupProcessor(o, NamedQuery.parse(o.query()), null);
+  }
+
+  /** The same operator as {@link #apply}, with {@code responder} returning the rows. */
+  @Override
+  public DataStream<FlowRecord> applyWithResponder(
+      DataStream<FlowRecord> input, LookupOptions o, StageContext ctx, Responder responder) {
+    return ctx.process(input, new LookupProcessor(o, NamedQuery.parse(o.query()), responder));
   }
 }

@@ -12,6 +12,7 @@ import dev.flow.record.FlowRecord;
 import dev.flow.record.Json;
 import dev.flow.spi.ProcessorContext;
 import dev.flow.spi.RecordProcessor;
+import dev.flow.spi.Responder;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +28,8 @@ import org.apache.flink.util.Collector;
 /**
  * Runs the {@code Lookup} query for each record on a pooled connection, answers repeated parameters
  * from a TTL cache, and writes the rows into the record. Connection failures are retried with
- * backoff; a query that fails for good sends the record to the error stage.
+ * backoff; a query that fails for good sends the record to the error stage. With a {@link
+ * Responder} (a test's mock), the responder returns the rows and no database is used.
  */
 final class LookupProcessor implements RecordProcessor {
   private static final long serialVersionUID = 1L;
@@ -35,20 +37,27 @@ final class LookupProcessor implements RecordProcessor {
   private final LookupOptions options;
   private final NamedQuery query;
   private final FieldPath target;
+  private final Responder responder;
 
   private transient HikariDataSource pool;
   private transient Cache<List<Object>, ArrayNode> cache;
   private transient Counter retries;
   private transient Counter cacheHits;
 
-  LookupProcessor(LookupOptions options, NamedQuery query) {
+  LookupProcessor(LookupOptions options, NamedQuery query, Responder responder) {
     this.options = options;
+    this.responder = responder;
     this.query = query;
     this.target = FieldPath.parse(options.target() == null ? "lookup" : options.target());
   }
 
   @Override
   public void open(ProcessorContext ctx) {
+    retries = ctx.metrics().counter("retries");
+    cacheHits = ctx.metrics().counter("cacheHits");
+    if (responder != null) {
+      return;
+    }
     HikariConfig c = new HikariConfig();
     c.setJdbcUrl(options.url());
     c.setUsername(options.user());
@@ -59,8 +68,6 @@ final class LookupProcessor implements RecordProcessor {
     c.setPoolName("lookup-" + ctx.stageName() + "-" + ctx.subtaskIndex());
     c.setInitializationFailTimeout(-1);
     pool = new HikariDataSource(c);
-    retries = ctx.metrics().counter("retries");
-    cacheHits = ctx.metrics().counter("cacheHits");
     if (options.cacheTtl() != null && !options.cacheTtl().isZero()) {
       cache =
           Caffeine.newBuilder()
@@ -77,7 +84,9 @@ final class LookupProcessor implements RecordProcessor {
       params.add(value(record.get(p)));
     }
     ArrayNode rows = cache == null ? null : cache.getIfPresent(params);
-    if (rows != null) {
+    if (responder != null) {
+      rows = rows(responder.respond(record));
+    } else if (rows != null) {
       cacheHits.inc();
     } else {
       rows = queryWithRetries(params);
@@ -143,6 +152,17 @@ final class LookupProcessor implements RecordProcessor {
       }
       return rows;
     }
+  }
+
+  /** A responder's answer as rows: null is no row, an object one row, an array the rows. */
+  private static ArrayNode rows(JsonNode answer) {
+    ArrayNode rows = Json.NODES.arrayNode();
+    if (answer instanceof ArrayNode a) {
+      rows.addAll(a);
+    } else if (answer != null && !answer.isNull()) {
+      rows.add(answer);
+    }
+    return rows;
   }
 
   /** Connection trouble (SQLState class 08), timeouts and other transient errors. */

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       ActionsCommand.class,
       SchemaCommand.class,
       DeployCommand.class,
+      PreviewCommand.class,
+      TestCommand.class,
       InitCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,134 @@
+package dev.flow.preview;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.spi.MockableTransform;
+import dev.flow.spi.Responder;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.StageKind;
+import dev.flow.spi.TriggerContext;
+import dev.flow.spi.TriggerFactory;
+import dev.flow.translate.TranslationHooks;
+import dev.flow.validate.ResolvedStage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * Builds a preview's job while the flow is translated: triggers read sample records or end after
+ * the limit, records named for other stages are fed into their input, mocked stages answer from
+ * their responders, publishers and the error stage write nothing, and every stage's input, output
+ * and error records are tapped.
+ */
+final class PreviewHooks implements TranslationHooks {
+  private final Map<String, List<String>> inputs;
+  private final Map<String, Responder> mocks;
+  private final Preview.OtherTriggers otherTriggers;
+  private final long limit;
+  private final List<DataStream<Tuple3<String, String, String>>> taps = new ArrayList<>();
+
+  PreviewHooks(
+      Map<String, List<String>> inputs,
+      Map<String, Responder> mocks,
+      Preview.OtherTriggers otherTriggers,
+      long limit) {
+    this.inputs = inputs;
+    this.mocks = mocks;
+    this.otherTriggers = otherTriggers;
+    this.limit = limit;
+  }
+
+  /** The tapped records of every stage, each labelled with its stage and side. */
+  List<DataStream<Tuple3<String, String, String>>> taps() {
+    return taps;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public DataStream<FlowRecord> replaceTrigger(ResolvedStage stage, TriggerContext ctx) {
+    List<String> samples = inputs.get(stage.name());
+    if (samples != null) {
+      return ctx.fromSource(SampleRecords.source(samples));
+    }
+    TriggerFactory factory = (TriggerFactory) stage.factory();
+    boolean run =
+        switch (otherTriggers) {
+          case RUN -> true;
+          case RUN_BOUNDED -> factory.isBounded(stage.options());
+          case NONE -> false;
+        };
+    if (!run) {
+      return ctx.fromSource(SampleRecords.source(List.of()));
+    }
+    if (limit <= 0) {
+      return null;
+    }
+    try {
+      return factory.create(stage.options(), new LimitedTriggerContext(ctx, limit));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public DataStream<FlowRecord> input(
+      ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {
+    List<String> samples = inputs.get(stage.name());
+    if (samples == null) {
+      return input;
+    }
+    DataStream<FlowRecord> fed =
+        SampleRecords.feed(ctx.env(), stage.name() + " (sample input)", ctx.uid("sample"), samples);
+    return input == null ? fed : input.union(fed);
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public DataStream<FlowRecord> replaceTransform(
+      ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) throws Exception {
+    Responder responder = mocks.get(stage.name());
+    if (responder == null) {
+      return null;
+    }
+    return ((MockableTransform) stage.factory())
+        .applyWithResponder(input, stage.options(), ctx, responder);
+  }
+
+  @Override
+  public boolean replacePublisher(
+      ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {
+    // The input tap added in onStage is all the publisher's input goes to.
+    return true;
+  }
+
+  @Override
+  public void onStage(
+      ResolvedStage stage,
+      DataStream<FlowRecord> input,
+      DataStream<FlowRecord> output,
+      StageContext ctx) {
+    if (input != null) {
+      tap(input, Tap.IN, stage.name());
+    }
+    if (output != null && stage.kind() != StageKind.PUBLISHER) {
+      tap(output, Tap.OUT, stage.name());
+    }
+  }
+
+  @Override
+  public boolean replaceErrorStage(DataStream<FlowRecord> errors) {
+    tap(errors, Tap.ERROR, "");
+    return true;
+  }
+
+  private void tap(DataStream<FlowRecord> stream, String side, String stage) {
+    taps.add(
+        stream
+            .map(new Tap(side, stage), Tap.TYPE)
+            .name((stage.isEmpty() ? "errors" : stage) + " (preview " + side + ")")
+            .setParallelism(stream.getParallelism()));
+  }
+}
