@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ActionsCommand.class,
       SchemaCommand.class,
       DeployCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FlowCli implements Runnable {
