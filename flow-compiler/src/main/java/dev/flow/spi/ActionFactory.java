@@ -1,6 +1,7 @@
 package dev.flow.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A packaged or custom action that stages can name. Implementations are registered in {@code
@@ -39,4 +40,13 @@ public interface ActionFactory<O extends Record> {
    * through {@code ctx}; the framework has already checked names, types and required props.
    */
   default void validate(O options, ValidationContext ctx) {}
+
+  /**
+   * The state a stage with these options keeps in checkpoints and savepoints, or empty when it
+   * keeps none. {@code flow diff} and the savepoint check at submission use it to tell which
+   * changes to a flow lose state. Override it in every action that keeps state.
+   */
+  default Optional<StageState> state(O options) {
+    return Optional.empty();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.flow.job;
 
 import dev.flow.FlowCompiler;
+import dev.flow.model.Problem;
 import dev.flow.translate.CompiledFlow;
 import dev.flow.validate.ValidatedFlow;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The entry point of the cluster jar: {@code flink run flow-job.jar --flow x.yaml [--params
  * p.yaml]}. The flow is validated before anything is submitted; problems are printed as by {@code
- * flow validate} and the job is not submitted.
+ * flow validate} and the job is not submitted. When the job restores a savepoint ({@code -s}), the
+ * savepoint's state is checked against the flow first (see {@link SavepointCheck}).
  */
 public final class FlowJob {
   private FlowJob() {}
@@ -34,8 +36,9 @@ public final class FlowJob {
       ProblemPrinter.printText(validated.problems(), System.err);
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    boolean embedded = "embedded".equals(env.getConfiguration().get(DeploymentOptions.TARGET));
     if (validated.hasErrors()) {
-      if (!"embedded".equals(env.getConfiguration().get(DeploymentOptions.TARGET))) {
+      if (!embedded) {
         // On the client (flink run): the problems are printed; exit without a stack trace.
         System.err.println("The flow has errors; nothing was submitted.");
         System.exit(1);
@@ -44,6 +47,15 @@ public final class FlowJob {
       throw new InvalidFlowException(validated);
     }
     CompiledFlow compiled = FlowCompiler.translate(validated, env);
+    List<Problem> lost = SavepointCheck.problems(validated, env, System.err);
+    if (!lost.isEmpty()) {
+      if (!embedded) {
+        ProblemPrinter.printText(lost, System.err);
+        System.err.println(SavepointCheck.refusal());
+        System.exit(1);
+      }
+      throw new InvalidFlowException(lost, SavepointCheck.refusal());
+    }
     env.execute(compiled.jobName());
   }
 

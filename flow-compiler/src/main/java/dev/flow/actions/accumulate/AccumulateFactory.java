@@ -4,9 +4,11 @@ import dev.flow.actions.support.RecordKeys;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TransformFactory;
 import dev.flow.spi.ValidationContext;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** {@code Accumulate}: collects records into batches closed by count, size or time. */
@@ -33,6 +35,16 @@ public final class AccumulateFactory implements TransformFactory<AccumulateOptio
   @Override
   public Class<AccumulateOptions> optionsClass() {
     return AccumulateOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(AccumulateOptions o) {
+    return Optional.of(
+        StageState.of("open batches, per key")
+            .shape("key", o.key() != null ? o.key() : o.keyField())
+            .setting("maxRecords", o.maxRecords())
+            .setting("maxBytes", o.maxBytes())
+            .setting("maxWait", o.maxWait()));
   }
 
   @Override

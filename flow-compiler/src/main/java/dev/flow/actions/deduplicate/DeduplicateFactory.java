@@ -4,9 +4,11 @@ import dev.flow.actions.support.RecordKeys;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TransformFactory;
 import dev.flow.spi.ValidationContext;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -38,6 +40,15 @@ public final class DeduplicateFactory implements TransformFactory<DeduplicateOpt
   @Override
   public Class<DeduplicateOptions> optionsClass() {
     return DeduplicateOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(DeduplicateOptions o) {
+    // The TTL's length is not part of the state's layout: Flink restores state whose TTL changed.
+    return Optional.of(
+        StageState.of("the keys seen within ttl")
+            .shape("key", o.key() != null ? o.key() : o.keyField())
+            .setting("ttl", o.ttl()));
   }
 
   @Override

@@ -2,10 +2,12 @@ package dev.flow.actions.generator;
 
 import dev.flow.actions.support.IndexedSource;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** The {@code Generator} trigger: synthetic records from a template, at a steady rate. */
@@ -30,6 +32,11 @@ public final class GeneratorFactory implements TriggerFactory<GeneratorOptions> 
   @Override
   public Class<GeneratorOptions> optionsClass() {
     return GeneratorOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(GeneratorOptions o) {
+    return Optional.of(StageState.of("the number of records generated so far"));
   }
 
   @Override

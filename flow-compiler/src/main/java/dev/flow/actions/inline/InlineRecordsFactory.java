@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.actions.support.IndexedSource;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.Json;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -34,6 +36,11 @@ public final class InlineRecordsFactory implements TriggerFactory<InlineRecordsO
   @Override
   public Class<InlineRecordsOptions> optionsClass() {
     return InlineRecordsOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(InlineRecordsOptions o) {
+    return Optional.of(StageState.of("the position in the inline records"));
   }
 
   @Override

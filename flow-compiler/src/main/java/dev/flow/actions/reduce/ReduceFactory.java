@@ -6,6 +6,7 @@ import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.ErrorRecordFactory;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TransformFactory;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -52,6 +54,26 @@ public final class ReduceFactory implements TransformFactory<ReduceOptions> {
   @Override
   public Class<ReduceOptions> optionsClass() {
     return ReduceOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(ReduceOptions o) {
+    StageState s =
+        StageState.of("open windows and their partial aggregates, per key")
+            .shape("key", o.key() != null ? o.key() : o.keyField())
+            .shape("window", o.window());
+    s =
+        switch (o.window()) {
+          case TUMBLING -> s.shape("size", o.size());
+          case SLIDING -> s.shape("size", o.size()).shape("slide", o.slide());
+          case SESSION -> s.shape("gap", o.gap());
+        };
+    return Optional.of(
+        s.shape(
+                "time",
+                o.timeField() == null ? "processing time" : "event time of " + o.timeField())
+            .shape("aggregates", new java.util.TreeMap<>(o.aggregates()))
+            .setting("allowedLateness", o.allowedLateness()));
   }
 
   @Override

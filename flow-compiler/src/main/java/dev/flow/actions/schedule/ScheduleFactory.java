@@ -2,11 +2,13 @@ package dev.flow.actions.schedule;
 
 import dev.flow.actions.support.IndexedSource;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
@@ -36,6 +38,11 @@ public final class ScheduleFactory implements TriggerFactory<ScheduleOptions> {
   @Override
   public Class<ScheduleOptions> optionsClass() {
     return ScheduleOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(ScheduleOptions o) {
+    return Optional.of(StageState.of("the number of ticks emitted so far"));
   }
 
   @Override

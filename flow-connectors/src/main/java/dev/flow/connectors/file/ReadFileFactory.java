@@ -1,11 +1,13 @@
 package dev.flow.connectors.file;
 
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -35,6 +37,14 @@ public final class ReadFileFactory implements TriggerFactory<ReadFileOptions> {
   @Override
   public Class<ReadFileOptions> optionsClass() {
     return ReadFileOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(ReadFileOptions o) {
+    return Optional.of(
+        StageState.of("the files still to read and the position in each")
+            .setting("path", o.path())
+            .setting("glob", o.glob()));
   }
 
   @Override

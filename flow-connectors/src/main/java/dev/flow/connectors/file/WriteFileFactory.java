@@ -3,8 +3,10 @@ package dev.flow.connectors.file;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.PublisherFactory;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -37,6 +39,12 @@ public final class WriteFileFactory implements PublisherFactory<WriteFileOptions
   @Override
   public Class<WriteFileOptions> optionsClass() {
     return WriteFileOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(WriteFileOptions o) {
+    return Optional.of(
+        StageState.of("the in-progress and pending files").setting("path", o.path()));
   }
 
   @Override

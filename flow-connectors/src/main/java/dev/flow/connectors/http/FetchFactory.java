@@ -6,10 +6,12 @@ import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.MockableTransform;
 import dev.flow.spi.Responder;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TransformFactory;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -39,6 +41,11 @@ public final class FetchFactory
   @Override
   public Class<FetchOptions> optionsClass() {
     return FetchOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(FetchOptions o) {
+    return Optional.of(StageState.of("the records waiting for their responses"));
   }
 
   @Override

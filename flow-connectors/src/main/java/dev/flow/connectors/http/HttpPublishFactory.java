@@ -4,9 +4,11 @@ import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.PublisherFactory;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -43,6 +45,11 @@ public final class HttpPublishFactory implements PublisherFactory<HttpPublishOpt
   @Override
   public Class<HttpPublishOptions> optionsClass() {
     return HttpPublishOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(HttpPublishOptions o) {
+    return Optional.of(StageState.of("the records waiting for their responses"));
   }
 
   @Override

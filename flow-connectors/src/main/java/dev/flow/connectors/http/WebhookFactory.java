@@ -2,11 +2,13 @@ package dev.flow.connectors.http;
 
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.FlowSettings;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -33,6 +35,11 @@ public final class WebhookFactory implements TriggerFactory<WebhookOptions> {
   @Override
   public Class<WebhookOptions> optionsClass() {
     return WebhookOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(WebhookOptions o) {
+    return Optional.of(StageState.of("no records, only a marker of the source's one split"));
   }
 
   @Override

@@ -5,10 +5,12 @@ import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.PublisherFactory;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
@@ -44,6 +46,12 @@ public final class JdbcPublishFactory implements PublisherFactory<JdbcPublishOpt
   @Override
   public Class<JdbcPublishOptions> optionsClass() {
     return JdbcPublishOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(JdbcPublishOptions o) {
+    return Optional.of(
+        StageState.of("the writer's checkpointed state").setting("table", o.table()));
   }
 
   @Override

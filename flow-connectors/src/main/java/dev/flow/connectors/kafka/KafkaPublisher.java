@@ -9,10 +9,12 @@ import dev.flow.record.FlowRecord;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.PublisherFactory;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -45,6 +47,14 @@ public final class KafkaPublisher implements PublisherFactory<KafkaPublisherOpti
   @Override
   public Class<KafkaPublisherOptions> optionsClass() {
     return KafkaPublisherOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(KafkaPublisherOptions o) {
+    return Optional.of(
+        StageState.of("the open transactions of the sink", "sink")
+            .setting("delivery", o.delivery())
+            .setting("transactionalIdPrefix", o.transactionalIdPrefix()));
   }
 
   @Override

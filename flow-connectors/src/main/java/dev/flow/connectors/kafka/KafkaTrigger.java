@@ -7,11 +7,13 @@ import dev.flow.connectors.RecordDecoder;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.Fallback;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -45,6 +47,13 @@ public final class KafkaTrigger implements TriggerFactory<KafkaTriggerOptions> {
   @Override
   public Class<KafkaTriggerOptions> optionsClass() {
     return KafkaTriggerOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(KafkaTriggerOptions o) {
+    return Optional.of(
+        StageState.of("the assigned partitions and their offsets")
+            .setting("topics", o.topics() != null ? o.topics() : o.topicPattern()));
   }
 
   @Override

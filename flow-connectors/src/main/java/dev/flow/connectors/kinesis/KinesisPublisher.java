@@ -6,9 +6,11 @@ import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.PublisherFactory;
 import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSinkBuilder;
@@ -39,6 +41,13 @@ public final class KinesisPublisher implements PublisherFactory<KinesisPublisher
   @Override
   public Class<KinesisPublisherOptions> optionsClass() {
     return KinesisPublisherOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(KinesisPublisherOptions o) {
+    return Optional.of(
+        StageState.of("the records buffered but not yet sent", "sink")
+            .setting("stream", o.stream()));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.flow.connectors.Props;
 import dev.flow.connectors.RecordDecoder;
 import dev.flow.connectors.kinesis.KinesisTriggerOptions.StartFrom;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -46,6 +48,13 @@ public final class KinesisTrigger implements TriggerFactory<KinesisTriggerOption
   @Override
   public Class<KinesisTriggerOptions> optionsClass() {
     return KinesisTriggerOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(KinesisTriggerOptions o) {
+    return Optional.of(
+        StageState.of("the assigned shards and their sequence numbers")
+            .setting("stream", o.stream()));
   }
 
   @Override

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       PreviewCommand.class,
       TestCommand.class,
       InitCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FlowCli implements Runnable {

@@ -3,7 +3,10 @@ package dev.flow.job.cli;
 import dev.flow.FlowCompiler;
 import dev.flow.job.ProblemPrinter;
 import dev.flow.model.Problem;
+import dev.flow.model.Severity;
 import dev.flow.record.Json;
+import dev.flow.upgrade.StateChange;
+import dev.flow.upgrade.StateDiff;
 import dev.flow.validate.ValidatedFlow;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +31,13 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Also check each flow against the seed schema exactly.")
   boolean strict;
 
+  @Option(
+      names = "--against",
+      paramLabel = "OLD",
+      description =
+          "Also warn about changes from this older flow that stop restoring its savepoints.")
+  Path against;
+
   @Option(names = "--format", defaultValue = "text", description = "text or json.")
   Format format;
 
@@ -44,6 +54,9 @@ final class ValidateCommand implements Callable<Integer> {
           FlowCompiler.validate(
               flow.toString(), params.stream().map(Path::toString).toList(), strict);
       all.addAll(v.problems());
+      if (against != null && !v.hasErrors()) {
+        all.addAll(stateWarnings(v));
+      }
     }
     if (format == Format.json) {
       System.out.println(
@@ -56,5 +69,25 @@ final class ValidateCommand implements Callable<Integer> {
       ProblemPrinter.printText(all, System.out);
     }
     return all.stream().anyMatch(Problem::isError) ? 1 : 0;
+  }
+
+  /**
+   * The savepoint findings against {@code --against}, as warnings; info-level ones are left out.
+   */
+  private List<Problem> stateWarnings(ValidatedFlow now) {
+    ValidatedFlow old =
+        FlowCompiler.validate(
+            against.toString(), params.stream().map(Path::toString).toList(), strict);
+    if (old.hasErrors()) {
+      return List.of(
+          Problem.warning(
+              new dev.flow.model.Location(against.toString(), 0, 0),
+              null,
+              "--against: the older flow has errors, so savepoint compatibility was not checked"));
+    }
+    return StateDiff.between(old, now).stream()
+        .filter(c -> c.level() != StateChange.Level.INFO)
+        .map(c -> c.toProblem(Severity.WARNING))
+        .toList();
   }
 }
