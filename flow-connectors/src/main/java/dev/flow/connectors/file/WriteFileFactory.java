@@ -70,6 +70,18 @@ public final class WriteFileFactory implements PublisherFactory<WriteFileOptions
     }
   }
 
+  /** How often part files are checked for age and inactivity: often enough for both, 1s to 1m. */
+  static long checkInterval(WriteFileOptions o) {
+    long every = 60_000;
+    if (o.rollInterval() != null) {
+      every = Math.min(every, o.rollInterval().toMillis());
+    }
+    if (o.inactivity() != null) {
+      every = Math.min(every, o.inactivity().toMillis());
+    }
+    return Math.max(1000, every);
+  }
+
   @Override
   public void publish(DataStream<FlowRecord> input, WriteFileOptions o, StageContext ctx) {
     DefaultRollingPolicy<FlowRecord, String> rolling =
@@ -84,6 +96,7 @@ public final class WriteFileFactory implements PublisherFactory<WriteFileOptions
         FileSink.forRowFormat(ReadFileFactory.path(o.path()), new JsonLinesEncoder())
             .withBucketAssigner(new PartitionAssigner(template(o)))
             .withRollingPolicy(rolling)
+            .withBucketCheckInterval(checkInterval(o))
             .withOutputFileConfig(
                 OutputFileConfig.builder()
                     .withPartPrefix(o.prefix() == null ? "part" : o.prefix())
