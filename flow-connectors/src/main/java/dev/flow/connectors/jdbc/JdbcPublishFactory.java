@@ -127,7 +127,7 @@ public final class JdbcPublishFactory implements PublisherFactory<JdbcPublishOpt
                 new JdbcWriteOperator(
                     o,
                     statement(o),
-                    new RecordStatementBuilder(fields),
+                    new RecordStatementBuilder(fields, o.url().startsWith("jdbc:postgresql:")),
                     ctx.stageName(),
                     ctx.errorRecords(),
                     ctx.errorTag()))

@@ -141,8 +141,9 @@ final class JdbcWriteOperator extends AbstractStreamOperator<FlowRecord>
   /** Writes the rows of a failed batch one by one; a row that fails goes to the error stage. */
   private void writeOneByOne() throws SQLException {
     for (FlowRecord r : batch) {
-      PreparedStatement st = statement();
-      try {
+      statement();
+      // A fresh statement per row: a failed row must not leave its parameter types behind.
+      try (PreparedStatement st = connection.prepareStatement(sql)) {
         binder.accept(st, r);
         st.executeUpdate();
         connection.commit();
