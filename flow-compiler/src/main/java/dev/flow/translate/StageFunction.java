@@ -2,6 +2,7 @@ package dev.flow.translate;
 
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.ErrorRecordFactory;
+import dev.flow.spi.FatalStageException;
 import dev.flow.spi.ProcessorContext;
 import dev.flow.spi.RecordProcessor;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -91,6 +92,8 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
       if (counting.emitted == 0) {
         metrics.filtered.inc();
       }
+    } catch (FatalStageException e) {
+      throw e;
     } catch (Exception | LinkageError e) {
       metrics.errors.inc();
       if (LOG.isDebugEnabled()) {

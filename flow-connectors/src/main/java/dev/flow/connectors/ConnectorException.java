@@ -1,13 +1,15 @@
 package dev.flow.connectors;
 
+import dev.flow.spi.FatalStageException;
 import dev.flow.spi.StageContext;
 
 /**
  * A connector could not be set up, e.g. its servers are unreachable. The message names the stage,
  * its action and what failed, and is meant to be shown to the user as it is; it carries no cause,
- * so that tools which print the innermost message print this one.
+ * so that tools which print the innermost message print this one. Thrown from a record processor,
+ * it fails the job rather than the record.
  */
-public class ConnectorException extends RuntimeException {
+public class ConnectorException extends FatalStageException {
   private static final long serialVersionUID = 1L;
 
   public ConnectorException(String message) {

@@ -78,6 +78,18 @@ public final class WriteFileFactory implements PublisherFactory<WriteFileOptions
     }
   }
 
+  /** How often part files are checked for age and inactivity: often enough for both, 1s to 1m. */
+  static long checkInterval(WriteFileOptions o) {
+    long every = 60_000;
+    if (o.rollInterval() != null) {
+      every = Math.min(every, o.rollInterval().toMillis());
+    }
+    if (o.inactivity() != null) {
+      every = Math.min(every, o.inactivity().toMillis());
+    }
+    return Math.max(1000, every);
+  }
+
   @Override
   public void publish(DataStream<FlowRecord> input, WriteFileOptions o, StageContext ctx) {
     java.time.Duration rollInterval =
@@ -90,13 +102,11 @@ public final class WriteFileFactory implements PublisherFactory<WriteFileOptions
             .withRolloverInterval(rollInterval)
             .withInactivityInterval(inactivity)
             .build();
-    // Age and inactivity are checked on a timer: check often enough that a file rolls on time.
-    long checkMillis = Math.min(60_000L, Math.min(rollInterval.toMillis(), inactivity.toMillis()));
     FileSink<FlowRecord> sink =
         FileSink.forRowFormat(ReadFileFactory.path(o.path()), new JsonLinesEncoder())
             .withBucketAssigner(new PartitionAssigner(template(o)))
             .withRollingPolicy(rolling)
-            .withBucketCheckInterval(Math.max(1_000L, checkMillis))
+            .withBucketCheckInterval(checkInterval(o))
             .withOutputFileConfig(
                 OutputFileConfig.builder()
                     .withPartPrefix(o.prefix() == null ? "part" : o.prefix())

@@ -12,16 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
-import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
-import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * {@code JDBC}: inserts or upserts records as rows, in batches, through Flink's JDBC sink, which
- * flushes on every checkpoint (at least once; with keys the upsert makes a replay harmless).
- * Records missing a key field go to the error stage before the sink.
+ * {@code JDBC}: inserts or upserts records as rows, in batches flushed before every checkpoint (at
+ * least once; with keys the upsert makes a replay harmless). Records missing a key field, and rows
+ * the database refuses, go to the error stage; a lost connection is retried, then fails the job.
  */
 public final class JdbcPublishFactory implements PublisherFactory<JdbcPublishOptions> {
   private static final Pattern NAME =
@@ -40,7 +38,8 @@ public final class JdbcPublishFactory implements PublisherFactory<JdbcPublishOpt
   @Override
   public String description() {
     return "Writes records as rows of a table, batched, at least once through checkpoints; with"
-        + " key columns each row is an idempotent upsert.";
+        + " key columns each row is an idempotent upsert. A row the database refuses goes to the"
+        + " error stage with its message; a lost connection is retried, then fails the job.";
   }
 
   @Override
@@ -128,22 +127,25 @@ public final class JdbcPublishFactory implements PublisherFactory<JdbcPublishOpt
             .name(ctx.stageName() + " (keys)")
             .setParallelism(ctx.parallelism());
     ctx.addErrors(checked.getSideOutput(ctx.errorTag()));
-    JdbcSink<FlowRecord> sink =
-        JdbcSink.<FlowRecord>builder()
-            .withQueryStatement(statement(o), new RecordStatementBuilder(fields))
-            .withExecutionOptions(
-                JdbcExecutionOptions.builder()
-                    .withBatchSize(o.batchSize())
-                    .withBatchIntervalMs(
-                        o.batchInterval() == null ? 1000 : o.batchInterval().toMillis())
-                    .withMaxRetries(Math.max(0, o.retries()))
-                    .build())
-            .buildAtLeastOnce(
-                new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                    .withUrl(o.url())
-                    .withUsername(o.user())
-                    .withPassword(o.password())
-                    .build());
-    checked.sinkTo(sink).uid(ctx.uid()).name(ctx.stageName()).setParallelism(ctx.parallelism());
+    SingleOutputStreamOperator<FlowRecord> written =
+        checked
+            .transform(
+                ctx.stageName(),
+                FlowRecordTypeInfo.INSTANCE,
+                new JdbcWriteOperator(
+                    o,
+                    statement(o),
+                    new RecordStatementBuilder(fields, o.url().startsWith("jdbc:postgresql:")),
+                    ctx.stageName(),
+                    ctx.errorRecords(),
+                    ctx.errorTag()))
+            .uid(ctx.uid())
+            .setParallelism(ctx.parallelism());
+    ctx.addErrors(written.getSideOutput(ctx.errorTag()));
+    written
+        .sinkTo(new DiscardingSink<>())
+        .uid(ctx.uid("end"))
+        .name(ctx.stageName() + " (end)")
+        .setParallelism(ctx.parallelism());
   }
 }

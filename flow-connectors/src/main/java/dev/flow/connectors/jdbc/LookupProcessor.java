@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.flow.connectors.ConnectorException;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.Json;
@@ -28,8 +29,9 @@ import org.apache.flink.util.Collector;
 /**
  * Runs the {@code Lookup} query for each record on a pooled connection, answers repeated parameters
  * from a TTL cache, and writes the rows into the record. Connection failures are retried with
- * backoff; a query that fails for good sends the record to the error stage. With a {@link
- * Responder} (a test's mock), the responder returns the rows and no database is used.
+ * backoff and fail the job once the retries are spent; a query that fails for the record's values
+ * (a bad cast, a constraint) sends the record to the error stage with the database's message. With
+ * a {@link Responder} (a test's mock), the responder returns the rows and no database is used.
  */
 final class LookupProcessor implements RecordProcessor {
   private static final long serialVersionUID = 1L;
@@ -39,6 +41,7 @@ final class LookupProcessor implements RecordProcessor {
   private final FieldPath target;
   private final Responder responder;
 
+  private transient String stageName;
   private transient HikariDataSource pool;
   private transient Cache<List<Object>, ArrayNode> cache;
   private transient Counter retries;
@@ -53,6 +56,7 @@ final class LookupProcessor implements RecordProcessor {
 
   @Override
   public void open(ProcessorContext ctx) {
+    stageName = ctx.stageName();
     retries = ctx.metrics().counter("retries");
     cacheHits = ctx.metrics().counter("cacheHits");
     if (responder != null) {
@@ -67,6 +71,9 @@ final class LookupProcessor implements RecordProcessor {
     c.setReadOnly(true);
     c.setPoolName("lookup-" + ctx.stageName() + "-" + ctx.subtaskIndex());
     c.setInitializationFailTimeout(-1);
+    if (options.timeout() != null) {
+      c.setConnectionTimeout(Math.max(250, options.timeout().toMillis()));
+    }
     pool = new HikariDataSource(c);
     if (options.cacheTtl() != null && !options.cacheTtl().isZero()) {
       cache =
@@ -118,8 +125,17 @@ final class LookupProcessor implements RecordProcessor {
       try {
         return run(params);
       } catch (SQLException e) {
-        if (!transientFailure(e) || attempt >= options.retries()) {
+        if (!transientFailure(e)) {
           throw new SQLException("lookup failed: " + e.getMessage(), e.getSQLState(), e);
+        }
+        if (attempt >= options.retries()) {
+          throw new ConnectorException(
+              "stage \""
+                  + stageName
+                  + "\" (Lookup): cannot reach the database after "
+                  + (attempt + 1)
+                  + " attempts: "
+                  + e.getMessage());
         }
         retries.inc();
         Thread.sleep(wait);
@@ -146,7 +162,7 @@ final class LookupProcessor implements RecordProcessor {
         while (rs.next()) {
           ObjectNode row = rows.addObject();
           for (int i = 1; i <= md.getColumnCount(); i++) {
-            row.set(md.getColumnLabel(i), SqlValues.toJson(rs.getObject(i)));
+            row.set(md.getColumnLabel(i), SqlValues.column(rs, i, md));
           }
         }
       }

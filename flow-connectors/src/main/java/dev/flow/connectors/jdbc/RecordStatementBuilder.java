@@ -15,9 +15,15 @@ final class RecordStatementBuilder implements JdbcStatementBuilder<FlowRecord> {
   private static final long serialVersionUID = 1L;
 
   private final List<FieldPath> fields;
+  private final boolean untypedText;
 
-  RecordStatementBuilder(List<FieldPath> fields) {
+  /**
+   * @param untypedText send text as untyped, so that PostgreSQL reads it as the column's type (a
+   *     date, a number, a uuid) instead of refusing a varchar
+   */
+  RecordStatementBuilder(List<FieldPath> fields, boolean untypedText) {
     this.fields = fields;
+    this.untypedText = untypedText;
   }
 
   @Override
@@ -27,6 +33,8 @@ final class RecordStatementBuilder implements JdbcStatementBuilder<FlowRecord> {
       int p = i + 1;
       if (v == null || v.isNull()) {
         st.setNull(p, Types.NULL);
+      } else if (v.isTextual() && untypedText) {
+        st.setObject(p, v.asText(), Types.OTHER);
       } else if (v.isTextual()) {
         st.setString(p, v.asText());
       } else if (v.isIntegralNumber() && v.canConvertToLong()) {

@@ -221,6 +221,57 @@ class WebhookITCase {
 
   // ---------------------------------------------------------------- helpers
 
+  @Test
+  void withParallelismTwoEachInstanceListensOnItsOwnPort() throws Exception {
+    int port = twoFreePorts();
+    WebhookOptions o =
+        options(port, WebhookOptions.Auth.NONE, null, 1 << 16, 100, WebhookOptions.Ack.RECEIVED);
+    FlowSettings d = FlowSettings.defaults();
+    FlowSettings two =
+        new FlowSettings(2, 128, d.checkpointing(), d.restart(), d.stateBackend(), d.errors());
+    try (Running job = start("webhook-parallel", o, two, 0, "parallel-out")) {
+      waitUntil(
+          () -> {
+            try {
+              return get("http://127.0.0.1:" + (port + 1) + "/health").statusCode() == 200;
+            } catch (Exception e) {
+              return false;
+            }
+          },
+          "the second instance to listen");
+      Set<String> accepted = new HashSet<>();
+      for (int i = 0; i < 20; i++) {
+        String url = "http://127.0.0.1:" + (port + i % 2) + "/orders";
+        HttpResponse<String> r = post(url, "{\"n\":" + i + "}");
+        assertThat(r.statusCode()).isEqualTo(202);
+        accepted.add(read(r.body()).get("runId").asText());
+      }
+      assertThat(accepted).hasSize(20);
+      waitUntil(() -> CollectSink.received("parallel-out").size() >= 20, "20 records");
+      Thread.sleep(300);
+      List<FlowRecord> got = CollectSink.received("parallel-out");
+      assertThat(got.stream().map(FlowRecord::runId).toList())
+          .containsExactlyInAnyOrderElementsOf(accepted);
+      assertThat(got.stream().map(r -> r.get("n").asInt()).sorted().toList())
+          .isEqualTo(java.util.stream.IntStream.range(0, 20).boxed().toList());
+    }
+  }
+
+  /** A port p such that p and p + 1 are both free right now. */
+  static int twoFreePorts() throws Exception {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int p = TestFlows.freePort();
+      if (p < 65535) {
+        try (java.net.ServerSocket next = new java.net.ServerSocket(p + 1)) {
+          return p;
+        } catch (java.io.IOException taken) {
+          // Try another.
+        }
+      }
+    }
+    throw new IllegalStateException("no two adjacent free ports");
+  }
+
   static WebhookOptions options(
       int port,
       WebhookOptions.Auth auth,

@@ -55,6 +55,9 @@ class JdbcITCase {
       st.execute("insert into orders values ('acme.com', 10.50), ('acme.com', 99.99)");
       st.execute(
           "create table contacts (id bigint primary key, name text, score numeric, tags jsonb)");
+      st.execute(
+          "create table accounts (id bigint primary key, email text not null unique,"
+              + " age int check (age >= 0))");
     }
   }
 
@@ -179,6 +182,150 @@ class JdbcITCase {
     }
   }
 
+  @Test
+  void rowsTheDatabaseRefusesGoToTheErrorStageAndTheOthersAreWritten() throws Exception {
+    List<String> lines =
+        List.of(
+            "{\"id\":1,\"email\":\"a@x.org\",\"age\":30}",
+            "{\"id\":2,\"email\":\"b@x.org\",\"age\":-1}",
+            "{\"id\":3,\"email\":\"a@x.org\",\"age\":40}",
+            "{\"id\":4,\"email\":\"d@x.org\",\"age\":\"old\"}",
+            "{\"id\":5,\"email\":\"e@x.org\"}");
+    JdbcPublishOptions o =
+        new JdbcPublishOptions(
+            url,
+            null,
+            null,
+            "accounts",
+            new java.util.LinkedHashMap<>(
+                java.util.Map.of("id", "id", "email", "email", "age", "age")),
+            null,
+            10,
+            Duration.ofMillis(200),
+            2);
+    var flow =
+        new TestFlows.Builder("jdbc-refused")
+            .stage("in", new LinesTrigger(), new Lines(lines), "db")
+            .stage("db", new JdbcPublishFactory(), o)
+            .errors("jdbc-refused-errors")
+            .build();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    FlowTranslator.translate(flow, env);
+    env.execute("jdbc-refused");
+    List<String> errors =
+        CollectSink.received("jdbc-refused-errors").stream()
+            .map(
+                r ->
+                    r.asObjectNode().get("stage").asText()
+                        + " "
+                        + r.asObjectNode().get("record").get("id").asInt()
+                        + ": "
+                        + r.asObjectNode().get("error").asText())
+            .toList();
+    assertThat(errors)
+        .containsExactly(
+            "db 2: ERROR: new row for relation \"accounts\" violates check constraint"
+                + " \"accounts_age_check\"; Detail: Failing row contains (2, b@x.org, -1).",
+            "db 3: ERROR: duplicate key value violates unique constraint \"accounts_email_key\";"
+                + " Detail: Key (email)=(a@x.org) already exists.",
+            "db 4: ERROR: invalid input syntax for type integer: \"old\"; Where: unnamed portal"
+                + " parameter $2 = '...'");
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement();
+        var rs = st.executeQuery("select id, email, age from accounts order by id")) {
+      List<String> rows = new java.util.ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getObject(3));
+      }
+      assertThat(rows).containsExactly("1 a@x.org 30", "5 e@x.org null");
+    }
+  }
+
+  @Test
+  void aLookupThatFailsForOneRecordsValueSendsOnlyThatRecordToTheErrorStage() throws Exception {
+    run(
+        "lookup-bad-value",
+        options(
+            "select name from customers where since = cast(:email.domain as date)",
+            LookupOptions.Rows.FIRST,
+            LookupOptions.NoRow.PASS),
+        List.of(
+            "{\"id\":1,\"email\":{\"domain\":\"2020-01-31\"}}",
+            "{\"id\":2,\"email\":{\"domain\":\"acme.com\"}}",
+            "{\"id\":3,\"email\":{\"domain\":\"2021-01-01\"}}"));
+    assertThat(CollectSink.payloads("lookup-bad-value-out"))
+        .containsExactly(
+            "{\"id\":1,\"email\":{\"domain\":\"2020-01-31\"},\"customer\":{\"name\":\"Acme\"}}",
+            "{\"id\":3,\"email\":{\"domain\":\"2021-01-01\"}}");
+    assertThat(CollectSink.received("lookup-bad-value-errors"))
+        .extracting(r -> r.asObjectNode().get("error").asText())
+        .containsExactly("lookup failed: ERROR: invalid input syntax for type date: \"acme.com\"");
+  }
+
+  @Test
+  void anUnreachableDatabaseFailsTheJobInsteadOfFailingEveryRecord() throws Exception {
+    String dead = "jdbc:postgresql://127.0.0.1:" + TestFlows.freePort() + "/x";
+    LookupOptions o =
+        new LookupOptions(
+            dead,
+            null,
+            null,
+            "select 1 from customers where domain = :email.domain",
+            "customer",
+            LookupOptions.Rows.FIRST,
+            LookupOptions.NoRow.PASS,
+            Duration.ZERO,
+            100,
+            1,
+            Duration.ofMillis(500),
+            1,
+            Duration.ofMillis(50));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("lookup-dead", o, INPUT))
+        .satisfies(
+            e ->
+                assertThat(
+                        org.apache.flink.util.ExceptionUtils.findThrowableWithMessage(
+                            e, "cannot reach"))
+                    .get()
+                    .extracting(Throwable::getMessage)
+                    .asString()
+                    .startsWith(
+                        "stage \"customers\" (Lookup): cannot reach the database after 2"
+                            + " attempts: "));
+    JdbcPublishOptions p =
+        new JdbcPublishOptions(
+            dead,
+            null,
+            null,
+            "accounts",
+            new java.util.LinkedHashMap<>(java.util.Map.of("id", "id")),
+            null,
+            10,
+            Duration.ofMillis(100),
+            1);
+    var flow =
+        new TestFlows.Builder("jdbc-dead")
+            .stage("in", new LinesTrigger(), new Lines(List.of("{\"id\":1}")), "db")
+            .stage("db", new JdbcPublishFactory(), p)
+            .errors("jdbc-dead-errors")
+            .settings(TestFlows.noRestart())
+            .build();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    FlowTranslator.translate(flow, env);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> env.execute("jdbc-dead"))
+        .satisfies(
+            e ->
+                assertThat(
+                        org.apache.flink.util.ExceptionUtils.findThrowableWithMessage(
+                            e, "cannot write"))
+                    .get()
+                    .extracting(Throwable::getMessage)
+                    .asString()
+                    .contains(
+                        "stage \"db\" (JDBC): cannot write to the database after 2 attempts:"
+                            + " Connection to 127.0.0.1:"));
+  }
+
   private static LookupOptions options(
       String query, LookupOptions.Rows rows, LookupOptions.NoRow noRow) {
     return new LookupOptions(
@@ -198,12 +345,17 @@ class JdbcITCase {
   }
 
   private static void run(String name, LookupOptions o) throws Exception {
+    run(name, o, INPUT);
+  }
+
+  private static void run(String name, LookupOptions o, List<String> input) throws Exception {
     var flow =
         new TestFlows.Builder(name)
-            .stage("in", new LinesTrigger(), new Lines(INPUT), "customers")
+            .stage("in", new LinesTrigger(), new Lines(input), "customers")
             .stage("customers", new LookupFactory(), o, "out")
             .stage("out", new CollectPublisher(), new Collect(name + "-out"))
             .errors(name + "-errors")
+            .settings(TestFlows.noRestart())
             .build();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     FlowTranslator.translate(flow, env);

@@ -143,6 +143,28 @@ public final class TestFlows {
         d.errors());
   }
 
+  /** Default settings, but a failure fails the job at once instead of restarting it. */
+  public static FlowSettings noRestart() {
+    FlowSettings d = FlowSettings.defaults();
+    var r = d.restart();
+    return new FlowSettings(
+        d.parallelism(),
+        d.maxParallelism(),
+        d.checkpointing(),
+        new FlowSettings.Restart(
+            FlowSettings.Restart.Strategy.NONE,
+            r.initialDelay(),
+            r.maxDelay(),
+            r.multiplier(),
+            r.resetAfter(),
+            r.jitter(),
+            r.attempts(),
+            r.delay(),
+            r.failureInterval()),
+        d.stateBackend(),
+        d.errors());
+  }
+
   /** A port free right now on the loopback interface. */
   public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
