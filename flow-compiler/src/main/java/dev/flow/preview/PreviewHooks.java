@@ -124,6 +124,15 @@ final class PreviewHooks implements TranslationHooks {
     return true;
   }
 
+  /** A preview records no run outcomes: the runs stage writes nothing either. */
+  @Override
+  public boolean replaceRunStage(DataStream<FlowRecord> outcomes) {
+    outcomes
+        .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>())
+        .name("runs (preview)");
+    return true;
+  }
+
   private void tap(DataStream<FlowRecord> stream, String side, String stage) {
     taps.add(
         stream
