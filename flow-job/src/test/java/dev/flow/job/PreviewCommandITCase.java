@@ -73,6 +73,31 @@ class PreviewCommandITCase {
   }
 
   @Test
+  void aTestCaseGivesThePreviewItsInputAndMocks() {
+    CliRunner.Result r =
+        CliRunner.run(
+            "preview",
+            "--case",
+            "../examples/signup-enrichment.test.yaml#a form without an email goes to the error"
+                + " stage",
+            "--format",
+            "json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("\"name\" : \"domain\"")
+        .contains("no field 'email' in the record")
+        .contains("\"company\" : \"No Email Inc\"");
+
+    CliRunner.Result missing =
+        CliRunner.run("preview", "--case", "../examples/signup-enrichment.test.yaml#nope");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err())
+        .startsWith(
+            "flow preview: ../examples/signup-enrichment.test.yaml has no case named 'nope'; cases:"
+                + " customers get their report");
+  }
+
+  @Test
   void everyExampleCanBePreviewed() throws Exception {
     Path orders = lines("{\"id\":1,\"customer\":{\"name\":\"Ada\",\"email\":\"a@x.org\"}}");
     Path events = lines("{\"user\":{\"name\":\"Ada\",\"email\":\"a@x.org\"}}", "{}");
@@ -88,7 +113,10 @@ class PreviewCommandITCase {
     for (Path flow : flows) {
       List<String> args = new ArrayList<>(List.of("preview", flow.toString(), "--limit", "3"));
       String name = flow.getFileName().toString();
-      if (name.startsWith("kafka") || name.startsWith("webhook")) {
+      if (name.startsWith("signup")) {
+        // A database and two services: preview the test case, with its input and mocks.
+        args.addAll(List.of("--case", flow.toString().replace(".yaml", ".test.yaml")));
+      } else if (name.startsWith("kafka") || name.startsWith("webhook")) {
         args.addAll(List.of("--input", orders.toString()));
       } else if (name.startsWith("kinesis")) {
         args.addAll(List.of("--input", events.toString()));

@@ -1,6 +1,7 @@
 package dev.flow.job.cli;
 
 import dev.flow.FlowCompiler;
+import dev.flow.flowtest.TestCase;
 import dev.flow.job.ProblemPrinter;
 import dev.flow.job.preview.PreviewTable;
 import dev.flow.preview.EmbeddedFlink;
@@ -29,8 +30,20 @@ import picocli.CommandLine.Parameters;
             + " and error records. Publishers write nothing.")
 final class PreviewCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FLOW", description = "The flow file.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FLOW",
+      description = "The flow file (with --case: the test file's flow by default).")
   Path flow;
+
+  @Option(
+      names = "--case",
+      paramLabel = "TEST.yaml[#NAME]",
+      description =
+          "Take the input records and the mocks of a test case (the first, or the one named) from"
+              + " a test file, with the test file's flow and parameters.")
+  String testCase;
 
   @Option(names = "--params", paramLabel = "FILE", description = "A parameter set file.")
   List<Path> params = new ArrayList<>();
@@ -69,8 +82,24 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.println("flow preview: --format must be table or json, not '" + format + "'");
       return 2;
     }
-    ValidatedFlow validated =
-        FlowCompiler.validate(flow.toString(), params.stream().map(Path::toString).toList(), false);
+    TestCase fromTest = null;
+    ValidatedFlow validated;
+    if (testCase != null) {
+      CaseSource source = CaseSource.read(testCase, flow);
+      if (source.error() != null) {
+        System.err.print(source.error());
+        return 2;
+      }
+      fromTest = source.testCase();
+      validated = source.flow();
+    } else if (flow == null) {
+      System.err.println("flow preview: give the flow file, or --case with a test file");
+      return 2;
+    } else {
+      validated =
+          FlowCompiler.validate(
+              flow.toString(), params.stream().map(Path::toString).toList(), false);
+    }
     if (!validated.problems().isEmpty()) {
       ProblemPrinter.printText(validated.problems(), System.err);
     }
@@ -79,6 +108,17 @@ final class PreviewCommand implements Callable<Integer> {
     }
     Preview preview =
         Preview.of(validated).limit(limit).timeout(Duration.ofSeconds(timeoutSeconds));
+    if (fromTest != null) {
+      if (!fromTest.inputs().isEmpty()) {
+        preview.otherTriggers(Preview.OtherTriggers.NONE);
+      }
+      fromTest
+          .inputs()
+          .forEach(
+              (stage, records) ->
+                  preview.input(stage, records.stream().map(Object::toString).toList()));
+      fromTest.mocks().forEach(preview::mock);
+    }
     try {
       for (String spec : inputs) {
         addInput(preview, validated, spec);
