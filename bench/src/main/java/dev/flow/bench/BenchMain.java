@@ -9,7 +9,9 @@ import dev.flow.bench.s3.FlowWebhook;
 import dev.flow.bench.s3.WebhookScenario;
 import dev.flow.bench.s4.CompileScenario;
 import dev.flow.bench.s4.YamlCompiler;
+import dev.flow.bench.s5.KafkaScenario;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,15 +84,6 @@ public final class BenchMain {
         "%nload average after: %s; total %.0f s%n%n",
         Machine.loadAverage(), (System.nanoTime() - t0) / 1e9);
     LocalFlink.stop();
-    if (only.isEmpty() || only.contains("S5")) {
-      report.row(
-          "S5",
-          "kafka exactly-once",
-          "not measured",
-          "",
-          "not written yet; a hand-written"
-              + " KafkaSource→KafkaSink job against the same flow on an in-JVM broker is the next step");
-    }
     report.printTable(log);
     log.println();
     log.println(report.summaryLine());
@@ -107,11 +100,12 @@ public final class BenchMain {
             "bench/flows/s1-remap-filter.yaml: Remap Fields → Filter (CEL)",
             FlowVariant.javaStages(),
             "same chain with remap and filter coded in Java on the record API"));
-    list.add(new KeyedScenario());
-    list.add(
-        new WebhookScenario(
-            List.of(BareJdkServer::new, FlowWebhook::new), null));
+    list.add(new KeyedScenario(flows + "s2-keyed-reduce.yaml"));
+    list.add(new WebhookScenario(List.of(BareJdkServer::new, FlowWebhook::new), null));
     list.add(new CompileScenario(new YamlCompiler()));
+    list.add(
+        new KafkaScenario(
+            Path.of(flows, "s5-kafka-remap.yaml"), Path.of(System.getProperty("java.io.tmpdir"))));
     return list;
   }
 }

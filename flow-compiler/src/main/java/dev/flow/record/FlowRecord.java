@@ -253,6 +253,37 @@ public final class FlowRecord {
     return true;
   }
 
+  /**
+   * Moves the value at each {@code from.get(i)} to {@code to.get(i)} as one step: every value is
+   * taken out first, then each is set, so renames may swap fields. Values are moved as they are
+   * held, without decoding them; an absent source is skipped.
+   */
+  public void renameAll(List<FieldPath> from, List<FieldPath> to) {
+    int n = from.size();
+    Object[] values = new Object[n];
+    if (tree != null) {
+      raw = null;
+      for (int i = 0; i < n; i++) {
+        values[i] = TreeOps.remove(tree, from.get(i));
+      }
+      for (int i = 0; i < n; i++) {
+        if (values[i] != null) {
+          TreeOps.set(tree, to.get(i), (JsonNode) values[i]);
+        }
+      }
+      return;
+    }
+    LazyObject r = root();
+    for (int i = 0; i < n; i++) {
+      values[i] = r.take(from.get(i), 0);
+    }
+    for (int i = 0; i < n; i++) {
+      if (values[i] != null) {
+        r.set(to.get(i), 0, values[i]);
+      }
+    }
+  }
+
   /** The names of the top-level fields, in order. */
   public Iterator<String> fieldNames() {
     if (tree != null) {

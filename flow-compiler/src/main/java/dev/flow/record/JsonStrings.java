@@ -8,7 +8,18 @@ final class JsonStrings {
 
   /** Checks the string whose opening quote is at {@code s}; returns the position after it. */
   static int check(byte[] b, int s, int len) throws Failure {
+    int end = checkFlagged(b, s, len);
+    return end < 0 ? ~end : end;
+  }
+
+  /**
+   * Like {@link #check}, but returns the position after the string complemented ({@code ~end}, a
+   * negative number) when the string holds an escape sequence, so that a caller indexing names need
+   * not scan the name again.
+   */
+  static int checkFlagged(byte[] b, int s, int len) throws Failure {
     int i = s + 1;
+    boolean escaped = false;
     while (true) {
       i = Swar.stringSpecial(b, i, len);
       if (i >= len) {
@@ -16,9 +27,10 @@ final class JsonStrings {
       }
       byte c = b[i];
       if (c == '"') {
-        return i + 1;
+        return escaped ? ~(i + 1) : i + 1;
       }
       if (c == '\\') {
+        escaped = true;
         i = escape(b, i, len);
       } else if (c >= 0) {
         throw new Failure("a control character in a string", i, false);

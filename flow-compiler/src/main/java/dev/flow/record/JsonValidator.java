@@ -127,7 +127,9 @@ final class JsonValidator {
         throw error(i, "expected a field name in double quotes");
       }
       int nameStart = i;
-      int nameEnd = JsonStrings.check(b, i, len);
+      int flagged = JsonStrings.checkFlagged(b, i, len);
+      boolean escaped = flagged < 0;
+      int nameEnd = escaped ? ~flagged : flagged;
       if (nameEnd - nameStart > MAX_NAME_LENGTH) {
         throw new Failure("a very long field name", nameStart, true);
       }
@@ -138,7 +140,6 @@ final class JsonValidator {
       int vs = ws(i + 1);
       i = value(vs, depth);
       if (idx != null) {
-        boolean escaped = Swar.quoteOrBackslash(b, nameStart + 1, nameEnd - 1) < nameEnd - 1;
         int hash = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, nameEnd - 1);
         idx.add(b, nameStart, nameEnd, hash, escaped, vs, i);
       }

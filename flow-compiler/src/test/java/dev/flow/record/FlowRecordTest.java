@@ -194,6 +194,21 @@ class FlowRecordTest {
   }
 
   @Test
+  void renameAllTakesEveryValueBeforeSettingAnySoFieldsCanSwap() throws IOException {
+    String json = "{\"a\":\"x\\u0041\",\"b\":{\"c\":1.50,\"d\":[true]},\"e\":3}";
+    List<FieldPath> from = List.of(p("a"), p("b.c"), p("e"), p("missing"));
+    List<FieldPath> to = List.of(p("e"), p("a"), p("b.c"), p("gone"));
+    FlowRecord lazy = FlowRecord.parseJson(utf8(json));
+    lazy.renameAll(from, to);
+    // moved values keep their bytes (the escape, the trailing zero); e was emptied, then set again
+    assertThat(lazy.toJson())
+        .isEqualTo("{\"b\":{\"d\":[true],\"c\":3},\"e\":\"x\\u0041\",\"a\":1.50}");
+    FlowRecord tree = FlowRecord.of((ObjectNode) Json.MAPPER.readTree(json));
+    tree.renameAll(from, to);
+    assertThat(tree.asObjectNode()).isEqualTo(Json.MAPPER.readTree(lazy.toJson()));
+  }
+
+  @Test
   void removedThenSetAgainIsAppended() {
     FlowRecord r = FlowRecord.parseJson(utf8("{\"a\":1,\"b\":2}"));
     assertThat(r.remove(p("a"))).isEqualTo(IntNode.valueOf(1));

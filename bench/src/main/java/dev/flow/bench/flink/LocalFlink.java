@@ -3,6 +3,7 @@ package dev.flow.bench.flink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
@@ -38,6 +39,12 @@ public final class LocalFlink {
                 .setNumberSlotsPerTaskManager(SLOTS)
                 .build());
     cluster.before();
+  }
+
+  /** The shared cluster, started when it is not running. */
+  public static synchronized MiniCluster miniCluster() throws Exception {
+    start();
+    return cluster.getMiniCluster();
   }
 
   /** Stops the shared cluster. */

@@ -33,19 +33,20 @@ public final class FlowVariant implements Variant {
 
   /** The YAML flow at {@code path}, validated by {@link FlowCompiler} once per run. */
   public static FlowVariant yaml(String name, String path) {
-    return new FlowVariant(
-        name,
-        () -> {
-          ValidatedFlow v = FlowCompiler.validate(path, List.of(), false);
-          if (v.hasErrors()) {
-            throw new IllegalStateException(
-                "the benchmark flow "
-                    + path
-                    + " is not valid:\n"
-                    + v.problems().stream().map(Problem::format).collect(Collectors.joining("\n")));
-          }
-          return v;
-        });
+    return new FlowVariant(name, () -> validated(path));
+  }
+
+  /** The YAML flow at {@code path}, validated by {@link FlowCompiler}; throws when not valid. */
+  public static ValidatedFlow validated(String path) {
+    ValidatedFlow v = FlowCompiler.validate(path, List.of(), false);
+    if (v.hasErrors()) {
+      throw new IllegalStateException(
+          "the benchmark flow "
+              + path
+              + " is not valid:\n"
+              + v.problems().stream().map(Problem::format).collect(Collectors.joining("\n")));
+    }
+    return v;
   }
 
   /** The flow with S1's remap and filter as stages written in Java against the record API. */

@@ -13,8 +13,13 @@ import java.util.Map;
 /** S2: keyed count+sum across a network exchange, Flow's serializer against Kryo and POJOs. */
 public final class KeyedScenario implements Scenario {
   static final String NOTE =
-      "Flow's Reduce action does not exist yet: the flow is coded with a keyed-count stage over"
-          + " FlowRecordTypeInfo";
+      "bench/flows/s2-keyed-reduce.yaml: Bench Events → Reduce (keyField user.id, count,"
+          + " sum(amount)) → Bench Key Lines";
+  private final String flowYaml;
+
+  public KeyedScenario(String flowYaml) {
+    this.flowYaml = flowYaml;
+  }
 
   @Override
   public String id() {
@@ -33,7 +38,7 @@ public final class KeyedScenario implements Scenario {
         List.of(
             new HandwrittenKeyed(HandwrittenKeyed.Kind.KRYO),
             new HandwrittenKeyed(HandwrittenKeyed.Kind.POJO),
-            new FlowKeyed());
+            new FlowKeyed(flowYaml));
     Map<String, Stats> stats = Alternating.run(variants, s.warmups(), s.rounds(), log);
     double kryo = stats.get("kryo").median();
     double pojo = stats.get("pojo").median();

@@ -17,8 +17,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Computes, once per record, what the window needs: the key, the value of every aggregate and the
- * event time. Emits {@code {k: key, v: [values], r: record}}; a record whose key, values or time
- * cannot be computed goes to the error stage.
+ * event time. Emits {@code {k: key, v: [values]}}; in event time also {@code r: record} with the
+ * record's metadata, since a late record goes on as the original. A record whose key, values or
+ * time cannot be computed goes to the error stage.
  */
 final class PrepareFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
@@ -69,10 +70,17 @@ final class PrepareFunction extends ProcessFunction<FlowRecord, FlowRecord> {
       ctx.output(errorTag, errors.create(r, e));
       return;
     }
-    p.set("r", r.asObjectNode());
-    FlowRecord prepared = r.withPayload(p);
-    if (time != FlowRecord.NO_TIME) {
-      prepared.eventTime(time);
+    FlowRecord prepared;
+    if (timeField != null) {
+      // A late record goes on as the original record, with its metadata.
+      p.set("r", r.asObjectNode());
+      prepared = r.withPayload(p);
+      if (time != FlowRecord.NO_TIME) {
+        prepared.eventTime(time);
+      }
+    } else {
+      // Processing-time windows have no late records: only the key and values cross the exchange.
+      prepared = FlowRecord.of(p);
     }
     out.collect(prepared);
   }

@@ -35,7 +35,7 @@ final class RemapProcessor implements RecordProcessor {
       keep(record);
     }
     for (FieldPath p : plan.drop()) {
-      record.remove(p);
+      record.drop(p);
     }
     for (FieldPath p : plan.redact()) {
       JsonNode v = record.get(p);
@@ -63,18 +63,8 @@ final class RemapProcessor implements RecordProcessor {
   }
 
   private void rename(FlowRecord record) {
-    List<FieldPath> from = plan.renameFrom();
-    if (from.isEmpty()) {
-      return;
-    }
-    JsonNode[] values = new JsonNode[from.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = record.remove(from.get(i));
-    }
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null) {
-        record.set(plan.renameTo().get(i), values[i]);
-      }
+    if (!plan.renameFrom().isEmpty()) {
+      record.renameAll(plan.renameFrom(), plan.renameTo());
     }
   }
 
