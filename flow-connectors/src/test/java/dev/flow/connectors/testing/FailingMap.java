@@ -7,9 +7,10 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
 /**
- * Injects task failures: subtask 0 throws after {@code afterRecords} records in each of its first
- * {@code failures} attempts. Counters live in static maps keyed by a test's name, for a MiniCluster
- * in the same JVM.
+ * Injects task failures: any subtask throws once it has seen {@code afterRecords} records since it
+ * was (re)started, until {@code failures} failures were thrown in all. Any subtask, because which
+ * one receives records (e.g. which Kafka partitions hold them) is not up to the test. Counters live
+ * in static maps keyed by a test's name, for a MiniCluster in the same JVM.
  */
 public final class FailingMap extends RichMapFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
@@ -44,16 +45,20 @@ public final class FailingMap extends RichMapFunction<FlowRecord, FlowRecord> {
   public void open(OpenContext openContext) {
     OPENED.get(name).incrementAndGet();
     seen = 0;
-    armed =
-        getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
-            && getRuntimeContext().getTaskInfo().getAttemptNumber() < failures;
+    armed = THROWN.get(name).get() < failures;
   }
 
   @Override
   public FlowRecord map(FlowRecord r) {
     if (armed && ++seen == afterRecords) {
-      THROWN.get(name).incrementAndGet();
-      throw new IllegalStateException("injected failure " + THROWN.get(name).get());
+      AtomicInteger thrown = THROWN.get(name);
+      int n = thrown.get();
+      while (n < failures) {
+        if (thrown.compareAndSet(n, n + 1)) {
+          throw new IllegalStateException("injected failure " + (n + 1));
+        }
+        n = thrown.get();
+      }
     }
     return r;
   }
