@@ -197,8 +197,7 @@ class JdbcITCase {
             null,
             null,
             "accounts",
-            new java.util.LinkedHashMap<>(
-                java.util.Map.of("id", "id", "email", "email", "age", "age")),
+            columns("id", "email", "age"),
             null,
             10,
             Duration.ofMillis(200),
@@ -229,7 +228,7 @@ class JdbcITCase {
             "db 3: ERROR: duplicate key value violates unique constraint \"accounts_email_key\";"
                 + " Detail: Key (email)=(a@x.org) already exists.",
             "db 4: ERROR: invalid input syntax for type integer: \"old\"; Where: unnamed portal"
-                + " parameter $2 = '...'");
+                + " parameter $3 = '...'");
     try (Connection c = pg.getPostgresDatabase().getConnection();
         Statement st = c.createStatement();
         var rs = st.executeQuery("select id, email, age from accounts order by id")) {
@@ -360,5 +359,14 @@ class JdbcITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     FlowTranslator.translate(flow, env);
     env.execute(name);
+  }
+
+  /** Columns in the order given, each read from the field of the same name. */
+  private static java.util.Map<String, String> columns(String... names) {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (String n : names) {
+      m.put(n, n);
+    }
+    return m;
   }
 }
