@@ -2,6 +2,7 @@ package dev.flow.flowtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.model.Location;
+import dev.flow.preview.Preview;
 import java.util.List;
 import java.util.Map;
 
@@ -23,4 +24,20 @@ public record TestCase(
     Map<String, CannedResponder> mocks,
     Map<String, List<JsonNode>> expect,
     Map<String, List<String>> expectErrors,
-    boolean ordered) {}
+    boolean ordered) {
+
+  /**
+   * Gives {@code preview} this case's input records and mocks; when the case has input, triggers it
+   * does not feed emit nothing.
+   */
+  public Preview applyTo(Preview preview) {
+    if (!inputs.isEmpty()) {
+      preview.otherTriggers(Preview.OtherTriggers.NONE);
+    }
+    inputs.forEach(
+        (stage, records) ->
+            preview.input(stage, records.stream().map(JsonNode::toString).toList()));
+    mocks.forEach(preview::mock);
+    return preview;
+  }
+}

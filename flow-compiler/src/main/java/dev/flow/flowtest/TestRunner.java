@@ -35,15 +35,11 @@ public final class TestRunner {
   /** Runs one case of {@code suite}. */
   public CaseResult run(TestSuite suite, TestCase c) {
     Preview preview =
-        Preview.of(suite.flow())
-            .limit(0)
-            .timeout(timeout)
-            .otherTriggers(
-                c.inputs().isEmpty()
-                    ? Preview.OtherTriggers.RUN_BOUNDED
-                    : Preview.OtherTriggers.NONE);
-    c.inputs().forEach((stage, records) -> preview.input(stage, json(records)));
-    c.mocks().forEach(preview::mock);
+        c.applyTo(
+            Preview.of(suite.flow())
+                .limit(0)
+                .timeout(timeout)
+                .otherTriggers(Preview.OtherTriggers.RUN_BOUNDED));
     PreviewResult result;
     try {
       result = preview.run(environments.get());
@@ -130,9 +126,5 @@ public final class TestRunner {
       }
     }
     return lines.isEmpty() ? null : "other error records:\n  " + String.join("\n  ", lines);
-  }
-
-  private static List<String> json(List<JsonNode> records) {
-    return records.stream().map(JsonNode::toString).toList();
   }
 }

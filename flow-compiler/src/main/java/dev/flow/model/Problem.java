@@ -43,8 +43,17 @@ public record Problem(
    * 'tmeout'; did you mean 'timeout'? Known props: timeout, url}.
    */
   public String format() {
+    return format(location, severity.label(), stage, action, message, hint);
+  }
+
+  /**
+   * The one-line form of any located finding: {@code file:line:col: level: stage "s" (Action):
+   * message; hint}, the stage part and the hint left out when absent.
+   */
+  public static String format(
+      Location location, String level, String stage, String action, String message, String hint) {
     StringBuilder b = new StringBuilder();
-    b.append(location).append(": ").append(severity.label()).append(": ");
+    b.append(location).append(": ").append(level).append(": ");
     if (stage != null) {
       b.append("stage \"").append(stage).append('"');
       if (action != null) {

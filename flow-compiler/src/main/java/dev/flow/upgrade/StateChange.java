@@ -43,20 +43,7 @@ public record StateChange(
 
   /** The one-line form: {@code new.yaml:12:5: error: stage "Totals" (Reduce): key changed ...}. */
   public String format() {
-    StringBuilder b = new StringBuilder();
-    b.append(location).append(": ").append(level.label()).append(": ");
-    if (stage != null) {
-      b.append("stage \"").append(stage).append('"');
-      if (action != null) {
-        b.append(" (").append(action).append(')');
-      }
-      b.append(": ");
-    }
-    b.append(message);
-    if (hint != null) {
-      b.append("; ").append(hint);
-    }
-    return b.toString();
+    return Problem.format(location, level.label(), stage, action, message, hint);
   }
 
   @Override

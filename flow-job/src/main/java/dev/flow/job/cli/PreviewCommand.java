@@ -109,15 +109,7 @@ final class PreviewCommand implements Callable<Integer> {
     Preview preview =
         Preview.of(validated).limit(limit).timeout(Duration.ofSeconds(timeoutSeconds));
     if (fromTest != null) {
-      if (!fromTest.inputs().isEmpty()) {
-        preview.otherTriggers(Preview.OtherTriggers.NONE);
-      }
-      fromTest
-          .inputs()
-          .forEach(
-              (stage, records) ->
-                  preview.input(stage, records.stream().map(Object::toString).toList()));
-      fromTest.mocks().forEach(preview::mock);
+      fromTest.applyTo(preview);
     }
     try {
       for (String spec : inputs) {
