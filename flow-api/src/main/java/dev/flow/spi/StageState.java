@@ -65,9 +65,6 @@ public record StageState(
     if (value == null) {
       return "unset";
     }
-    if (value instanceof dev.flow.expr.Expression e) {
-      return e.source();
-    }
     if (value instanceof java.time.Duration d) {
       return Durations.text(d);
     }
