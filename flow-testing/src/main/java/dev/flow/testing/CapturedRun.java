@@ -1,10 +1,9 @@
-package dev.flow.actions.testing;
+package dev.flow.testing;
 
 import dev.flow.FlowCompiler;
 import dev.flow.model.Problem;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.StageContext;
-import dev.flow.testing.CollectSink;
 import dev.flow.translate.TranslationHooks;
 import dev.flow.validate.ResolvedStage;
 import dev.flow.validate.ValidatedFlow;

@@ -2,11 +2,13 @@ package dev.flow.testing;
 
 import dev.flow.record.FlowRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * A test sink that keeps what it receives in memory under a name, for tests on a MiniCluster in the
@@ -20,7 +22,7 @@ public final class CollectSink implements Sink<FlowRecord> {
 
   public CollectSink(String name) {
     this.name = name;
-    RECEIVED.put(name, java.util.Collections.synchronizedList(new ArrayList<>()));
+    RECEIVED.put(name, Collections.synchronizedList(new ArrayList<>()));
   }
 
   /** What the sink called {@code name} has received so far. */
@@ -40,9 +42,19 @@ public final class CollectSink implements Sink<FlowRecord> {
   }
 
   @Override
-  @SuppressWarnings("deprecation")
+  @Deprecated
   public SinkWriter<FlowRecord> createWriter(InitContext context) {
-    List<FlowRecord> target = RECEIVED.computeIfAbsent(name, k -> new ArrayList<>());
+    return writer();
+  }
+
+  @Override
+  public SinkWriter<FlowRecord> createWriter(WriterInitContext context) {
+    return writer();
+  }
+
+  private SinkWriter<FlowRecord> writer() {
+    List<FlowRecord> target =
+        RECEIVED.computeIfAbsent(name, k -> Collections.synchronizedList(new ArrayList<>()));
     return new SinkWriter<>() {
       @Override
       public void write(FlowRecord element, Context ctx) {

@@ -1,4 +1,4 @@
-package dev.flow.actions.testing;
+package dev.flow.testing;
 
 import dev.flow.record.FlowRecord;
 import java.io.ByteArrayInputStream;

@@ -1,276 +1,215 @@
-package dev.flow.connectors.testing;
+package dev.flow.testing;
 
+import dev.flow.model.Location;
+import dev.flow.model.Node;
+import dev.flow.model.Problem;
+import dev.flow.model.StageDef;
+import dev.flow.parse.YamlReader;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
-import dev.flow.record.InvalidRecordException;
-import dev.flow.spi.ErrorPolicy;
-import dev.flow.spi.ErrorRecordFactory;
+import dev.flow.spi.ActionFactory;
 import dev.flow.spi.FlowSettings;
-import dev.flow.spi.ProcessorContext;
-import dev.flow.spi.RecordProcessor;
+import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.TransformFactory;
 import dev.flow.spi.TriggerContext;
+import dev.flow.spi.TriggerFactory;
+import dev.flow.translate.StageContexts;
+import dev.flow.validate.OptionsBinder;
+import dev.flow.validate.ResolvedStage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.metrics.MetricGroup;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
- * A small stage context for testing factories without the flow translator: it adds sources and
- * processors as the framework does (JSON check of trigger output, error side output) and collects
- * the error streams of every stage built with it.
+ * Builds stages of one job one at a time, as the flow translator does: each factory gets the
+ * production stage context ({@link StageContexts}), so uids are {@code flow/<stage>}, records are
+ * counted and failed records go to the error records, which the harness collects for all its
+ * stages.
+ *
+ * <pre>{@code
+ * StageHarness h = new StageHarness(FlowMiniCluster.env(1));
+ * DataStream<FlowRecord> out =
+ *     h.transform("upper", new UppercaseTransformFactory(), options, h.records("{\"a\":\"x\"}"));
+ * out.sinkTo(new CollectSink("out"));
+ * h.errors().sinkTo(new CollectSink("errors"));
+ * h.env().execute();
+ * }</pre>
  */
-public final class TestStageContext implements TriggerContext {
-
+public final class StageHarness {
   private final StreamExecutionEnvironment env;
-  private final String flow;
-  private final String stage;
-  private final String action;
+  private final String flowName;
   private final FlowSettings settings;
   private final boolean bounded;
-  private final int parallelism;
-  private final OutputTag<FlowRecord> errorTag;
-  private final List<DataStream<FlowRecord>> errors;
+  private final List<DataStream<FlowRecord>> errors = new ArrayList<>();
 
-  public TestStageContext(
-      StreamExecutionEnvironment env,
-      String flow,
-      String stage,
-      String action,
-      FlowSettings settings,
-      boolean bounded,
-      int parallelism) {
-    this(env, flow, stage, action, settings, bounded, parallelism, new ArrayList<>());
+  /** Stages of a bounded flow named {@code test-flow} with the default settings. */
+  public StageHarness(StreamExecutionEnvironment env) {
+    this(env, "test-flow", FlowSettings.defaults(), true);
   }
 
-  private TestStageContext(
-      StreamExecutionEnvironment env,
-      String flow,
-      String stage,
-      String action,
-      FlowSettings settings,
-      boolean bounded,
-      int parallelism,
-      List<DataStream<FlowRecord>> errors) {
+  /** Stages of a flow named {@code flowName}; {@code bounded} says whether the flow ends. */
+  public StageHarness(
+      StreamExecutionEnvironment env, String flowName, FlowSettings settings, boolean bounded) {
     this.env = env;
-    this.flow = flow;
-    this.stage = stage;
-    this.action = action;
+    this.flowName = flowName;
     this.settings = settings;
     this.bounded = bounded;
-    this.parallelism = parallelism;
-    this.errorTag = new OutputTag<>("errors", FlowRecordTypeInfo.INSTANCE);
-    this.errors = errors;
   }
 
-  /** A context for another stage of the same job, sharing the collected error streams. */
-  public TestStageContext stage(String name, String actionName) {
-    return new TestStageContext(
-        env, flow, name, actionName, settings, bounded, parallelism, errors);
-  }
-
-  /** Every error stream added so far, as one stream; null when there is none. */
-  public DataStream<FlowRecord> errors() {
-    if (errors.isEmpty()) {
-      return null;
-    }
-    DataStream<FlowRecord> all = errors.get(0);
-    for (int i = 1; i < errors.size(); i++) {
-      all = all.union(errors.get(i));
-    }
-    return all;
-  }
-
-  @Override
-  public String flowName() {
-    return flow;
-  }
-
-  @Override
-  public String stageName() {
-    return stage;
-  }
-
-  @Override
-  public String actionName() {
-    return action;
-  }
-
-  @Override
-  public String uid() {
-    return "stage-" + stage;
-  }
-
-  @Override
-  public String uid(String suffix) {
-    return uid() + "-" + suffix;
-  }
-
-  @Override
-  public int parallelism() {
-    return parallelism;
-  }
-
-  @Override
+  /** The environment the stages are added to. */
   public StreamExecutionEnvironment env() {
     return env;
   }
 
-  @Override
-  public FlowSettings settings() {
-    return settings;
+  /**
+   * The production context of a transform or publisher stage named {@code stage}, for a test that
+   * calls a factory itself; {@code out} names the stages its {@code out} lists.
+   */
+  public StageContext context(
+      String stage, ActionFactory<?> action, int parallelism, String... out) {
+    return StageContexts.stage(
+        flowName, resolved(stage, action, parallelism, out), env, settings, bounded, errors);
   }
 
-  @Override
-  public boolean isBounded() {
-    return bounded;
+  /** The production context of a trigger stage named {@code stage}. */
+  public TriggerContext triggerContext(String stage, ActionFactory<?> action, int parallelism) {
+    return StageContexts.trigger(
+        flowName, resolved(stage, action, parallelism), env, settings, bounded, errors);
   }
 
-  @Override
-  public OutputTag<FlowRecord> errorTag() {
-    return errorTag;
+  /**
+   * Builds a trigger stage and returns its output as the next stages see it: with run ids, trigger
+   * times, and payloads that are not JSON objects sent to the error records.
+   */
+  public <O extends Record> DataStream<FlowRecord> trigger(
+      String stage, TriggerFactory<O> factory, O options, int parallelism) throws Exception {
+    return trigger(triggerContext(stage, factory, parallelism), factory, options);
   }
 
-  @Override
-  public void addErrors(DataStream<FlowRecord> errorRecords) {
-    errors.add(errorRecords);
+  /**
+   * Builds a trigger with a context from {@link #triggerContext} and returns its output as the next
+   * stages see it.
+   */
+  public <O extends Record> DataStream<FlowRecord> trigger(
+      TriggerContext ctx, TriggerFactory<O> factory, O options) throws Exception {
+    return StageContexts.checkedOutput(ctx, factory.create(options, ctx));
   }
 
-  @Override
-  public ErrorRecordFactory errorRecords() {
-    return new ErrorRecordFactory(flow, stage, action, ErrorPolicy.ORIGINAL_RECORD);
+  /** As {@link #trigger(String, TriggerFactory, Record, int)} at parallelism 1. */
+  public <O extends Record> DataStream<FlowRecord> trigger(
+      String stage, TriggerFactory<O> factory, O options) throws Exception {
+    return trigger(stage, factory, options, 1);
   }
 
-  @Override
-  public DataStream<FlowRecord> fromSource(
-      Source<FlowRecord, ?, ?> source, WatermarkStrategy<FlowRecord> watermarks) {
-    SingleOutputStreamOperator<FlowRecord> out =
-        env.fromSource(source, watermarks, stage, FlowRecordTypeInfo.INSTANCE)
-            .uid(uid())
-            .setParallelism(parallelism)
-            .process(new CheckJson(errorRecords(), errorTag), FlowRecordTypeInfo.INSTANCE)
-            .name(stage + " check")
-            .uid(uid("check"))
-            .setParallelism(parallelism);
-    errors.add(out.getSideOutput(errorTag));
-    return out;
+  /** Builds a transform stage on {@code input} and returns its output. */
+  public <O extends Record> DataStream<FlowRecord> transform(
+      String stage,
+      TransformFactory<O> factory,
+      O options,
+      DataStream<FlowRecord> input,
+      int parallelism)
+      throws Exception {
+    return factory.apply(input, options, context(stage, factory, parallelism));
   }
 
-  @Override
-  public DataStream<FlowRecord> process(DataStream<FlowRecord> input, RecordProcessor processor) {
-    SingleOutputStreamOperator<FlowRecord> out =
-        input
-            .process(
-                new Processing(processor, errorRecords(), errorTag, flow, stage),
-                FlowRecordTypeInfo.INSTANCE)
-            .name(stage)
-            .uid(uid())
-            .setParallelism(parallelism);
-    errors.add(out.getSideOutput(errorTag));
-    return out;
+  /** As {@link #transform(String, TransformFactory, Record, DataStream, int)} at parallelism 1. */
+  public <O extends Record> DataStream<FlowRecord> transform(
+      String stage, TransformFactory<O> factory, O options, DataStream<FlowRecord> input)
+      throws Exception {
+    return transform(stage, factory, options, input, 1);
   }
 
-  /** Sends trigger output that is not a JSON object to the error stage with its raw bytes. */
-  static final class CheckJson extends ProcessFunction<FlowRecord, FlowRecord> {
-    private static final long serialVersionUID = 1L;
-    private final ErrorRecordFactory errors;
-    private final OutputTag<FlowRecord> tag;
+  /** Builds a publisher stage that writes {@code input}. */
+  public <O extends Record> void publish(
+      String stage,
+      PublisherFactory<O> factory,
+      O options,
+      DataStream<FlowRecord> input,
+      int parallelism)
+      throws Exception {
+    factory.publish(input, options, context(stage, factory, parallelism));
+  }
 
-    CheckJson(ErrorRecordFactory errors, OutputTag<FlowRecord> tag) {
-      this.errors = errors;
-      this.tag = tag;
+  /** As {@link #publish(String, PublisherFactory, Record, DataStream, int)} at parallelism 1. */
+  public <O extends Record> void publish(
+      String stage, PublisherFactory<O> factory, O options, DataStream<FlowRecord> input)
+      throws Exception {
+    publish(stage, factory, options, input, 1);
+  }
+
+  /**
+   * A bounded stream of records with these JSON payloads, each with a run id and trigger time, as a
+   * trigger's output would be (a stage named {@code input}).
+   */
+  public DataStream<FlowRecord> records(String... json) {
+    List<FlowRecord> records = new ArrayList<>();
+    for (String j : json) {
+      records.add(FlowRecord.ofJsonBytes(j.getBytes(StandardCharsets.UTF_8)));
     }
-
-    @Override
-    public void processElement(FlowRecord r, Context ctx, Collector<FlowRecord> out) {
-      try {
-        if (r.isUnparsed()) {
-          r.validate();
-        }
-        out.collect(r);
-      } catch (InvalidRecordException e) {
-        byte[] raw = r.original() != null ? r.original() : r.toJsonBytes();
-        ctx.output(tag, errors.createRaw(raw, r.runId(), r.triggerTime(), e.getMessage()));
-      }
-    }
+    DataStream<FlowRecord> source =
+        env.fromData(records, FlowRecordTypeInfo.INSTANCE)
+            .uid("flow/input")
+            .name("input")
+            .setParallelism(1);
+    TriggerContext ctx = triggerContext("input", new TestFlows.LinesTrigger(), 1);
+    return StageContexts.checkedOutput(ctx, source);
   }
 
-  /** Runs a record processor; a record it throws on goes to the error side output. */
-  static final class Processing extends ProcessFunction<FlowRecord, FlowRecord> {
-    private static final long serialVersionUID = 1L;
-    private final RecordProcessor processor;
-    private final ErrorRecordFactory errors;
-    private final OutputTag<FlowRecord> tag;
-    private final String flow;
-    private final String stage;
-
-    Processing(
-        RecordProcessor processor,
-        ErrorRecordFactory errors,
-        OutputTag<FlowRecord> tag,
-        String flow,
-        String stage) {
-      this.processor = processor;
-      this.errors = errors;
-      this.tag = tag;
-      this.flow = flow;
-      this.stage = stage;
+  /** The error records of every stage built so far, as one stream; null when none can have any. */
+  public DataStream<FlowRecord> errors() {
+    DataStream<FlowRecord> all = null;
+    for (DataStream<FlowRecord> s : errors) {
+      all = all == null ? s : all.union(s);
     }
+    return all;
+  }
 
-    @Override
-    public void open(OpenContext openContext) throws Exception {
-      MetricGroup metrics = getRuntimeContext().getMetricGroup();
-      int index = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
-      int count = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-      processor.open(
-          new ProcessorContext() {
-            @Override
-            public String flowName() {
-              return flow;
-            }
-
-            @Override
-            public String stageName() {
-              return stage;
-            }
-
-            @Override
-            public MetricGroup metrics() {
-              return metrics;
-            }
-
-            @Override
-            public int subtaskIndex() {
-              return index;
-            }
-
-            @Override
-            public int parallelism() {
-              return count;
-            }
-          });
+  /**
+   * The options of {@code factory} from props written as YAML (for example {@code "{field:
+   * name}"}), bound and defaulted by the validator's own binder.
+   *
+   * @throws IllegalArgumentException with the located problems when the props do not bind
+   */
+  public static <O extends Record> O options(ActionFactory<O> factory, String yaml) {
+    String text = yaml == null || yaml.isBlank() ? "{}" : yaml;
+    YamlReader.Result read = new YamlReader(YamlReader.Limits.defaults()).read(text, "props");
+    List<Problem> problems = new ArrayList<>(read.problems());
+    O options = null;
+    if (problems.isEmpty() && read.root() instanceof Node.MapNode map) {
+      options =
+          new OptionsBinder("prop", "test", factory.name(), problems)
+              .bind(factory.optionsClass(), map);
+    } else if (problems.isEmpty()) {
+      throw new IllegalArgumentException("props must be a YAML mapping: " + yaml);
     }
-
-    @Override
-    public void processElement(FlowRecord r, Context ctx, Collector<FlowRecord> out) {
-      FlowRecord before = r.copy();
-      try {
-        processor.process(r, out);
-      } catch (Exception e) {
-        ctx.output(tag, errors.create(before, e));
-      }
+    if (!problems.isEmpty() || options == null) {
+      throw new IllegalArgumentException(
+          problems.stream().map(Problem::format).collect(Collectors.joining("\n")));
     }
+    return options;
+  }
 
-    @Override
-    public void close() throws Exception {
-      processor.close();
-    }
+  private static ResolvedStage resolved(
+      String stage, ActionFactory<?> action, int parallelism, String... out) {
+    List<StageDef.Ref> refs =
+        Arrays.stream(out).map(o -> new StageDef.Ref(o, Location.UNKNOWN)).toList();
+    StageDef def =
+        new StageDef(
+            stage,
+            action.name(),
+            new Node.MapNode(Map.of(), Map.of(), Location.UNKNOWN),
+            refs,
+            Location.UNKNOWN,
+            Location.UNKNOWN,
+            Location.UNKNOWN);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ActionFactory<? extends Record> f = (ActionFactory) action;
+    return new ResolvedStage(def, f, null, parallelism, List.of());
   }
 }

@@ -1,11 +1,13 @@
-package dev.flow.connectors.testing;
+package dev.flow.testing;
 
 import dev.flow.model.FlowDef;
 import dev.flow.model.Location;
 import dev.flow.model.Node;
 import dev.flow.model.StageDef;
+import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.record.Json;
 import dev.flow.spi.ActionFactory;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.PublisherFactory;
@@ -14,7 +16,6 @@ import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
-import dev.flow.testing.CollectSink;
 import dev.flow.validate.ResolvedStage;
 import dev.flow.validate.ValidatedFlow;
 import java.io.IOException;
@@ -27,7 +28,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-/** Builds flows by hand for connector tests, with a collecting publisher and a slow transform. */
+/**
+ * Builds flows by hand, without the parser: a trigger of JSON lines, a transform that sets a field,
+ * a slow transform, a publisher into a {@link CollectSink}, a builder of a {@link ValidatedFlow},
+ * and settings for checkpoints and failures.
+ */
 public final class TestFlows {
   private TestFlows() {}
 
@@ -93,6 +98,41 @@ public final class TestFlows {
           .uid(ctx.uid())
           .name(ctx.stageName())
           .setParallelism(1);
+    }
+  }
+
+  /** Props of {@link SetFieldTransform}. */
+  public record SetField(String field, String value, String failOn)
+      implements java.io.Serializable {}
+
+  /** Sets a field to a text; throws for records whose {@code id} equals {@code failOn}. */
+  public static final class SetFieldTransform extends RecordTransformFactory<SetField> {
+    @Override
+    public String name() {
+      return "Set Field";
+    }
+
+    @Override
+    public String description() {
+      return "test";
+    }
+
+    @Override
+    public Class<SetField> optionsClass() {
+      return SetField.class;
+    }
+
+    @Override
+    public RecordProcessor createProcessor(SetField o, StageContext ctx) {
+      FieldPath path = FieldPath.parse(o.field());
+      return (record, out) -> {
+        var id = record.get("id");
+        if (o.failOn() != null && id != null && id.asText().equals(o.failOn())) {
+          throw new IllegalStateException("refusing id " + o.failOn());
+        }
+        record.set(path, Json.NODES.textNode(o.value()));
+        out.collect(record);
+      };
     }
   }
 

@@ -2,9 +2,9 @@ package dev.flow.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.FlowRun;
-import dev.flow.actions.testing.MiniCluster;
 import dev.flow.record.FlowRecord;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.FlowRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Compiles YAML flows that use the packaged actions and checks the exact records they give. */
 class ActionFlowsITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   private static Path flow(String name) {
     return Path.of("src/test/resources/flows/actions", name);

@@ -14,12 +14,13 @@ import dev.flow.actions.remap.RemapFieldsFactory;
 import dev.flow.actions.remap.RemapFieldsOptions;
 import dev.flow.actions.schedule.ScheduleFactory;
 import dev.flow.actions.schedule.ScheduleOptions;
-import dev.flow.actions.testing.MiniCluster;
 import dev.flow.actions.testing.TestOptions;
-import dev.flow.actions.testing.TestStageContext;
 import dev.flow.actions.trash.TrashFactory;
 import dev.flow.actions.trash.TrashOptions;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.FlowSettings;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.StageHarness;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runs the packaged triggers, transforms and publishers on a MiniCluster. */
 class PackagedActionsITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   private static final String ORDERS =
       "{records: ["
@@ -48,35 +49,36 @@ class PackagedActionsITCase {
 
   @Test
   void inlineRecordsThroughRemapAndExplodeGiveExactRecordsAndErrors() throws Exception {
-    StreamExecutionEnvironment env = MiniCluster.env(2);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(2);
     assertThat(env.getConfig().hasGenericTypesDisabled()).isTrue();
     assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
-    TestStageContext orders = new TestStageContext(env, "orders", "Inline Records", 2, true);
+    StageHarness h = new StageHarness(env);
     DataStream<FlowRecord> in =
-        new InlineRecordsFactory()
-            .create(TestOptions.of(InlineRecordsOptions.class, ORDERS), orders);
-    TestStageContext hide = new TestStageContext(env, "hide", "Remap Fields", 2, true);
+        h.trigger(
+            "orders",
+            new InlineRecordsFactory(),
+            TestOptions.of(InlineRecordsOptions.class, ORDERS),
+            2);
     DataStream<FlowRecord> remapped =
-        new RemapFieldsFactory()
-            .apply(
-                in,
-                TestOptions.of(
-                    RemapFieldsOptions.class, "{redact: [email], rename: {id: orderId}}"),
-                hide);
-    TestStageContext lines = new TestStageContext(env, "lines", "Explode", 2, true);
+        h.transform(
+            "hide",
+            new RemapFieldsFactory(),
+            TestOptions.of(RemapFieldsOptions.class, "{redact: [email], rename: {id: orderId}}"),
+            in,
+            2);
     DataStream<FlowRecord> out =
-        new ExplodeFactory()
-            .apply(
-                remapped,
-                TestOptions.of(
-                    ExplodeOptions.class, "{field: items, flatten: true, indexField: line}"),
-                lines);
+        h.transform(
+            "lines",
+            new ExplodeFactory(),
+            TestOptions.of(ExplodeOptions.class, "{field: items, flatten: true, indexField: line}"),
+            remapped,
+            2);
 
     CloseableIterator<FlowRecord> records = out.collectAsync();
-    CloseableIterator<FlowRecord> errors = lines.errors().collectAsync();
+    CloseableIterator<FlowRecord> errors = h.errors().collectAsync();
     env.execute("inline-remap-explode");
 
-    List<FlowRecord> got = MiniCluster.records(records);
+    List<FlowRecord> got = FlowMiniCluster.records(records);
     List<String> json = new ArrayList<>();
     got.stream().map(FlowRecord::toJson).sorted().forEach(json::add);
     assertThat(json)
@@ -88,7 +90,7 @@ class PackagedActionsITCase {
     assertThat(got).allSatisfy(r -> assertThat(r.runId()).isNotBlank());
     assertThat(got.get(0).triggerTime()).isPositive();
 
-    List<FlowRecord> failed = MiniCluster.records(errors);
+    List<FlowRecord> failed = FlowMiniCluster.records(errors);
     assertThat(failed).hasSize(1);
     var e = failed.get(0).asObjectNode();
     assertThat(e.get("stage").asText()).isEqualTo("lines");
@@ -99,19 +101,20 @@ class PackagedActionsITCase {
 
   @Test
   void inlineRecordsKeepTheirOrderAtParallelismFour() throws Exception {
-    StreamExecutionEnvironment env = MiniCluster.env(1);
-    TestStageContext ctx = new TestStageContext(env, "inline", "Inline Records", 4, true);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(1);
     DataStream<FlowRecord> in =
-        new InlineRecordsFactory()
-            .create(
+        new StageHarness(env)
+            .trigger(
+                "inline",
+                new InlineRecordsFactory(),
                 TestOptions.of(
                     InlineRecordsOptions.class,
                     "{records: [{n: 1}, {n: 2}, {n: 3}, {n: 4}, {n: 5}, {n: 6}]}"),
-                ctx);
+                4);
     // The run-id map has the source's parallelism; forward to one collector in order.
     CloseableIterator<FlowRecord> it = in.collectAsync();
     env.execute();
-    List<String> got = MiniCluster.json(it);
+    List<String> got = FlowMiniCluster.json(it);
     assertThat(got)
         .containsExactly(
             "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}", "{\"n\":5}", "{\"n\":6}");
@@ -130,24 +133,30 @@ class PackagedActionsITCase {
   }
 
   private static List<String> generate(String props, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = MiniCluster.env(1);
-    TestStageContext ctx = new TestStageContext(env, "gen", "Generator", parallelism, true);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(1);
     DataStream<FlowRecord> in =
-        new GeneratorFactory().create(TestOptions.of(GeneratorOptions.class, props), ctx);
+        new StageHarness(env)
+            .trigger(
+                "gen",
+                new GeneratorFactory(),
+                TestOptions.of(GeneratorOptions.class, props),
+                parallelism);
     CloseableIterator<FlowRecord> it = in.collectAsync();
     env.execute();
-    List<FlowRecord> got = MiniCluster.records(it);
+    List<FlowRecord> got = FlowMiniCluster.records(it);
     got.sort(Comparator.comparingLong(r -> r.get("id").asLong()));
     return got.stream().map(FlowRecord::toJson).toList();
   }
 
   @Test
   void unboundedGeneratorRunsUntilCancelledAtItsRate() throws Exception {
-    StreamExecutionEnvironment env = MiniCluster.env(1);
-    TestStageContext ctx = new TestStageContext(env, "gen", "Generator", 1, false);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(1);
     DataStream<FlowRecord> in =
-        new GeneratorFactory()
-            .create(TestOptions.of(GeneratorOptions.class, "{rate: 200, fields: {id: seq}}"), ctx);
+        new StageHarness(env, "test-flow", FlowSettings.defaults(), false)
+            .trigger(
+                "gen",
+                new GeneratorFactory(),
+                TestOptions.of(GeneratorOptions.class, "{rate: 200, fields: {id: seq}}"));
     List<String> got = in.executeAndCollect(5).stream().map(FlowRecord::toJson).toList();
     assertThat(got.toString())
         .isEqualTo("[{\"id\":0}, {\"id\":1}, {\"id\":2}, {\"id\":3}, {\"id\":4}]");
@@ -155,18 +164,19 @@ class PackagedActionsITCase {
 
   @Test
   void scheduleEmitsNumberedTicksOneIntervalApart() throws Exception {
-    StreamExecutionEnvironment env = MiniCluster.env(1);
-    TestStageContext ctx = new TestStageContext(env, "every", "Schedule", 2, true);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(1);
     DataStream<FlowRecord> in =
-        new ScheduleFactory()
-            .create(
+        new StageHarness(env)
+            .trigger(
+                "every",
+                new ScheduleFactory(),
                 TestOptions.of(
                     ScheduleOptions.class, "{interval: 200ms, count: 3, fields: {j: x}}"),
-                ctx);
+                2);
     CloseableIterator<FlowRecord> it = in.collectAsync();
     long start = System.currentTimeMillis();
     env.execute();
-    List<FlowRecord> ticks = MiniCluster.records(it);
+    List<FlowRecord> ticks = FlowMiniCluster.records(it);
     assertThat(ticks).hasSize(3);
     long first = Instant.parse(ticks.get(0).get("scheduledTime").asText()).toEpochMilli();
     assertThat(first).isGreaterThanOrEqualTo(start);
@@ -189,18 +199,15 @@ class PackagedActionsITCase {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      StreamExecutionEnvironment env = MiniCluster.env(1);
-      TestStageContext src = new TestStageContext(env, "src", "Inline Records");
+      StreamExecutionEnvironment env = FlowMiniCluster.env(1);
+      StageHarness h = new StageHarness(env);
       DataStream<FlowRecord> in =
-          new InlineRecordsFactory()
-              .create(
-                  TestOptions.of(InlineRecordsOptions.class, "{records: [{a: 1}, {a: 2}]}"), src);
-      new LogFactory()
-          .publish(
-              in,
-              TestOptions.of(LogOptions.class, "{format: text}"),
-              new TestStageContext(env, "print", "Log"));
-      new TrashFactory().publish(in, new TrashOptions(), new TestStageContext(env, "bin", "Trash"));
+          h.trigger(
+              "src",
+              new InlineRecordsFactory(),
+              TestOptions.of(InlineRecordsOptions.class, "{records: [{a: 1}, {a: 2}]}"));
+      h.publish("print", new LogFactory(), TestOptions.of(LogOptions.class, "{format: text}"), in);
+      h.publish("bin", new TrashFactory(), new TrashOptions(), in);
       env.execute();
     } finally {
       System.setOut(saved);

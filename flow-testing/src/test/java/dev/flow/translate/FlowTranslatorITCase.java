@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.record.Json;
 import dev.flow.spi.FlowSettings;
 import dev.flow.testing.CollectSink;
-import dev.flow.translate.TestStages.Collect;
-import dev.flow.translate.TestStages.CollectPublisher;
-import dev.flow.translate.TestStages.FlowBuilder;
-import dev.flow.translate.TestStages.Lines;
-import dev.flow.translate.TestStages.LinesTrigger;
-import dev.flow.translate.TestStages.SetField;
-import dev.flow.translate.TestStages.SetFieldTransform;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.TestFlows.Builder;
+import dev.flow.testing.TestFlows.Collect;
+import dev.flow.testing.TestFlows.CollectPublisher;
+import dev.flow.testing.TestFlows.Lines;
+import dev.flow.testing.TestFlows.LinesTrigger;
+import dev.flow.testing.TestFlows.SetField;
+import dev.flow.testing.TestFlows.SetFieldTransform;
 import dev.flow.validate.ValidatedFlow;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -24,13 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runs hand-built flows on a MiniCluster and checks the exact records at the sinks. */
 class FlowTranslatorITCase {
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .build());
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   private static void run(ValidatedFlow flow) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -43,7 +37,7 @@ class FlowTranslatorITCase {
   @Test
   void fanOutBranchesCannotSeeEachOthersChanges() throws Exception {
     ValidatedFlow flow =
-        new FlowBuilder("fan-out")
+        new Builder("fan-out")
             .stage(
                 "in",
                 new LinesTrigger(),
@@ -70,7 +64,7 @@ class FlowTranslatorITCase {
     // The trigger runs at parallelism 1 and the transform at 3: records are rebalanced over the
     // network, which needs Flow's serializer, since Kryo is disabled.
     ValidatedFlow flow =
-        new FlowBuilder("exchange")
+        new Builder("exchange")
             .settings(FlowSettings.defaults())
             .stage("in", new LinesTrigger(), new Lines(numbered(50)), 1, "wide")
             .stage("wide", new SetFieldTransform(), new SetField("seen", "yes", null), 3, "out")
@@ -88,7 +82,7 @@ class FlowTranslatorITCase {
   @Test
   void failedAndMalformedRecordsReachTheErrorStageWithContext() throws Exception {
     ValidatedFlow flow =
-        new FlowBuilder("errors")
+        new Builder("errors")
             .stage(
                 "in",
                 new LinesTrigger(),

@@ -10,10 +10,11 @@ import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.Fallback;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
 import dev.flow.connectors.testing.RecordingValidationContext;
-import dev.flow.connectors.testing.TestStageContext;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.FlowSettings;
+import dev.flow.spi.StageContext;
+import dev.flow.testing.StageHarness;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -199,10 +200,10 @@ class KafkaOptionsTest {
   @Test
   void deliveryDefaultsFollowCheckpointing() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    TestStageContext unbounded =
-        new TestStageContext(env, "f", "out", "Kafka Publisher", FlowSettings.defaults(), false, 1);
-    TestStageContext bounded =
-        new TestStageContext(env, "f", "out", "Kafka Publisher", FlowSettings.defaults(), true, 1);
+    StageHarness unboundedHarness = new StageHarness(env, "f", FlowSettings.defaults(), false);
+    StageContext unbounded = unboundedHarness.context("out", new KafkaPublisher(), 1);
+    StageHarness boundedHarness = new StageHarness(env, "f", FlowSettings.defaults(), true);
+    StageContext bounded = boundedHarness.context("out", new KafkaPublisher(), 1);
     assertThat(KafkaPublisher.guarantee(publisher("o", null, null, null, null, null), unbounded))
         .isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
     assertThat(KafkaPublisher.guarantee(publisher("o", null, null, null, null, null), bounded))

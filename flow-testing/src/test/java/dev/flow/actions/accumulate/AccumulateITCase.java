@@ -2,8 +2,8 @@ package dev.flow.actions.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.CapturedRun;
-import dev.flow.actions.testing.MiniCluster;
+import dev.flow.testing.CapturedRun;
+import dev.flow.testing.FlowMiniCluster;
 import java.util.List;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runs Accumulate flows to their end and checks the exact batches. */
 class AccumulateITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   private static String flow(String name, String props) {
     return """

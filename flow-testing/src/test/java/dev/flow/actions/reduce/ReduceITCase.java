@@ -2,8 +2,8 @@ package dev.flow.actions.reduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.CapturedRun;
-import dev.flow.actions.testing.MiniCluster;
+import dev.flow.testing.CapturedRun;
+import dev.flow.testing.FlowMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runs Reduce flows with paced event-time data, out-of-order and late records included. */
 class ReduceITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   /**
    * Seven orders, two a second so the watermark moves between them (the source's rate limiter may

@@ -2,7 +2,7 @@ package dev.flow.actions.reduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.CapturedRun;
+import dev.flow.testing.CapturedRun;
 import org.junit.jupiter.api.Test;
 
 /** Checks the located messages for mistakes in stateful stages' props. */

@@ -2,8 +2,8 @@ package dev.flow.actions.stateful;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.CapturedRun;
-import dev.flow.actions.testing.MiniCluster;
+import dev.flow.testing.CapturedRun;
+import dev.flow.testing.FlowMiniCluster;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RestartITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   static final String FLOW =
       """

@@ -2,8 +2,8 @@ package dev.flow.actions.stateful;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.CapturedRun;
-import dev.flow.actions.testing.MiniCluster;
+import dev.flow.testing.CapturedRun;
+import dev.flow.testing.FlowMiniCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The stateful examples validate, and the Reduce example gives its exact windows. */
 class StatefulExamplesITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   private static String example(String name) throws Exception {
     return Files.readString(Path.of("..", "examples", name));

@@ -2,8 +2,8 @@ package dev.flow.actions.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.CapturedRun;
-import dev.flow.actions.testing.MiniCluster;
+import dev.flow.testing.CapturedRun;
+import dev.flow.testing.FlowMiniCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs Validate, Deduplicate and the expectedInput prop on a MiniCluster. */
 class SchemaStagesITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   @TempDir Path dir;
 

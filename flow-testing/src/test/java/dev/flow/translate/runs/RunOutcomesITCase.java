@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.FlowCompiler;
-import dev.flow.actions.testing.MiniCluster;
 import dev.flow.model.Problem;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.StageContext;
 import dev.flow.testing.CollectSink;
+import dev.flow.testing.FlowMiniCluster;
 import dev.flow.translate.TranslationHooks;
 import dev.flow.validate.ResolvedStage;
 import dev.flow.validate.ValidatedFlow;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunOutcomesITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   @TempDir Path tmp;
 
@@ -66,7 +66,7 @@ class RunOutcomesITCase {
     Files.writeString(file, yaml);
     ValidatedFlow flow = FlowCompiler.validate(file.toString(), List.of(), false);
     assertThat(flow.problems()).extracting(Problem::format).isEmpty();
-    StreamExecutionEnvironment env = MiniCluster.env(2);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(2);
     FlowCompiler.translate(flow, env, capture(tag));
     return env;
   }

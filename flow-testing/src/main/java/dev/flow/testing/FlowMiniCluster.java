@@ -1,4 +1,4 @@
-package dev.flow.actions.testing;
+package dev.flow.testing;
 
 import dev.flow.record.FlowRecord;
 import java.util.ArrayList;
@@ -11,8 +11,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 
 /** The shared MiniCluster of integration tests and the environment every Flow job uses. */
-public final class MiniCluster {
-  private MiniCluster() {}
+public final class FlowMiniCluster {
+  private FlowMiniCluster() {}
 
   /** One task manager with four slots. */
   public static MiniClusterExtension extension() {
