@@ -20,7 +20,7 @@ import java.util.Set;
  * cycle, a trigger, inputs for every non-trigger, reachability and dead ends. Every check is linear
  * in the number of stages and edges, except the topological order (n log n).
  */
-final class FlowGraph {
+final class StageGraph {
 
   private final List<StageDef> stages;
   private final StageKind[] kinds;
@@ -37,7 +37,7 @@ final class FlowGraph {
    * @param kinds each stage's kind, null when its action did not resolve
    * @param actions each stage's action display name, null when unresolved
    */
-  FlowGraph(List<StageDef> stages, StageKind[] kinds, String[] actions, List<Problem> problems) {
+  StageGraph(List<StageDef> stages, StageKind[] kinds, String[] actions, List<Problem> problems) {
     this.stages = stages;
     this.kinds = kinds;
     this.actions = actions;

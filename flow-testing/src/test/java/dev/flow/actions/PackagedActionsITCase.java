@@ -2,21 +2,21 @@ package dev.flow.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.explode.ExplodeFactory;
 import dev.flow.actions.explode.ExplodeOptions;
-import dev.flow.actions.generator.GeneratorFactory;
+import dev.flow.actions.explode.ExplodeTransformFactory;
 import dev.flow.actions.generator.GeneratorOptions;
-import dev.flow.actions.inline.InlineRecordsFactory;
+import dev.flow.actions.generator.GeneratorTriggerFactory;
 import dev.flow.actions.inline.InlineRecordsOptions;
-import dev.flow.actions.log.LogFactory;
+import dev.flow.actions.inline.InlineRecordsTriggerFactory;
 import dev.flow.actions.log.LogOptions;
-import dev.flow.actions.remap.RemapFieldsFactory;
+import dev.flow.actions.log.LogPublisherFactory;
 import dev.flow.actions.remap.RemapFieldsOptions;
-import dev.flow.actions.schedule.ScheduleFactory;
+import dev.flow.actions.remap.RemapFieldsTransformFactory;
 import dev.flow.actions.schedule.ScheduleOptions;
+import dev.flow.actions.schedule.ScheduleTriggerFactory;
 import dev.flow.actions.testing.TestOptions;
-import dev.flow.actions.trash.TrashFactory;
 import dev.flow.actions.trash.TrashOptions;
+import dev.flow.actions.trash.TrashPublisherFactory;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.FlowSettings;
 import dev.flow.testing.FlowMiniCluster;
@@ -56,20 +56,20 @@ class PackagedActionsITCase {
     DataStream<FlowRecord> in =
         h.trigger(
             "orders",
-            new InlineRecordsFactory(),
+            new InlineRecordsTriggerFactory(),
             TestOptions.of(InlineRecordsOptions.class, ORDERS),
             2);
     DataStream<FlowRecord> remapped =
         h.transform(
             "hide",
-            new RemapFieldsFactory(),
+            new RemapFieldsTransformFactory(),
             TestOptions.of(RemapFieldsOptions.class, "{redact: [email], rename: {id: orderId}}"),
             in,
             2);
     DataStream<FlowRecord> out =
         h.transform(
             "lines",
-            new ExplodeFactory(),
+            new ExplodeTransformFactory(),
             TestOptions.of(ExplodeOptions.class, "{field: items, flatten: true, indexField: line}"),
             remapped,
             2);
@@ -95,8 +95,9 @@ class PackagedActionsITCase {
     var e = failed.get(0).asObjectNode();
     assertThat(e.get("stage").asText()).isEqualTo("lines");
     assertThat(e.get("error").asText()).isEqualTo("field 'items' is string, not an array");
+    // The default policy, ORIGINAL_RECORD, keeps the record as the trigger emitted it.
     assertThat(e.get("record").toString())
-        .isEqualTo("{\"email\":\"***\",\"items\":\"oops\",\"orderId\":3}");
+        .isEqualTo("{\"id\":3,\"email\":\"c@x.io\",\"items\":\"oops\"}");
   }
 
   @Test
@@ -106,7 +107,7 @@ class PackagedActionsITCase {
         new StageHarness(env)
             .trigger(
                 "inline",
-                new InlineRecordsFactory(),
+                new InlineRecordsTriggerFactory(),
                 TestOptions.of(
                     InlineRecordsOptions.class,
                     "{records: [{n: 1}, {n: 2}, {n: 3}, {n: 4}, {n: 5}, {n: 6}]}"),
@@ -138,7 +139,7 @@ class PackagedActionsITCase {
         new StageHarness(env)
             .trigger(
                 "gen",
-                new GeneratorFactory(),
+                new GeneratorTriggerFactory(),
                 TestOptions.of(GeneratorOptions.class, props),
                 parallelism);
     CloseableIterator<FlowRecord> it = in.collectAsync();
@@ -155,7 +156,7 @@ class PackagedActionsITCase {
         new StageHarness(env, "test-flow", FlowSettings.defaults(), false)
             .trigger(
                 "gen",
-                new GeneratorFactory(),
+                new GeneratorTriggerFactory(),
                 TestOptions.of(GeneratorOptions.class, "{rate: 200, fields: {id: seq}}"));
     List<String> got = in.executeAndCollect(5).stream().map(FlowRecord::toJson).toList();
     assertThat(got.toString())
@@ -169,7 +170,7 @@ class PackagedActionsITCase {
         new StageHarness(env)
             .trigger(
                 "every",
-                new ScheduleFactory(),
+                new ScheduleTriggerFactory(),
                 TestOptions.of(
                     ScheduleOptions.class, "{interval: 200ms, count: 3, fields: {j: x}}"),
                 2);
@@ -204,10 +205,14 @@ class PackagedActionsITCase {
       DataStream<FlowRecord> in =
           h.trigger(
               "src",
-              new InlineRecordsFactory(),
+              new InlineRecordsTriggerFactory(),
               TestOptions.of(InlineRecordsOptions.class, "{records: [{a: 1}, {a: 2}]}"));
-      h.publish("print", new LogFactory(), TestOptions.of(LogOptions.class, "{format: text}"), in);
-      h.publish("bin", new TrashFactory(), new TrashOptions(), in);
+      h.publish(
+          "print",
+          new LogPublisherFactory(),
+          TestOptions.of(LogOptions.class, "{format: text}"),
+          in);
+      h.publish("bin", new TrashPublisherFactory(), new TrashOptions(), in);
       env.execute();
     } finally {
       System.setOut(saved);

@@ -11,7 +11,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * {@code Bench Count}: a publisher that writes each record to JSON bytes, as a real publisher
  * would, then counts and discards them.
  */
-public final class BenchCountPublisher implements PublisherFactory<BenchCountPublisher.Options> {
+public final class BenchCountPublisherFactory
+    implements PublisherFactory<BenchCountPublisherFactory.Options> {
 
   /** {@code Bench Count} has no props. */
   public record Options() implements Serializable {}

@@ -14,7 +14,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * {@code Bench Errors}: the error stage of benchmark flows; counts error records so that the
  * harness can check a run lost nothing.
  */
-public final class BenchErrorsPublisher implements PublisherFactory<BenchErrorsPublisher.Options> {
+public final class BenchErrorsPublisherFactory
+    implements PublisherFactory<BenchErrorsPublisherFactory.Options> {
   /** Error records seen since the last {@link #reset()}. */
   public static final AtomicLong ERRORS = new AtomicLong();
 

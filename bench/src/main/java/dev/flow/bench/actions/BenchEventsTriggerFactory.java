@@ -14,7 +14,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * {@code Bench Events}: a trigger over the benchmark's pre-generated events in this JVM, each one a
  * record holding the event's bytes unparsed, as a Kafka or webhook trigger would deliver them.
  */
-public final class BenchEventsTrigger implements TriggerFactory<BenchEventsTrigger.Options> {
+public final class BenchEventsTriggerFactory
+    implements TriggerFactory<BenchEventsTriggerFactory.Options> {
 
   /** Props of {@code Bench Events}. */
   public record Options(

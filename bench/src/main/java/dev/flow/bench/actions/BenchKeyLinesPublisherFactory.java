@@ -12,8 +12,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * {@code Bench Key Lines}: writes each per-key result as the line {@code key,count,sum×100} that
  * the hand-written S2 jobs write, then counts it, so that the variants' checksums compare.
  */
-public final class BenchKeyLinesPublisher
-    implements PublisherFactory<BenchKeyLinesPublisher.Options> {
+public final class BenchKeyLinesPublisherFactory
+    implements PublisherFactory<BenchKeyLinesPublisherFactory.Options> {
 
   /** {@code Bench Key Lines} has no props. */
   public record Options() implements Serializable {}
@@ -36,7 +36,7 @@ public final class BenchKeyLinesPublisher
   @Override
   public void publish(DataStream<FlowRecord> input, Options options, StageContext ctx) {
     input
-        .sinkTo(new CountingSink<>(BenchKeyLinesPublisher::line))
+        .sinkTo(new CountingSink<>(BenchKeyLinesPublisherFactory::line))
         .uid(ctx.uid())
         .name(ctx.stageName())
         .setParallelism(ctx.parallelism());

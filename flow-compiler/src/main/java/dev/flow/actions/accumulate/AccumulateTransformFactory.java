@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** {@code Accumulate}: collects records into batches closed by count, size or time. */
-public final class AccumulateFactory implements TransformFactory<AccumulateOptions> {
+public final class AccumulateTransformFactory implements TransformFactory<AccumulateOptions> {
 
   @Override
   public String name() {

@@ -19,7 +19,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /** {@code Deduplicate}: drops repeats of a key within a time-to-live. */
-public final class DeduplicateFactory implements TransformFactory<DeduplicateOptions> {
+public final class DeduplicateTransformFactory implements TransformFactory<DeduplicateOptions> {
 
   @Override
   public String name() {

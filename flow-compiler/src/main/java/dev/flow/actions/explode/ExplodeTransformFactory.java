@@ -8,7 +8,7 @@ import dev.flow.spi.ValidationContext;
 import java.util.List;
 
 /** The {@code Explode} transform: one output record per element of an array field. */
-public final class ExplodeFactory extends RecordTransformFactory<ExplodeOptions> {
+public final class ExplodeTransformFactory extends RecordTransformFactory<ExplodeOptions> {
 
   @Override
   public String name() {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.flink.util.Collector;
 
 /** {@code Filter}: keeps the records for which a condition is true. */
-public final class FilterFactory extends RecordTransformFactory<FilterOptions> {
+public final class FilterTransformFactory extends RecordTransformFactory<FilterOptions> {
 
   @Override
   public String name() {

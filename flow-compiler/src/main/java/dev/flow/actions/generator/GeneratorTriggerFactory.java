@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** The {@code Generator} trigger: synthetic records from a template, at a steady rate. */
-public final class GeneratorFactory implements TriggerFactory<GeneratorOptions> {
+public final class GeneratorTriggerFactory implements TriggerFactory<GeneratorOptions> {
 
   @Override
   public String name() {

@@ -15,7 +15,7 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** The {@code Inline Records} trigger: emits the records written in the flow, then ends. */
-public final class InlineRecordsFactory implements TriggerFactory<InlineRecordsOptions> {
+public final class InlineRecordsTriggerFactory implements TriggerFactory<InlineRecordsOptions> {
 
   @Override
   public String name() {

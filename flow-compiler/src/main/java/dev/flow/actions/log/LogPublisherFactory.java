@@ -10,7 +10,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * The {@code Log} publisher: prints each record to stdout or stderr. It is also the default error
  * stage, so it never fails on a record.
  */
-public final class LogFactory implements PublisherFactory<LogOptions> {
+public final class LogPublisherFactory implements PublisherFactory<LogOptions> {
 
   @Override
   public String name() {

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.flink.util.Collector;
 
 /** {@code Map}: sets computed fields from expressions over the record. */
-public final class MapFactory extends RecordTransformFactory<MapOptions> {
+public final class MapTransformFactory extends RecordTransformFactory<MapOptions> {
 
   @Override
   public String name() {

@@ -32,7 +32,7 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.OutputTag;
 
 /** {@code Reduce}: keyed, windowed aggregation in processing or event time. */
-public final class ReduceFactory implements TransformFactory<ReduceOptions> {
+public final class ReduceTransformFactory implements TransformFactory<ReduceOptions> {
 
   @Override
   public String name() {

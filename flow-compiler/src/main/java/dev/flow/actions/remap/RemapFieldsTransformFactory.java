@@ -11,7 +11,7 @@ import java.util.List;
  * The {@code Remap Fields} transform: keeps, drops, redacts, renames and sets fields, at nested
  * dotted paths, in that order.
  */
-public final class RemapFieldsFactory extends RecordTransformFactory<RemapFieldsOptions> {
+public final class RemapFieldsTransformFactory extends RecordTransformFactory<RemapFieldsOptions> {
 
   @Override
   public String name() {

@@ -17,7 +17,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * 1, the first is due {@code initialDelay} after the job starts and the next ones at a fixed rate.
  * After a restore, numbering continues from the last checkpoint.
  */
-public final class ScheduleFactory implements TriggerFactory<ScheduleOptions> {
+public final class ScheduleTriggerFactory implements TriggerFactory<ScheduleOptions> {
 
   @Override
   public String name() {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** The {@code Trash} publisher: discards every record, counting them. */
-public final class TrashFactory implements PublisherFactory<TrashOptions> {
+public final class TrashPublisherFactory implements PublisherFactory<TrashOptions> {
 
   @Override
   public String name() {

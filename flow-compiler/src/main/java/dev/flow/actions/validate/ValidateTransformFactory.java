@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.flink.util.Collector;
 
 /** {@code Validate}: passes records that match a JSON Schema and sends the others to errors. */
-public final class ValidateFactory extends RecordTransformFactory<ValidateOptions> {
+public final class ValidateTransformFactory extends RecordTransformFactory<ValidateOptions> {
 
   @Override
   public String name() {

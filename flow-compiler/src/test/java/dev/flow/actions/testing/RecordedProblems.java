@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Set;
 
 /** A {@link ValidationContext} that records problems as {@code "error prop: message"} lines. */
-public final class Problems implements ValidationContext {
+public final class RecordedProblems implements ValidationContext {
   private final List<String> lines = new ArrayList<>();
   private final Set<String> set;
 
-  public Problems() {
+  public RecordedProblems() {
     this(Set.of());
   }
 
   /** A context in which only the props named in {@code set} were written in the flow. */
-  public Problems(Set<String> set) {
+  public RecordedProblems(Set<String> set) {
     this.set = set;
   }
 

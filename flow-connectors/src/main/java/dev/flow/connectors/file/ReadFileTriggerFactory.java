@@ -16,7 +16,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * The {@code Read File} trigger: JSON lines from a file or a directory, read once (bounded) or
  * watched for new files (unbounded). Each file is one run. Reading positions are checkpointed.
  */
-public final class ReadFileFactory implements TriggerFactory<ReadFileOptions> {
+public final class ReadFileTriggerFactory implements TriggerFactory<ReadFileOptions> {
 
   @Override
   public String name() {

@@ -18,7 +18,7 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * partitioned by field values and dates. Files become visible when a checkpoint completes, so
  * output is exactly-once; a bounded flow finalizes its files at the end of its input.
  */
-public final class WriteFileFactory implements PublisherFactory<WriteFileOptions> {
+public final class WriteFilePublisherFactory implements PublisherFactory<WriteFileOptions> {
 
   @Override
   public String name() {
@@ -103,7 +103,7 @@ public final class WriteFileFactory implements PublisherFactory<WriteFileOptions
             .withInactivityInterval(inactivity)
             .build();
     FileSink<FlowRecord> sink =
-        FileSink.forRowFormat(ReadFileFactory.path(o.path()), new JsonLinesEncoder())
+        FileSink.forRowFormat(ReadFileTriggerFactory.path(o.path()), new JsonLinesEncoder())
             .withBucketAssigner(new PartitionAssigner(template(o)))
             .withRollingPolicy(rolling)
             .withBucketCheckInterval(checkInterval(o))

@@ -18,7 +18,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /** {@code Fetch}: enriches each record with the answer of an HTTP service, through async I/O. */
-public final class FetchFactory
+public final class FetchTransformFactory
     implements TransformFactory<FetchOptions>, MockableTransform<FetchOptions> {
 
   @Override

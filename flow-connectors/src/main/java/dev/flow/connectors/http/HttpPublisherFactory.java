@@ -23,7 +23,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * hand what fails for good to the error stage. The operator checkpoints every record not yet
  * confirmed by the service and sends it again after a restore; a discarding sink ends the branch.
  */
-public final class HttpPublishFactory implements PublisherFactory<HttpPublishOptions> {
+public final class HttpPublisherFactory implements PublisherFactory<HttpPublishOptions> {
 
   @Override
   public String name() {

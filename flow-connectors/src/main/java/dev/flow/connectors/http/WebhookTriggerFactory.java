@@ -13,7 +13,7 @@ import java.util.Set;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** {@code Webhook}: starts one run per JSON object posted to an HTTP path. */
-public final class WebhookFactory implements TriggerFactory<WebhookOptions> {
+public final class WebhookTriggerFactory implements TriggerFactory<WebhookOptions> {
   private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "GET", "DELETE");
 
   @Override

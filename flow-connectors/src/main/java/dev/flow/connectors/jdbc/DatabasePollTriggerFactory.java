@@ -18,7 +18,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * increasing position column that is checkpointed, so that across restarts each row starts exactly
  * one run.
  */
-public final class DatabasePollFactory implements TriggerFactory<DatabasePollOptions> {
+public final class DatabasePollTriggerFactory implements TriggerFactory<DatabasePollOptions> {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern TABLE =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");

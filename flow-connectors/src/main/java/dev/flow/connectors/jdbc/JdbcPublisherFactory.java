@@ -21,7 +21,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * least once; with keys the upsert makes a replay harmless). Records missing a key field, and rows
  * the database refuses, go to the error stage; a lost connection is retried, then fails the job.
  */
-public final class JdbcPublishFactory implements PublisherFactory<JdbcPublishOptions> {
+public final class JdbcPublisherFactory implements PublisherFactory<JdbcPublishOptions> {
   private static final Pattern NAME =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 

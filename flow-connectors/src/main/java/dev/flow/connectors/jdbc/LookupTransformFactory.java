@@ -12,7 +12,7 @@ import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** {@code Lookup}: enriches each record with rows of a JDBC query whose parameters are fields. */
-public final class LookupFactory extends RecordTransformFactory<LookupOptions>
+public final class LookupTransformFactory extends RecordTransformFactory<LookupOptions>
     implements MockableTransform<LookupOptions> {
 
   @Override

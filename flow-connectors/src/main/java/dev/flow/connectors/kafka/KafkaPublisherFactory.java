@@ -23,7 +23,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The {@code Kafka} publisher: writes each record's JSON payload to a Kafka topic. */
-public final class KafkaPublisher implements PublisherFactory<KafkaPublisherOptions> {
+public final class KafkaPublisherFactory implements PublisherFactory<KafkaPublisherOptions> {
 
   static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
   static final Duration BROKER_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
@@ -148,7 +148,7 @@ public final class KafkaPublisher implements PublisherFactory<KafkaPublisherOpti
       b.setTransactionalIdPrefix(
           o.transactionalIdPrefix() != null
               ? o.transactionalIdPrefix()
-              : KafkaTrigger.defaultGroupId(flow, stage));
+              : KafkaTriggerFactory.defaultGroupId(flow, stage));
       b.setProperty(
           ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
           Long.toString(transactionTimeout(o).toMillis()));

@@ -26,7 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** The {@code Kafka} trigger: reads one or more Kafka topics, one run per message. */
-public final class KafkaTrigger implements TriggerFactory<KafkaTriggerOptions> {
+public final class KafkaTriggerFactory implements TriggerFactory<KafkaTriggerOptions> {
 
   @Override
   public String name() {

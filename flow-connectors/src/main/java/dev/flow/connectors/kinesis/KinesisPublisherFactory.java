@@ -20,7 +20,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * The {@code Kinesis} publisher: writes each record's JSON payload to a Kinesis data stream, at
  * least once (buffered records are flushed with every checkpoint).
  */
-public final class KinesisPublisher implements PublisherFactory<KinesisPublisherOptions> {
+public final class KinesisPublisherFactory implements PublisherFactory<KinesisPublisherOptions> {
 
   @Override
   public String name() {

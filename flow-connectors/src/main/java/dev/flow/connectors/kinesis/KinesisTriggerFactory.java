@@ -23,7 +23,7 @@ import org.apache.flink.connector.kinesis.source.KinesisStreamsSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** The {@code Kinesis} trigger: reads a Kinesis data stream, one run per record. */
-public final class KinesisTrigger implements TriggerFactory<KinesisTriggerOptions> {
+public final class KinesisTriggerFactory implements TriggerFactory<KinesisTriggerOptions> {
 
   /** The timestamp format the connector reads {@code flink.stream.initpos.timestamp} in. */
   static final DateTimeFormatter CONNECTOR_TIME =

@@ -2,10 +2,10 @@ package dev.flow.connectors.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.generator.GeneratorFactory;
 import dev.flow.actions.generator.GeneratorOptions;
-import dev.flow.actions.inline.InlineRecordsFactory;
+import dev.flow.actions.generator.GeneratorTriggerFactory;
 import dev.flow.actions.inline.InlineRecordsOptions;
+import dev.flow.actions.inline.InlineRecordsTriggerFactory;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
@@ -52,7 +52,7 @@ class FileActionsITCase {
     DataStream<FlowRecord> in =
         h.trigger(
             "in",
-            new ReadFileFactory(),
+            new ReadFileTriggerFactory(),
             TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', glob: '*.jsonl'}"),
             2);
     CloseableIterator<FlowRecord> records = in.collectAsync();
@@ -91,7 +91,7 @@ class FileActionsITCase {
         new StageHarness(env, "test-flow", FlowSettings.defaults(), false)
             .trigger(
                 "watch",
-                new ReadFileFactory(),
+                new ReadFileTriggerFactory(),
                 TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', watch: 100ms}"));
     CloseableIterator<FlowRecord> it = in.collectAsync();
     JobClient job = env.executeAsync();
@@ -114,7 +114,7 @@ class FileActionsITCase {
         new StageHarness(env)
             .trigger(
                 "in",
-                new InlineRecordsFactory(),
+                new InlineRecordsTriggerFactory(),
                 TestOptions.of(
                     InlineRecordsOptions.class,
                     "{records: [{id: 1, country: DE, ts: '2026-03-01T10:00:00Z'},"
@@ -127,7 +127,7 @@ class FileActionsITCase {
     new StageHarness(env)
         .publish(
             "out",
-            new WriteFileFactory(),
+            new WriteFilePublisherFactory(),
             TestOptions.of(
                 WriteFileOptions.class,
                 "{path: '" + dir + "', partitionBy: 'dt={time:yyyy-MM-dd}/country={country}'}"),
@@ -158,7 +158,7 @@ class FileActionsITCase {
         new StageHarness(env)
             .trigger(
                 "gen",
-                new GeneratorFactory(),
+                new GeneratorTriggerFactory(),
                 TestOptions.of(
                     GeneratorOptions.class, "{count: 300, rate: 200, fields: {id: seq}}"),
                 1);
@@ -174,7 +174,7 @@ class FileActionsITCase {
     new StageHarness(env)
         .publish(
             "out",
-            new WriteFileFactory(),
+            new WriteFilePublisherFactory(),
             TestOptions.of(WriteFileOptions.class, "{path: '" + dir + "'}"),
             failing);
     env.execute();

@@ -191,7 +191,7 @@ class FetchITCase {
     ValidatedFlow flow =
         new TestFlows.Builder(name)
             .stage("in", new LinesTrigger(), new Lines(lines), "enrich")
-            .stage("enrich", new FetchFactory(), o, "out")
+            .stage("enrich", new FetchTransformFactory(), o, "out")
             .stage("out", new CollectPublisher(), new Collect(name + "-out"))
             .errors(name + "-errors")
             .build();

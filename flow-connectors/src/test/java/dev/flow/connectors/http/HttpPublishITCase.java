@@ -243,7 +243,7 @@ class HttpPublishITCase {
     } else {
       b.stage("in", new LinesTrigger(), new Lines(lines), "crm");
     }
-    b.stage("crm", new HttpPublishFactory(), o).errors(name + "-errors");
+    b.stage("crm", new HttpPublisherFactory(), o).errors(name + "-errors");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     FlowTranslator.translate(b.build(), env);
     env.execute(name);

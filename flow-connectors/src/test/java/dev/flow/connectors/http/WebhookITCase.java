@@ -306,10 +306,10 @@ class WebhookITCase {
       throws Exception {
     TestFlows.Builder b = new TestFlows.Builder(name).settings(settings);
     if (slowMicros > 0) {
-      b.stage("hook", new WebhookFactory(), o, "slow")
+      b.stage("hook", new WebhookTriggerFactory(), o, "slow")
           .stage("slow", new SlowTransform(), new Slow(slowMicros), "out");
     } else {
-      b.stage("hook", new WebhookFactory(), o, "out");
+      b.stage("hook", new WebhookTriggerFactory(), o, "out");
     }
     ValidatedFlow flow =
         b.stage("out", new CollectPublisher(), new Collect(collect))

@@ -68,7 +68,7 @@ class DatabasePollITCase {
   static JobClient start(String name, DatabasePollOptions o) throws Exception {
     var flow =
         new TestFlows.Builder(name)
-            .stage("changes", new DatabasePollFactory(), o, "out")
+            .stage("changes", new DatabasePollTriggerFactory(), o, "out")
             .stage("out", new CollectPublisher(), new Collect(name))
             .errors(name + "-errors")
             .settings(TestFlows.noRestart())

@@ -144,7 +144,7 @@ class JdbcITCase {
       var flow =
           new TestFlows.Builder(name)
               .stage("in", new LinesTrigger(), new Lines(lines), "db")
-              .stage("db", new JdbcPublishFactory(), o)
+              .stage("db", new JdbcPublisherFactory(), o)
               .errors(name + "-errors")
               .build();
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -199,7 +199,7 @@ class JdbcITCase {
     var flow =
         new TestFlows.Builder("jdbc-refused")
             .stage("in", new LinesTrigger(), new Lines(lines), "db")
-            .stage("db", new JdbcPublishFactory(), o)
+            .stage("db", new JdbcPublisherFactory(), o)
             .errors("jdbc-refused-errors")
             .build();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -299,7 +299,7 @@ class JdbcITCase {
     var flow =
         new TestFlows.Builder("jdbc-dead")
             .stage("in", new LinesTrigger(), new Lines(List.of("{\"id\":1}")), "db")
-            .stage("db", new JdbcPublishFactory(), p)
+            .stage("db", new JdbcPublisherFactory(), p)
             .errors("jdbc-dead-errors")
             .settings(TestFlows.noRestart())
             .build();
@@ -345,7 +345,7 @@ class JdbcITCase {
     var flow =
         new TestFlows.Builder(name)
             .stage("in", new LinesTrigger(), new Lines(input), "customers")
-            .stage("customers", new LookupFactory(), o, "out")
+            .stage("customers", new LookupTransformFactory(), o, "out")
             .stage("out", new CollectPublisher(), new Collect(name + "-out"))
             .errors(name + "-errors")
             .settings(TestFlows.noRestart())

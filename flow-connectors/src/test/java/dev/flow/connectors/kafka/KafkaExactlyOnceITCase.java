@@ -3,7 +3,7 @@ package dev.flow.connectors.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flow.actions.remap.RemapFieldsFactory;
+import dev.flow.actions.remap.RemapFieldsTransformFactory;
 import dev.flow.connectors.PayloadFormat;
 import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
@@ -68,11 +68,11 @@ class KafkaExactlyOnceITCase {
     env.enableCheckpointing(500);
 
     StageHarness h = new StageHarness(env, "Orders EO", FlowSettings.defaults(), false);
-    TriggerContext read = h.triggerContext("read", new KafkaTrigger(), 2);
+    TriggerContext read = h.triggerContext("read", new KafkaTriggerFactory(), 2);
     DataStream<FlowRecord> in =
         h.trigger(
             read,
-            new KafkaTrigger(),
+            new KafkaTriggerFactory(),
             new KafkaTriggerOptions(
                 KAFKA.bootstrapServers(),
                 List.of("eo-in"),
@@ -94,9 +94,9 @@ class KafkaExactlyOnceITCase {
             .name("fail")
             .uid("fail");
     DataStream<FlowRecord> remapped =
-        h.context("remap", new RemapFieldsFactory(), 2)
+        h.context("remap", new RemapFieldsTransformFactory(), 2)
             .process(failing, new RenameField("name", "fullName"));
-    new KafkaPublisher()
+    new KafkaPublisherFactory()
         .publish(
             remapped,
             new KafkaPublisherOptions(
@@ -112,7 +112,7 @@ class KafkaExactlyOnceITCase {
                 Duration.ofSeconds(60),
                 null,
                 Duration.ofSeconds(5)),
-            h.context("write", new KafkaPublisher(), 2));
+            h.context("write", new KafkaPublisherFactory(), 2));
 
     JobClient job = env.executeAsync("kafka exactly-once");
     try {

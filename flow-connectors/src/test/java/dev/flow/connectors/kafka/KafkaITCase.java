@@ -87,11 +87,11 @@ class KafkaITCase {
     }
     StreamExecutionEnvironment env = env();
     StageHarness h = new StageHarness(env, "Orders", FlowSettings.defaults(), true);
-    TriggerContext ctx = h.triggerContext("read", new KafkaTrigger(), 1);
+    TriggerContext ctx = h.triggerContext("read", new KafkaTriggerFactory(), 1);
     DataStream<FlowRecord> out =
         h.trigger(
             ctx,
-            new KafkaTrigger(),
+            new KafkaTriggerFactory(),
             read(KAFKA.bootstrapServers(), List.of("t-json"), PayloadFormat.JSON));
     out.sinkTo(new CollectSink("json-out"));
     h.errors().sinkTo(new CollectSink("json-err"));
@@ -121,10 +121,10 @@ class KafkaITCase {
     StreamExecutionEnvironment env = env();
     env.enableCheckpointing(200);
     StageHarness h = new StageHarness(env, "Text Flow", FlowSettings.defaults(), true);
-    TriggerContext ctx = h.triggerContext("lines", new KafkaTrigger(), 1);
+    TriggerContext ctx = h.triggerContext("lines", new KafkaTriggerFactory(), 1);
     h.trigger(
             ctx,
-            new KafkaTrigger(),
+            new KafkaTriggerFactory(),
             read(KAFKA.bootstrapServers(), List.of("t-text"), PayloadFormat.STRING))
         .sinkTo(new CollectSink("text-out"));
     env.execute("kafka text");
@@ -148,7 +148,7 @@ class KafkaITCase {
             FlowRecord.parseJson(utf8("{\"id\":3}")),
             FlowRecord.parseJson(utf8("{\"id\":4,\"country\":\"p-de\",\"trace\":\"d\"}")));
     StageHarness h = new StageHarness(env, "Orders", FlowSettings.defaults(), true);
-    StageContext ctx = h.context("write", new KafkaPublisher(), 1);
+    StageContext ctx = h.context("write", new KafkaPublisherFactory(), 1);
     KafkaPublisherOptions o =
         new KafkaPublisherOptions(
             KAFKA.bootstrapServers(),
@@ -163,9 +163,9 @@ class KafkaITCase {
             null,
             null,
             Duration.ofSeconds(5));
-    assertThat(KafkaPublisher.guarantee(o, ctx))
+    assertThat(KafkaPublisherFactory.guarantee(o, ctx))
         .isEqualTo(org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE);
-    new KafkaPublisher().publish(in, o, ctx);
+    new KafkaPublisherFactory().publish(in, o, ctx);
     h.errors().sinkTo(new CollectSink("pub-err"));
     env.execute("kafka publisher");
 
@@ -197,7 +197,7 @@ class KafkaITCase {
   void anUnreachableBrokerGivesAClearMessageNamingStageAndServers() {
     StreamExecutionEnvironment env = env();
     StageHarness h = new StageHarness(env, "Orders", FlowSettings.defaults(), false);
-    TriggerContext ctx = h.triggerContext("read orders", new KafkaTrigger(), 1);
+    TriggerContext ctx = h.triggerContext("read orders", new KafkaTriggerFactory(), 1);
     KafkaTriggerOptions o =
         new KafkaTriggerOptions(
             "localhost:1",
@@ -215,7 +215,7 @@ class KafkaITCase {
             false,
             null,
             Duration.ofSeconds(2));
-    assertThatThrownBy(() -> h.trigger(ctx, new KafkaTrigger(), o))
+    assertThatThrownBy(() -> h.trigger(ctx, new KafkaTriggerFactory(), o))
         .isInstanceOf(ConnectorException.class)
         .hasMessage(
             "stage \"read orders\" (Kafka Trigger): cannot reach Kafka at localhost:1 within 2000"
@@ -236,11 +236,11 @@ class KafkaITCase {
             Duration.ofSeconds(2));
     assertThatThrownBy(
             () ->
-                new KafkaPublisher()
+                new KafkaPublisherFactory()
                     .publish(
                         env.fromData(FlowRecordTypeInfo.INSTANCE, FlowRecord.empty()),
                         p,
-                        h.context("out", new KafkaPublisher(), 1)))
+                        h.context("out", new KafkaPublisherFactory(), 1)))
         .isInstanceOf(ConnectorException.class)
         .hasMessage(
             "stage \"out\" (Kafka Publisher): cannot connect to Kafka at nowhere.invalid:9092:"
@@ -250,12 +250,12 @@ class KafkaITCase {
   @Test
   void aMissingTopicIsNamed() {
     StageHarness h = new StageHarness(env(), "Orders", FlowSettings.defaults(), false);
-    TriggerContext ctx = h.triggerContext("read", new KafkaTrigger(), 1);
+    TriggerContext ctx = h.triggerContext("read", new KafkaTriggerFactory(), 1);
     assertThatThrownBy(
             () ->
                 h.trigger(
                     ctx,
-                    new KafkaTrigger(),
+                    new KafkaTriggerFactory(),
                     read(KAFKA.bootstrapServers(), List.of("no-such-topic"), PayloadFormat.JSON)))
         .hasMessage(
             "stage \"read\" (Kafka Trigger): topic no-such-topic does not exist on Kafka at "

@@ -84,10 +84,12 @@ class KinesisITCase {
     KINESIS.put("k-in", List.of("{\"id\":1}", "definitely not json", "{\"id\":3}"));
     StreamExecutionEnvironment env = env();
     StageHarness h = new StageHarness(env, "Events", FlowSettings.defaults(), false);
-    TriggerContext ctx = h.triggerContext("read", new KinesisTrigger(), 1);
+    TriggerContext ctx = h.triggerContext("read", new KinesisTriggerFactory(), 1);
     DataStream<FlowRecord> out =
         h.trigger(
-            ctx, new KinesisTrigger(), read("k-in", KINESIS.endpoint(), Duration.ofSeconds(5)));
+            ctx,
+            new KinesisTriggerFactory(),
+            read("k-in", KINESIS.endpoint(), Duration.ofSeconds(5)));
     out.sinkTo(new CollectSink("k-out"));
     h.errors().sinkTo(new CollectSink("k-err"));
     JobClient job = env.executeAsync("kinesis trigger");
@@ -123,8 +125,8 @@ class KinesisITCase {
             FlowRecord.parseJson(utf8("{\"id\":2,\"customer\":\"c-2\"}")),
             FlowRecord.parseJson(utf8("{\"id\":3}")).runId("run-3"));
     StageHarness h = new StageHarness(env, "Events", FlowSettings.defaults(), true);
-    StageContext ctx = h.context("write", new KinesisPublisher(), 1);
-    new KinesisPublisher()
+    StageContext ctx = h.context("write", new KinesisPublisherFactory(), 1);
+    new KinesisPublisherFactory()
         .publish(
             in,
             new KinesisPublisherOptions(
@@ -154,12 +156,12 @@ class KinesisITCase {
   @Test
   void anUnreachableEndpointOrAMissingStreamGivesAClearMessage() {
     StageHarness h = new StageHarness(env(), "Events", FlowSettings.defaults(), false);
-    TriggerContext ctx = h.triggerContext("read events", new KinesisTrigger(), 1);
+    TriggerContext ctx = h.triggerContext("read events", new KinesisTriggerFactory(), 1);
     assertThatThrownBy(
             () ->
                 h.trigger(
                     ctx,
-                    new KinesisTrigger(),
+                    new KinesisTriggerFactory(),
                     read("k-none", KINESIS.endpoint(), Duration.ofSeconds(5))))
         .isInstanceOf(ConnectorException.class)
         .hasMessageStartingWith(
@@ -169,7 +171,7 @@ class KinesisITCase {
             () ->
                 h.trigger(
                     ctx,
-                    new KinesisTrigger(),
+                    new KinesisTriggerFactory(),
                     read("k-in", "http://localhost:1", Duration.ofSeconds(2))))
         .isInstanceOf(ConnectorException.class)
         .hasMessageStartingWith(
