@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "flow",
     mixinStandardHelpOptions = true,
-    version = "Flow 0.1.0",
+    versionProvider = FlowVersion.class,
     description = "Compiles YAML flows into Apache Flink jobs and runs them.",
     subcommands = {
       ValidateCommand.class,
