@@ -18,11 +18,16 @@ final class Outputs {
 
   private Outputs() {}
 
-  /** The sorted canonical lines of these outputs. */
+  /**
+   * The sorted canonical lines of these outputs; an output marked {@code $retract} takes back an
+   * earlier equal one, so a changelog compares as the result it ends with.
+   */
   static List<String> canonical(List<byte[]> outputs, List<String> fields) throws IOException {
     List<String> lines = new ArrayList<>(outputs.size());
+    java.util.Map<String, Integer> retracted = new java.util.HashMap<>();
     for (byte[] b : outputs) {
       JsonNode o = JSON.readTree(b);
+      boolean retract = o.path("$retract").asBoolean(false);
       StringBuilder sb = new StringBuilder();
       for (String f : fields) {
         int colon = f.indexOf(':');
@@ -31,7 +36,18 @@ final class Outputs {
         JsonNode v = o.get(name);
         sb.append(name).append('=').append(value(v, kind)).append(' ');
       }
-      lines.add(sb.toString());
+      if (retract) {
+        retracted.merge(sb.toString(), 1, Integer::sum);
+      } else {
+        lines.add(sb.toString());
+      }
+    }
+    for (var e : retracted.entrySet()) {
+      for (int i = 0; i < e.getValue(); i++) {
+        if (!lines.remove(e.getKey())) {
+          throw new IllegalStateException("a retraction of an output never emitted: " + e.getKey());
+        }
+      }
     }
     lines.sort(null);
     return lines;

@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.apache.flink.types.Row;
+import org.apache.flink.types.RowKind;
 
-/** Writes a result row as a JSON object, instants as ISO-8601 text: what a JSON sink would do. */
+/**
+ * Writes a result row as a JSON object, instants as ISO-8601 text: what a JSON sink would do. A row
+ * that retracts an earlier one (a changelog's -U or -D) gets a field {@code "$retract": true}.
+ */
 final class RowJson implements CountingSink.ToBytes<Row> {
   private static final long serialVersionUID = 1L;
   private final String[] names;
@@ -36,6 +40,9 @@ final class RowJson implements CountingSink.ToBytes<Row> {
       } else {
         quote(sb, v.toString());
       }
+    }
+    if (row.getKind() == RowKind.UPDATE_BEFORE || row.getKind() == RowKind.DELETE) {
+      sb.append(",\"$retract\":true");
     }
     return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -50,7 +50,7 @@ final class SqlNexmark implements Variant {
     tEnv.createTemporaryView("bid", tEnv.fromDataStream(bids, schema));
     Table result = tEnv.sqlQuery(query.sql());
     List<String> names = result.getResolvedSchema().getColumnNames();
-    tEnv.toDataStream(result)
+    (query.updating() ? tEnv.toChangelogStream(result) : tEnv.toDataStream(result))
         .sinkTo(new CountingSink<Row>(new RowJson(names.toArray(String[]::new))))
         .name("count");
     Marks.reset();
