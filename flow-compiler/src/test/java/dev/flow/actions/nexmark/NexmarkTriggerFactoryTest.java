@@ -9,7 +9,7 @@ import dev.flow.validate.FlowValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NexmarkFactoryTest {
+class NexmarkTriggerFactoryTest {
 
   private static List<String> problems(String props) {
     String yaml =

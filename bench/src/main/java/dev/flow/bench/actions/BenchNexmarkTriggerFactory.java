@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * but as many as the benchmark asks for ({@link NexmarkEvents#count()}) and marking when the first
  * one is made, like the other benchmark sources.
  */
-public final class BenchNexmarkTrigger implements TriggerFactory<NexmarkOptions> {
+public final class BenchNexmarkTriggerFactory implements TriggerFactory<NexmarkOptions> {
 
   @Override
   public String name() {

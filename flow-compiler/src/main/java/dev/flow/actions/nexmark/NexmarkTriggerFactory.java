@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * The {@code Nexmark} trigger: the three event streams of the Nexmark streaming benchmark (people,
  * auctions and bids in the proportions 1 : 3 : 46), for benchmarks, load tests and demos.
  */
-public final class NexmarkFactory implements TriggerFactory<NexmarkOptions> {
+public final class NexmarkTriggerFactory implements TriggerFactory<NexmarkOptions> {
 
   @Override
   public String name() {
