@@ -37,7 +37,10 @@ final class FlowNexmark implements Variant {
     env.execute("S6 " + id + " flow");
     if (BenchErrorsPublisherFactory.ERRORS.get() > 0) {
       throw new IllegalStateException(
-          id + ": " + BenchErrorsPublisherFactory.ERRORS.get() + " records went to the error stage");
+          id
+              + ": "
+              + BenchErrorsPublisherFactory.ERRORS.get()
+              + " records went to the error stage");
     }
     return new Result(
         NexmarkEvents.count(),
