@@ -71,13 +71,16 @@ public final class TestOptions {
       return duration(value.asText());
     }
     if (t.isEnum()) {
-      String wanted = value.asText().replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
-      for (Object constant : t.getEnumConstants()) {
-        if (((Enum<?>) constant).name().replace("_", "").equals(wanted)) {
-          return constant;
-        }
-      }
-      throw new IllegalArgumentException("bad " + c.getName() + ": " + value);
+      return constant(t, c.getName(), value);
+    }
+    if (java.util.List.class.isAssignableFrom(t)
+        && c.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+        && p.getActualTypeArguments()[0] instanceof Class<?> e
+        && e.isEnum()
+        && value.isArray()) {
+      java.util.List<Object> list = new java.util.ArrayList<>();
+      value.forEach(v -> list.add(constant(e, c.getName(), v)));
+      return java.util.List.copyOf(list);
     }
     if (JsonNode.class.isAssignableFrom(t)) {
       return value;
@@ -87,6 +90,19 @@ public final class TestOptions {
     }
     JavaType type = Json.MAPPER.getTypeFactory().constructType(c.getGenericType());
     return Json.MAPPER.convertValue(value, type);
+  }
+
+  /**
+   * The constant of {@code type} a flow names loosely, as {@code person} or {@code at-least-once}.
+   */
+  private static Object constant(Class<?> type, String prop, JsonNode value) {
+    String wanted = value.asText().replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
+    for (Object constant : type.getEnumConstants()) {
+      if (((Enum<?>) constant).name().replace("_", "").equals(wanted)) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException("bad " + prop + ": " + value);
   }
 
   /** Parses {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, {@code 1d}. */
