@@ -7,6 +7,7 @@ import dev.flow.client.model.FlowQuery;
 import dev.flow.client.model.FlowUpdate;
 import dev.flow.client.model.NewFlow;
 import dev.flow.client.model.ParameterSet;
+import dev.flow.client.model.Validation;
 import dev.flow.job.ProblemPrinter;
 import java.io.Console;
 import java.nio.file.Files;
@@ -103,7 +104,20 @@ public final class ApplyCommand extends RemoteCommand {
       return 1;
     }
     int done = 0;
+    boolean validated = false;
     for (ApplyPlan.Change c : todo) {
+      if (!validated && c.isFlow() && c.action() != ApplyPlan.Action.delete) {
+        validated = true;
+        if (!valid(client, todo)) {
+          err.println(
+              "flow apply: stopped after "
+                  + done
+                  + " of "
+                  + todo.size()
+                  + " changes: no flow was changed, since some do not validate");
+          return 1;
+        }
+      }
       try {
         out.println(make(client, c));
         done++;
@@ -112,7 +126,7 @@ public final class ApplyCommand extends RemoteCommand {
         RemoteErrors.print(
             "flow apply: " + c.action() + " " + c.kind() + " " + c.name(),
             e,
-            f -> file == null ? f : file,
+            file == null ? f -> f : RemoteErrors.sentFrom(file),
             err);
         err.println(
             "flow apply: stopped after "
@@ -125,6 +139,23 @@ public final class ApplyCommand extends RemoteCommand {
     }
     out.println("Applied " + done + (done == 1 ? " change." : " changes."));
     return 0;
+  }
+
+  /** Validates every flow to create or update on the server; prints their problems. */
+  private boolean valid(FlowClient client, List<ApplyPlan.Change> todo) {
+    boolean ok = true;
+    for (ApplyPlan.Change c : todo) {
+      if (c.isFlow() && c.action() != ApplyPlan.Action.delete) {
+        Validation v =
+            client.flows().validateYaml(project(), c.flow().text(), c.flow().parameterSets());
+        if (!v.problems().isEmpty()) {
+          ProblemPrinter.printText(
+              RemoteErrors.problems(v.problems(), RemoteErrors.sentFrom(c.file().toString())), err);
+        }
+        ok &= v.valid();
+      }
+    }
+    return ok;
   }
 
   private boolean confirmed() {

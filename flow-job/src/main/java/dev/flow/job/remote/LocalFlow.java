@@ -51,7 +51,7 @@ public record LocalFlow(
     if (r.root() instanceof Node.MapNode m) {
       isFlow = m.get("stages") != null;
       if (m.get("name") instanceof Node.ScalarNode s && !s.isNull() && !s.text().isBlank()) {
-        name = s.text().strip();
+        name = s.text();
       } else if (problems.isEmpty()) {
         problems.add(
             Problem.error(

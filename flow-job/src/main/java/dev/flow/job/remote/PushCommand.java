@@ -4,6 +4,7 @@ import dev.flow.client.FlowClient;
 import dev.flow.client.model.Flow;
 import dev.flow.client.model.FlowUpdate;
 import dev.flow.client.model.NewFlow;
+import dev.flow.client.model.Validation;
 import dev.flow.job.ProblemPrinter;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +51,11 @@ public final class PushCommand extends RemoteCommand {
               + " on since (default: the current version).")
   Integer baseVersion;
 
+  @Option(
+      names = "--no-validate",
+      description = "Push even when the server finds errors in the flow (a draft).")
+  boolean noValidate;
+
   @Override
   protected String commandName() {
     return "flow push";
@@ -57,7 +63,7 @@ public final class PushCommand extends RemoteCommand {
 
   @Override
   protected UnaryOperator<String> files() {
-    return f -> file.toString();
+    return RemoteErrors.sentFrom(file.toString());
   }
 
   @Override
@@ -68,6 +74,19 @@ public final class PushCommand extends RemoteCommand {
       return 1;
     }
     List<String> sets = parameterSets != null ? parameterSets : local.parameterSets();
+    if (!noValidate) {
+      Validation v = client.flows().validateYaml(project(), local.text(), sets);
+      if (!v.problems().isEmpty()) {
+        ProblemPrinter.printText(RemoteErrors.problems(v.problems(), files()), err);
+      }
+      if (!v.valid()) {
+        err.println(
+            "flow push: "
+                + file
+                + " has errors, so it was not pushed (--no-validate pushes it anyway)");
+        return 1;
+      }
+    }
     Optional<Flow> existing = client.flows().find(project(), local.name());
     if (existing.isEmpty()) {
       Flow f =

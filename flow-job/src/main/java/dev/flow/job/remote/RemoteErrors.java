@@ -38,6 +38,14 @@ public final class RemoteErrors {
     }
   }
 
+  /** The name the server gives a stored flow's text in its problems. */
+  public static final String STORED_FLOW_FILE = "flow.yaml";
+
+  /** Maps the server's name for a flow's text to the local file it was sent from. */
+  public static UnaryOperator<String> sentFrom(String localFile) {
+    return f -> f.equals(STORED_FLOW_FILE) ? localFile : f;
+  }
+
   /** The client's problems as the compiler's, so that they print like {@code flow validate}'s. */
   public static List<Problem> problems(List<ApiProblem> problems, UnaryOperator<String> files) {
     return problems.stream().map(p -> problem(p, files)).toList();
