@@ -70,7 +70,7 @@ public final class RemoteErrors {
       case 403 -> "the token's role does not allow this";
       case 409 -> {
         Integer current = e.intProperty("currentVersion");
-        yield current == null
+        yield current == null || e.detail() != null
             ? null
             : "the flow is at version "
                 + current
