@@ -88,6 +88,11 @@ public final class FlowServer implements AutoCloseable {
                 cfg.http.prefer405over404 = true;
                 cfg.router.ignoreTrailingSlashes = true;
                 cfg.useVirtualThreads = false;
+                // One line per request: method, path and status; never bodies or query strings.
+                cfg.requestLogger.http(
+                    (c, ms) ->
+                        LOG.info(
+                            "{} {} {} {}ms", c.method(), c.path(), c.statusCode(), ms.longValue()));
                 modules.forEach(m -> m.configure(cfg, config));
               });
       Routes routes = new Routes(app);

@@ -107,6 +107,11 @@ public final class Api {
     }
   }
 
+  /** Forgets the responses seen so far. */
+  public static void clearSeen() {
+    SEEN.clear();
+  }
+
   /** Every response any test received so far. */
   public static List<Response> seen() {
     synchronized (SEEN) {
