@@ -1,5 +1,14 @@
 package dev.flow.job.cli;
 
+import dev.flow.job.remote.ApplyCommand;
+import dev.flow.job.remote.CpCommand;
+import dev.flow.job.remote.ExportCommand;
+import dev.flow.job.remote.GetCommand;
+import dev.flow.job.remote.ImportCommand;
+import dev.flow.job.remote.LsCommand;
+import dev.flow.job.remote.ParamsCommand;
+import dev.flow.job.remote.PushCommand;
+import dev.flow.job.remote.RmCommand;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +30,15 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       InitCommand.class,
       DiffCommand.class,
+      PushCommand.class,
+      LsCommand.class,
+      GetCommand.class,
+      CpCommand.class,
+      RmCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
+      ParamsCommand.class,
+      ApplyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FlowCli implements Runnable {
