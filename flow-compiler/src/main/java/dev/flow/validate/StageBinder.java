@@ -69,13 +69,14 @@ final class StageBinder {
               "its options class must be a record of supported prop types"));
       return null;
     }
+    StageValidationContext ctx =
+        new StageValidationContext(props, stageAt, stage, action, settings, local).outputs(outputs);
+    if (common != null) {
+      common.check(ctx); // the common props do not depend on the action's own
+    }
     boolean ok = options != null && common != null && local.stream().noneMatch(Problem::isError);
     if (ok) {
-      StageValidationContext ctx =
-          new StageValidationContext(props, stageAt, stage, action, settings, local)
-              .outputs(outputs);
-      common.check(ctx);
-      runHook(factory, options, ctx);
+      runHook(factory, options, ctx); // the action's hook needs all of its props bound
       ok = local.stream().noneMatch(Problem::isError);
     }
     problems.addAll(local);
