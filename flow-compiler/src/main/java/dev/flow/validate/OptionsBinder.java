@@ -96,6 +96,9 @@ public final class OptionsBinder {
         v = absent(spec, map, path + spec.name());
       } else {
         v = value(spec.type(), n, path + spec.name(), spec.secret());
+        if (spec.isFile() && v instanceof String file) {
+          v = FlowFiles.resolve(file, n.location());
+        }
       }
       if (v == FAILED && salvage) {
         v = spec.defaultValue() != null ? absent(spec, map, path + spec.name()) : null;
