@@ -17,7 +17,9 @@ import java.util.List;
  * mistake becomes a located problem, in the test file or in the flow.
  */
 public final class TestFileReader {
-  static final String SUFFIX = ".test.yaml";
+  /** The name ending of test files. */
+  public static final String SUFFIX = ".test.yaml";
+
   private static final List<String> ROOT_KEYS = List.of("flow", "params", "tests");
 
   /** The suite (null when there are errors) and every problem found. */
