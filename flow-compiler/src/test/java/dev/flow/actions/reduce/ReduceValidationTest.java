@@ -37,7 +37,7 @@ class ReduceValidationTest {
         .containsExactly(
             "flow.yaml:10:30: error: stage \"agg\" (Reduce): unknown aggregate function 'summ'"
                 + " for 'total'. Functions: count, sum, min, max, avg, first, last, collectList,"
-                + " collectSet, distinctCount");
+                + " collectSet, distinctCount, maxBy, minBy");
   }
 
   @Test
