@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "flow",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     version = "Flow 0.1.0",
     description = "Compiles YAML flows into Apache Flink jobs and runs them.",
     subcommands = {
