@@ -1,7 +1,7 @@
 package dev.flow.bench.s6;
 
 import dev.flow.bench.Variant;
-import dev.flow.bench.actions.BenchErrorsPublisher;
+import dev.flow.bench.actions.BenchErrorsPublisherFactory;
 import dev.flow.bench.flink.LocalFlink;
 import dev.flow.bench.flink.Marks;
 import dev.flow.bench.s1.FlowVariant;
@@ -33,11 +33,14 @@ final class FlowNexmark implements Variant {
     if (collect) {
       Marks.collect();
     }
-    BenchErrorsPublisher.reset();
+    BenchErrorsPublisherFactory.reset();
     env.execute("S6 " + id + " flow");
-    if (BenchErrorsPublisher.ERRORS.get() > 0) {
+    if (BenchErrorsPublisherFactory.ERRORS.get() > 0) {
       throw new IllegalStateException(
-          id + ": " + BenchErrorsPublisher.ERRORS.get() + " records went to the error stage");
+          id
+              + ": "
+              + BenchErrorsPublisherFactory.ERRORS.get()
+              + " records went to the error stage");
     }
     return new Result(
         NexmarkEvents.count(),
