@@ -39,6 +39,14 @@ public @interface Prop {
   /** True for passwords and tokens: never logged, shown or exported. */
   boolean secret() default false;
 
+  /**
+   * True for the path of a file that belongs with the flow, such as a JSON Schema or a manifest: a
+   * relative path is read from the folder of the flow file, not from the working directory. Paths
+   * of data (files a trigger reads or a publisher writes) are not marked: they are the job's, and
+   * resolve against its working directory.
+   */
+  boolean file() default false;
+
   /** An example value for the docs. */
   String example() default "";
 }

@@ -4,10 +4,9 @@ import dev.flow.FlowCompiler;
 import dev.flow.model.Location;
 import dev.flow.model.Node;
 import dev.flow.model.Problem;
+import dev.flow.parse.FileText;
 import dev.flow.parse.YamlReader;
 import dev.flow.validate.ValidatedFlow;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +17,9 @@ import java.util.List;
  * mistake becomes a located problem, in the test file or in the flow.
  */
 public final class TestFileReader {
-  static final String SUFFIX = ".test.yaml";
+  /** The name ending of test files. */
+  public static final String SUFFIX = ".test.yaml";
+
   private static final List<String> ROOT_KEYS = List.of("flow", "params", "tests");
 
   /** The suite (null when there are errors) and every problem found. */
@@ -46,9 +47,9 @@ public final class TestFileReader {
     String source = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      problems.add(Problem.error(new Location(source, 0, 0), null, "cannot read: " + e));
+      text = FileText.readUtf8(file, YamlReader.Limits.defaults().maxBytes());
+    } catch (FileText.ReadException e) {
+      problems.add(Problem.error(new Location(source, e.line(), e.column()), null, e.getMessage()));
       return new Result(null, problems);
     }
     YamlReader.Result yaml = new YamlReader(YamlReader.Limits.defaults()).read(text, source);

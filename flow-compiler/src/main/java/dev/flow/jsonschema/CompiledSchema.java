@@ -8,10 +8,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
+import dev.flow.parse.FileText;
 import dev.flow.record.Json;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -45,10 +45,10 @@ public final class CompiledSchema implements Serializable {
       node = ref.schema();
       source = "inline schema";
     } else if (ref.file() != null) {
-      node = read(ref.file());
+      node = read("schema file", ref.file());
       source = "schema file " + ref.file();
     } else {
-      JsonNode manifest = read(ref.manifest());
+      JsonNode manifest = read("manifest", ref.manifest());
       JsonNode entries = manifest.has(ref.entry()) ? manifest : manifest.path("schemas");
       node = entries.get(ref.entry());
       if (node == null) {
@@ -92,15 +92,24 @@ public final class CompiledSchema implements Serializable {
     return schema;
   }
 
-  private static JsonNode read(String file) {
+  /** The largest schema or manifest file read. */
+  private static final long MAX_BYTES = 16L << 20;
+
+  private static JsonNode read(String what, String file) {
+    Path path = Path.of(file);
+    String where =
+        what + " " + file + (path.isAbsolute() ? "" : " (" + path.toAbsolutePath() + ")");
     try {
-      JsonNode n = YAML.readTree(Files.readAllBytes(Path.of(file)));
+      JsonNode n = YAML.readTree(FileText.readUtf8(path, MAX_BYTES));
       if (n == null || n.isMissingNode()) {
-        throw new IllegalArgumentException("file " + file + " is empty");
+        throw new IllegalArgumentException(where + " is empty");
       }
       return n;
+    } catch (FileText.ReadException e) {
+      throw new IllegalArgumentException("cannot read " + where + ": " + e.getMessage());
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          where + " is not YAML or JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 }

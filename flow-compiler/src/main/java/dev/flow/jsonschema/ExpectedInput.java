@@ -10,8 +10,18 @@ import java.io.Serializable;
  */
 public record ExpectedInput(
     @Prop(description = "The JSON Schema of the expected input, written inline.") JsonNode schema,
-    @Prop(description = "A JSON or YAML file holding the schema.") String file,
-    @Prop(description = "A manifest file: a mapping of schema names to schemas.") String manifest,
+    @Prop(
+            description =
+                "A JSON or YAML file holding the schema; a relative path is read from the flow"
+                    + " file's folder.",
+            file = true)
+        String file,
+    @Prop(
+            description =
+                "A manifest file: a mapping of schema names to schemas; a relative path is read"
+                    + " from the flow file's folder.",
+            file = true)
+        String manifest,
     @Prop(description = "The name of the schema in the manifest.") String entry,
     @Prop(
             description =

@@ -1,7 +1,6 @@
 package dev.flow.parse;
 
 import dev.flow.model.FlowDef;
-import dev.flow.model.Location;
 import dev.flow.model.Node;
 import dev.flow.model.Problem;
 import java.nio.file.Path;
@@ -93,15 +92,25 @@ public final class FlowParser {
       problems.add(StageRegions.attribute(p, root, flow));
     }
     if (options.strict()) {
-      Set<Location> seen = new HashSet<>();
-      problems.forEach(p -> seen.add(p.location()));
+      // A seed problem that says what a problem already found says (the same key at the same
+      // place) is left out; every other one is kept, so all missing keys come in one run.
+      Set<String> seen = new HashSet<>();
+      problems.forEach(p -> seen.add(subject(p)));
       for (Problem p : SeedSchema.check(root)) {
-        if (seen.add(p.location())) {
+        if (seen.add(subject(p))) {
           problems.add(p);
         }
       }
     }
     problems.sort(Problems.BY_POSITION);
     return new ParseResult(flow, root, problems);
+  }
+
+  /** What a problem is about: its location and the first key it quotes. */
+  private static String subject(Problem p) {
+    String m = p.message();
+    int a = m.indexOf('\'');
+    int b = a < 0 ? -1 : m.indexOf('\'', a + 1);
+    return p.location() + "|" + (b < 0 ? "" : m.substring(a + 1, b));
   }
 }

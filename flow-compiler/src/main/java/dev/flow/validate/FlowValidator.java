@@ -54,10 +54,18 @@ public final class FlowValidator {
     FlowSettings settings =
         new OptionsBinder("setting", null, null, problems).bind(FlowSettings.class, settingsNode);
     FlowSettings effective = settings != null ? settings : FlowSettings.defaults();
-    if (settings != null) {
+    // The rules beyond types are checked on what did bind, so that they come in the same run as
+    // the type errors of other settings.
+    FlowSettings checkable =
+        settings != null
+            ? settings
+            : new OptionsBinder("setting", null, null, new ArrayList<>())
+                .bindSalvaged(FlowSettings.class, settingsNode);
+    if (checkable != null) {
       checkSettings(
-          settings,
-          new StageValidationContext(settingsNode, def.location(), null, null, settings, problems));
+          checkable,
+          new StageValidationContext(
+              settingsNode, def.location(), null, null, checkable, problems));
     }
     StageBinder binder = new StageBinder(effective);
     ResolvedStage errorStage = errorStage(def, settingsNode, effective, binder, problems);
@@ -123,11 +131,17 @@ public final class FlowValidator {
       StageBinder binder,
       List<Problem> problems) {
     Node.MapNode errorsNode = settingsNode.get("errors") instanceof Node.MapNode m ? m : null;
+    if (errorsNode != null
+        && errorsNode.get("action") != null
+        && !(errorsNode.get("action") instanceof Node.ScalarNode)) {
+      return null; // its type error is reported with the settings
+    }
+    // Salvaged: the error stage's publisher is checked even when another errors setting is wrong.
     FlowSettings.Errors errors =
         errorsNode == null
             ? settings.errors()
             : new OptionsBinder("setting", null, null, new ArrayList<>())
-                .bind(FlowSettings.Errors.class, errorsNode);
+                .bindSalvaged(FlowSettings.Errors.class, errorsNode);
     if (errors == null) {
       return null;
     }

@@ -31,6 +31,7 @@ public final class OptionsBinder {
   private final String action;
   private final List<Problem> problems;
   private final ExpressionBinder expressions;
+  private boolean salvage;
 
   /**
    * A binder whose messages speak of {@code noun} ("prop", "setting") and name the stage and the
@@ -59,6 +60,22 @@ public final class OptionsBinder {
     return r == FAILED ? null : type.cast(r);
   }
 
+  /**
+   * Binds {@code map} to {@code type} as far as it goes: a value that fails to bind takes its
+   * default (or null), so that rules on the other values can still be checked. Returns null only
+   * when the record cannot be built at all. Use it with a problem list that is thrown away, after
+   * {@link #bind} has reported the problems.
+   */
+  public <R extends Record> R bindSalvaged(Class<R> type, Node.MapNode map) {
+    salvage = true;
+    try {
+      Object r = record(type, map, "", List.of(), false);
+      return r == FAILED ? null : type.cast(r);
+    } finally {
+      salvage = false;
+    }
+  }
+
   Object record(
       Class<?> type,
       Node.MapNode map,
@@ -79,6 +96,12 @@ public final class OptionsBinder {
         v = absent(spec, map, path + spec.name());
       } else {
         v = value(spec.type(), n, path + spec.name(), spec.secret());
+        if (spec.isFile() && v instanceof String file) {
+          v = FlowFiles.resolve(file, n.location());
+        }
+      }
+      if (v == FAILED && salvage) {
+        v = spec.defaultValue() != null ? absent(spec, map, path + spec.name()) : null;
       }
       if (v == FAILED) {
         ok = false;
@@ -249,6 +272,9 @@ public final class OptionsBinder {
     try {
       return CONSTRUCTORS.get(type).newInstance(args);
     } catch (InvocationTargetException e) {
+      if (salvage) {
+        return FAILED;
+      }
       Throwable t = e.getCause();
       String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
       error(at, "the " + plural() + " are not valid together: " + why, null);

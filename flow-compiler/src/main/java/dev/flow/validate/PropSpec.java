@@ -68,6 +68,11 @@ public record PropSpec(String name, RecordComponent component, Prop prop) {
     return prop != null && prop.secret();
   }
 
+  /** True for the path of a file that belongs with the flow (see {@link Prop#file()}). */
+  public boolean isFile() {
+    return prop != null && prop.file();
+  }
+
   public String example() {
     return prop == null ? "" : prop.example();
   }

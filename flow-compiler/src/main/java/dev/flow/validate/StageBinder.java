@@ -54,9 +54,11 @@ final class StageBinder {
     String action = factory.name();
     Record options;
     CommonProps common;
+    boolean optionsOk;
     try {
       OptionsBinder binder = new OptionsBinder(noun, stage, action, local);
       options = binder.bind(factory.optionsClass(), props, COMMON, true);
+      optionsOk = options != null && local.stream().noneMatch(Problem::isError);
       common = binder.bind(CommonProps.class, props, List.of(), false);
     } catch (RuntimeException e) {
       problems.add(
@@ -69,15 +71,15 @@ final class StageBinder {
               "its options class must be a record of supported prop types"));
       return null;
     }
-    boolean ok = options != null && common != null && local.stream().noneMatch(Problem::isError);
-    if (ok) {
-      StageValidationContext ctx =
-          new StageValidationContext(props, stageAt, stage, action, settings, local)
-              .outputs(outputs);
-      common.check(ctx);
-      runHook(factory, options, ctx);
-      ok = local.stream().noneMatch(Problem::isError);
+    StageValidationContext ctx =
+        new StageValidationContext(props, stageAt, stage, action, settings, local).outputs(outputs);
+    if (common != null) {
+      common.check(ctx); // the common props do not depend on the action's own
     }
+    if (optionsOk) {
+      runHook(factory, options, ctx); // the action's hook needs all of its own props bound
+    }
+    boolean ok = optionsOk && common != null && local.stream().noneMatch(Problem::isError);
     problems.addAll(local);
     if (!ok) {
       return null;

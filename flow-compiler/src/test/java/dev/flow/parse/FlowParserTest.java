@@ -345,6 +345,50 @@ class FlowParserTest {
     Files.write(file, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'});
     assertThat(new FlowParser().parse(file).problems())
         .extracting(Problem::format)
-        .containsExactly(file + ": error: the file is not UTF-8 text");
+        .containsExactly(
+            file
+                + ":1:7: error: the file is not UTF-8 text: byte 0xE9 (byte offset 6) at line 1,"
+                + " column 7; save it as UTF-8");
+    Files.write(
+        file,
+        "name: é\nstages:\n  - x\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(new FlowParser().parse(file).problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            file
+                + ":1:7: error: the file is not UTF-8 text: byte 0xE9 (byte offset 6) at line 1,"
+                + " column 7; save it as UTF-8");
+    Files.write(
+        file, "name: é\nstages:\n  - x\u00ff".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] b = Files.readAllBytes(file);
+    b[b.length - 1] = (byte) 0xFF;
+    Files.write(file, b);
+    assertThat(new FlowParser().parse(file).problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            file
+                + ":3:6: error: the file is not UTF-8 text: byte 0xC3 (byte offset 22) at line 3,"
+                + " column 6; save it as UTF-8");
+  }
+
+  @Test
+  void specialFilesGetAClearErrorInsteadOfBlockingOrFillingMemory(@TempDir Path dir)
+      throws Exception {
+    assertThat(new FlowParser().parse(Paths.get("/dev/zero")).problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            "/dev/zero: error: not a regular file (a named pipe, a device or a socket), so it is"
+                + " not read");
+    Path fifo = dir.resolve("f.yaml");
+    new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+    assertThat(new FlowParser().parse(fifo).problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            fifo
+                + ": error: not a regular file (a named pipe, a device or a socket), so it is not"
+                + " read");
+    assertThat(new FlowParser().parse(dir).problems())
+        .extracting(Problem::format)
+        .containsExactly(dir + ": error: it is a directory, not a file");
   }
 }

@@ -95,6 +95,27 @@ class SeedSchemaTest {
   }
 
   @Test
+  void strictReportsEveryMissingKeyOfAStageInOneRun() {
+    assertThat(
+            strict(
+                """
+                name: Orders
+                stages:
+                  - name: read
+                    action: Test Source
+                  - props: {}
+                """))
+        .containsExactly(
+            "f.yaml:3:5: error: stage \"read\": stage 1 is missing 'props'; --strict checks the"
+                + " seed flow schema",
+            "f.yaml:3:5: error: stage \"read\": stage 1 is missing 'out'; --strict checks the"
+                + " seed flow schema",
+            "f.yaml:5:5: error: stage 2 has no 'name'; add 'name: <unique stage name>'",
+            "f.yaml:5:5: error: stage 2 is missing 'action'; --strict checks the seed flow schema",
+            "f.yaml:5:5: error: stage 2 is missing 'out'; --strict checks the seed flow schema");
+  }
+
+  @Test
   void strictReportsWrongTypesOnce() {
     assertThat(strict("name: a\nstages: foo\n"))
         .containsExactly(

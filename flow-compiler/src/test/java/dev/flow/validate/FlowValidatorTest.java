@@ -271,6 +271,8 @@ class FlowValidatorTest {
         .containsExactly(
             "x.yaml:5:20: error: stage \"read\" (Test Source): prop 'count' must be a whole number,"
                 + " found a string ('many')",
+            "x.yaml:5:26: error: stage \"read\" (Test Source): prop 'parallelism' must be 1 or"
+                + " more, found 0",
             "x.yaml:10:7: error: stage \"t\" (Test Transform): unknown prop 'feild'; did you mean"
                 + " 'field'? Known props: field, mode, tags, weights, retry, token, parallelism,"
                 + " expectedInput",
@@ -404,6 +406,34 @@ class FlowValidatorTest {
             "x.yaml:7:3: error: setting 'maxParallelism' must be at least 'parallelism' (0), found"
                 + " -1",
             "x.yaml:8:13: error: setting 'restart.jitter' must be from 0 to 1");
+  }
+
+  @Test
+  void problemsThatDoNotDependOnEachOtherComeInOneRun() {
+    assertThat(
+            problems(
+                """
+                name: f
+                stages:
+                  - {name: read, action: Test Source, props: {count: many, parallelism: 0}, out: [keep]}
+                  - {name: keep, action: Test Sink}
+                settings:
+                  parallelism: 0
+                  checkpointing: {mode: exactly-one}
+                  errors: {action: Test Transform, policy: RECORD}
+                """))
+        .containsExactly(
+            "x.yaml:3:54: error: stage \"read\" (Test Source): prop 'count' must be a whole number,"
+                + " found a string ('many')",
+            "x.yaml:3:60: error: stage \"read\" (Test Source): prop 'parallelism' must be 1 or"
+                + " more, found 0",
+            "x.yaml:6:3: error: setting 'parallelism' must be 1 or more, found 0",
+            "x.yaml:7:25: error: setting 'checkpointing.mode' must be one of exactly-once,"
+                + " at-least-once, found a string ('exactly-one'); did you mean 'exactly-once'?",
+            "x.yaml:8:20: error: the error stage must be a publisher, and 'Test Transform' is a"
+                + " transform",
+            "x.yaml:8:44: error: setting 'errors.policy' must be one of original-record,"
+                + " stage-record, found a string ('RECORD')");
   }
 
   @Test

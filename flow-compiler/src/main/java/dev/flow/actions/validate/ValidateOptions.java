@@ -10,8 +10,17 @@ public record ValidateOptions(
             description = "The JSON Schema records must match, written inline.",
             example = "{type: object, required: [id], properties: {id: {type: integer}}}")
         JsonNode schema,
-    @Prop(description = "A JSON or YAML file holding the JSON Schema.") String file,
-    @Prop(description = "A manifest file: a mapping of schema names to JSON Schemas.")
+    @Prop(
+            description =
+                "A JSON or YAML file holding the JSON Schema; a relative path is read from the"
+                    + " flow file's folder.",
+            file = true)
+        String file,
+    @Prop(
+            description =
+                "A manifest file: a mapping of schema names to JSON Schemas; a relative path is"
+                    + " read from the flow file's folder.",
+            file = true)
         String manifest,
     @Prop(description = "The name of the schema in the manifest.") String entry)
     implements Serializable {}

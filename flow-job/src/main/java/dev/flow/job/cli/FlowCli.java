@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
     name = "flow",
     mixinStandardHelpOptions = true,
     versionProvider = FlowVersion.class,
+    scope = CommandLine.ScopeType.INHERIT,
+    version = "Flow 0.1.0",
     description = "Compiles YAML flows into Apache Flink jobs and runs them.",
     subcommands = {
       ValidateCommand.class,

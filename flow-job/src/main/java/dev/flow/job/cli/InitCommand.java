@@ -78,12 +78,45 @@ final class InitCommand implements Callable<Integer> {
     out.println("Created " + t.name() + " project '" + project + "' in " + dir + ":");
     written.forEach(p -> out.println("  " + p));
     out.println();
-    out.println("Next:");
-    String cd = dir.equals(Path.of(".")) ? "" : "cd " + dir + " && ";
-    out.println("  " + cd + "flow test flows/");
-    out.println(
-        "  " + cd + "flow run " + t.flowFile() + " --params params/local.yaml   (see README.md)");
+    nextSteps(dir, t.flowFile().toString(), launcher(), System.getenv("PATH"))
+        .forEach(out::println);
     return 0;
+  }
+
+  /** The launcher script that started this command, when it says so; else null. */
+  private static String launcher() {
+    String l = System.getProperty("flow.launcher");
+    return l == null || l.isBlank() ? System.getenv("FLOW_LAUNCHER") : l;
+  }
+
+  /**
+   * The "Next:" lines. They name {@code flow} when it is on {@code path}; else they name the
+   * launcher by its absolute path, so they work as printed, and say how to put it on the PATH.
+   */
+  static List<String> nextSteps(Path dir, String flowFile, String launcher, String path) {
+    boolean onPath =
+        path != null
+            && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .filter(p -> !p.isEmpty())
+                .anyMatch(p -> java.nio.file.Files.isExecutable(Path.of(p, "flow")));
+    String flow = onPath || launcher == null ? "flow" : launcher;
+    String cd = dir.equals(Path.of(".")) ? "" : "cd " + dir + " && ";
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("Next:");
+    lines.add("  " + cd + flow + " test flows/");
+    lines.add(
+        "  " + cd + flow + " run " + flowFile + " --params params/local.yaml   (see README.md)");
+    if (!onPath) {
+      String target = launcher != null ? launcher : "/path/to/flow-checkout/flow";
+      lines.add("");
+      lines.add(
+          "'flow' is not on your PATH. To call it as 'flow', link the launcher into a folder");
+      lines.add("that is, e.g.:");
+      lines.add("  mkdir -p ~/.local/bin && ln -sf " + target + " ~/.local/bin/flow");
+      lines.add(
+          "  export PATH=\"$HOME/.local/bin:$PATH\"   (add this line to ~/.bashrc or ~/.zshrc)");
+    }
+    return lines;
   }
 
   private static String projectName(Path target) {

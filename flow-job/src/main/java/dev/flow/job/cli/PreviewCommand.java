@@ -12,7 +12,6 @@ import dev.flow.spi.StageKind;
 import dev.flow.validate.ResolvedStage;
 import dev.flow.validate.ValidatedFlow;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,9 @@ import picocli.CommandLine.Parameters;
         "Run a flow on sample records on an embedded Flink and show every stage's input, output"
             + " and error records. Publishers write nothing.")
 final class PreviewCommand implements Callable<Integer> {
+
+  /** The largest --input file read. */
+  private static final long MAX_INPUT_BYTES = 256L << 20;
 
   @Parameters(
       index = "0",
@@ -162,11 +164,13 @@ final class PreviewCommand implements Callable<Integer> {
       stage = triggers.get(0);
       file = Path.of(spec);
     }
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no such file: " + file);
+    String text;
+    try {
+      text = dev.flow.parse.FileText.readUtf8(file, MAX_INPUT_BYTES);
+    } catch (dev.flow.parse.FileText.ReadException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
     }
-    List<String> lines =
-        Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     preview.input(stage, lines);
   }
 }

@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     } catch (Exception e) {
       System.err.println("flow '" + validated.def().name() + "' failed: " + rootMessage(e));
+      String log = System.getProperty("flow.log.file");
+      if (log != null && !log.isBlank()) {
+        System.err.println("Flink's log, with the stack traces: " + log);
+      }
       return 1;
     }
   }
@@ -57,7 +61,11 @@ final class RunCommand implements Callable<Integer> {
     String best = t.toString();
     while (cur != null) {
       if (cur.getMessage() != null && !cur.getMessage().isBlank()) {
-        best = cur.getClass().getSimpleName() + ": " + cur.getMessage();
+        // Flow's own exceptions carry a message for users; others keep their class for context.
+        best =
+            cur.getClass().getName().startsWith("dev.flow.")
+                ? cur.getMessage()
+                : cur.getClass().getSimpleName() + ": " + cur.getMessage();
       }
       cur = cur.getCause() == cur ? null : cur.getCause();
     }

@@ -1,6 +1,7 @@
 package dev.flow.job.cli;
 
 import dev.flow.FlowCompiler;
+import dev.flow.flowtest.TestFileReader;
 import dev.flow.job.ProblemPrinter;
 import dev.flow.model.Problem;
 import dev.flow.model.Severity;
@@ -22,7 +23,12 @@ import picocli.CommandLine.Parameters;
     description = "Check flows completely and list every problem with file:line:col.")
 final class ValidateCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "FLOW", description = "Flow files to check.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FLOW",
+      description =
+          "Flow files, test files (*.test.yaml) or folders to check; a folder stands for the flows"
+              + " and test files under it.")
   List<Path> flows;
 
   @Option(names = "--params", paramLabel = "FILE", description = "A parameter set file.")
@@ -49,14 +55,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Problem> all = new ArrayList<>();
-    for (Path flow : flows) {
-      ValidatedFlow v =
-          FlowCompiler.validate(
-              flow.toString(), params.stream().map(Path::toString).toList(), strict);
-      all.addAll(v.problems());
-      if (against != null && !v.hasErrors()) {
-        all.addAll(stateWarnings(v));
-      }
+    FlowFolder.Files files = FlowFolder.expand(flows);
+    all.addAll(files.problems());
+    for (Path file : files.paths()) {
+      all.addAll(check(file)); // each file on its own: one that fails keeps the others' output
     }
     if (format == Format.json) {
       System.out.println(
@@ -64,11 +66,33 @@ final class ValidateCommand implements Callable<Integer> {
               .writerWithDefaultPrettyPrinter()
               .writeValueAsString(ProblemPrinter.toJson(all)));
     } else if (all.isEmpty()) {
-      System.out.println(flows.size() == 1 ? "valid" : "all " + flows.size() + " flows valid");
+      System.out.println(files.summary());
     } else {
       ProblemPrinter.printText(all, System.out);
     }
     return all.stream().anyMatch(Problem::isError) ? 1 : 0;
+  }
+
+  private List<Problem> check(Path file) {
+    try {
+      if (FlowFolder.isTestFile(file)) {
+        return TestFileReader.read(file).problems();
+      }
+      ValidatedFlow v =
+          FlowCompiler.validate(
+              file.toString(), params.stream().map(Path::toString).toList(), strict);
+      List<Problem> out = new ArrayList<>(v.problems());
+      if (against != null && !v.hasErrors()) {
+        out.addAll(stateWarnings(v));
+      }
+      return out;
+    } catch (RuntimeException e) {
+      return List.of(
+          Problem.error(
+              new dev.flow.model.Location(file.toString(), 0, 0),
+              null,
+              "cannot be validated: " + dev.flow.spi.ErrorRecordFactory.describe(e)));
+    }
   }
 
   /**

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +36,9 @@ public final class K8sManifests {
   private static final String VOLUME = "flow-files";
   private static final int PROMETHEUS_PORT = 9249;
 
+  /** A ConfigMap holds at most 1 MiB in all. */
+  private static final long MAX_FILE_BYTES = 1L << 20;
+
   private K8sManifests() {}
 
   /** The ConfigMap {@code NAME-flow}: one entry per file, keyed by the file's name. */
@@ -48,7 +50,11 @@ public final class K8sManifests {
         throw new IllegalArgumentException(
             "two files are named " + key + "; give the parameter files distinct names");
       }
-      data.put(key, Files.readString(file));
+      try {
+        data.put(key, dev.flow.parse.FileText.readUtf8(file, MAX_FILE_BYTES));
+      } catch (dev.flow.parse.FileText.ReadException e) {
+        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+      }
     }
     return new ConfigMapBuilder()
         .withMetadata(metadata(configMapName(spec), spec.name()))
