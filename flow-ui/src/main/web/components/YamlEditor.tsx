@@ -74,6 +74,8 @@ export function YamlEditor(props: {
       }),
     });
     view.current = v;
+    // The view on its element, for scripts and browser tests that read or paste the whole text.
+    (host.current as any).cmView = v;
     props.onReady?.({
       view: v,
       goTo: (line, column) => {
