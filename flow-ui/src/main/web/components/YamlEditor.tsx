@@ -1,4 +1,4 @@
-// The YAML editor: CodeMirror 6 with completion and hover docs from Flow's JSON Schema, and the
+// The YAML editor: CodeMirror 6 with completion from Flow's JSON Schema, and the
 // server's located problems as inline markers.
 import { autocompletion, closeBrackets, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
@@ -6,11 +6,9 @@ import { yaml, yamlLanguage } from "@codemirror/lang-yaml";
 import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
 import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
-import { EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers } from "@codemirror/view";
-import { stateExtensions } from "codemirror-json-schema";
-import { yamlCompletion, yamlSchemaHover } from "codemirror-json-schema/yaml";
+import { EditorView, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
+import { flowCompletion } from "../completion";
 import { useEffect, useRef } from "preact/hooks";
-import schema from "../../../../../docs/flow.schema.json";
 import type { Problem } from "../api";
 
 export interface EditorHandle {
@@ -61,9 +59,7 @@ export function YamlEditor(props: {
           syntaxHighlighting(defaultHighlightStyle),
           autocompletion(),
           yaml(),
-          yamlLanguage.data.of({ autocomplete: yamlCompletion() }),
-          hoverTooltip(yamlSchemaHover()),
-          stateExtensions(schema as any),
+          yamlLanguage.data.of({ autocomplete: flowCompletion }),
           keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
           EditorState.readOnly.of(!!props.readOnly),
           EditorView.contentAttributes.of({ "aria-label": "Flow YAML", "data-testid": "yaml" }),

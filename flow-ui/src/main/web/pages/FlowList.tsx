@@ -5,7 +5,7 @@ import { Dialog, ErrorBox, Loading, Pager, time } from "../components/common";
 import { ImportDialog } from "../components/ImportDialog";
 import { go } from "../router";
 import { canEdit } from "../session";
-import { deploymentsByFlow, type Deployment } from "../deploy";
+import { deploySupported, deploymentsByFlow, type Deployment } from "../deploy";
 
 const SIZE = 20;
 
@@ -15,6 +15,7 @@ export function FlowList() {
   const [page, setPage] = useState(0);
   const [data, setData] = useState<Page<Flow> | null>(null);
   const [deployments, setDeployments] = useState<Map<string, Deployment>>(new Map());
+  const [canDeploy, setCanDeploy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<null | { kind: "duplicate" | "delete"; flow: Flow } | { kind: "import" }>(null);
@@ -26,6 +27,7 @@ export function FlowList() {
       const d = await get("/flows", { project: project(), q, label, page: p, size: SIZE });
       setData(d);
       setDeployments(await deploymentsByFlow());
+      setCanDeploy(await deploySupported());
     } catch (e) {
       setError(e);
     }
@@ -97,7 +99,8 @@ export function FlowList() {
                       <button type="button" class="label" title="Filter by this label"
                         onClick={() => { setLabel(`${k}=${v}`); setPage(0); setTimeout(() => load(0)); }}>{k}={v}</button>))}</td>
                     <td>{f.version}</td>
-                    <td>{d ? <span class={`status ${d.status?.toLowerCase()}`}>{d.status}</span> : <span class="muted">not deployed</span>}</td>
+                    <td>{d ? <span class={`status ${d.status?.toLowerCase()}`}>{d.status}</span> : canDeploy ? <span class="muted">not deployed</span>
+                      : <span class="muted" title="This server has no deployment endpoints">n/a</span>}</td>
                     <td>{time(f.updatedAt)}</td>
                     <td class="row-actions">
                       {edit && <button type="button" onClick={() => setDialog({ kind: "duplicate", flow: f })}
