@@ -62,6 +62,7 @@ export function YamlEditor(props: {
           yamlLanguage.data.of({ autocomplete: flowCompletion }),
           keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
           EditorState.readOnly.of(!!props.readOnly),
+          EditorView.editable.of(!props.readOnly),
           EditorView.contentAttributes.of({ "aria-label": "Flow YAML", "data-testid": "yaml" }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) onChange.current(u.state.doc.toString());

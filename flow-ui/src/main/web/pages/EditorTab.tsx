@@ -49,7 +49,7 @@ export function EditorTab({ flow, onSaved }: { flow: Flow; onSaved: (f: Flow) =>
       <div class="split">
         <div class="grow">
           <YamlEditor value={text} readOnly={!edit} problems={v.problems} onChange={setText} onReady={setEditor} />
-          <p class="muted small">Ctrl+Space completes from Flow's schema; hover a key for its docs; Esc then Tab leaves the editor.</p>
+          <p class="muted small">Ctrl+Space completes from Flow's schema, with each key's description; Esc then Tab leaves the editor.</p>
         </div>
         <aside class="side">
           <Problems problems={v.problems} checked={v.checked} onPick={(p) => editor?.goTo(p.line || 1, p.column)} />
