@@ -2,6 +2,8 @@ package dev.flow.connectors.jdbc;
 
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.IoContext;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
@@ -116,5 +118,28 @@ public final class DatabasePollFactory implements TriggerFactory<DatabasePollOpt
             .setParallelism(ctx.parallelism());
     ctx.addErrors(routed.getSideOutput(ctx.errorTag()));
     return routed;
+  }
+
+  private static final java.util.regex.Pattern FROM_TABLE =
+      java.util.regex.Pattern.compile(
+          "(?is)\\bfrom\\s+([A-Za-z_][\\w.]*)(?:\\s+(?:as\\s+)?\\w+)?\\s*(?:where\\b.*|order\\b.*|limit\\b.*)?");
+
+  /** Reads its table, or the one table its query selects from, in its database. */
+  @Override
+  public List<Resource> io(DatabasePollOptions o, IoContext ctx) {
+    String table = o.table();
+    if (table == null && o.query() != null) {
+      java.util.regex.Matcher m = FROM_TABLE.matcher(o.query().trim());
+      int from = o.query().toLowerCase(java.util.Locale.ROOT).indexOf(" from ");
+      if (from >= 0 && m.find(from) && m.end() == o.query().trim().length()) {
+        table = m.group(1);
+      }
+    }
+    if (table == null || o.url() == null) {
+      return List.of();
+    }
+    return List.of(
+        Resource.reads(
+            "jdbc-table", JdbcPublishFactory.database(o.url()), JdbcPublishFactory.table(table)));
   }
 }

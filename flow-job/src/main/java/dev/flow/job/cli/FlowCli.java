@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       InitCommand.class,
       DiffCommand.class,
+      FactoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FlowCli implements Runnable {
