@@ -71,7 +71,10 @@ final class FieldShapes {
   /** A stage whose expected input rejects mismatches passes only records with its fields. */
   private static List<Step> assumed(ResolvedStage s) {
     ExpectedInput e = s.expectedInput();
-    if (e == null || e.onMismatch() != ExpectedInput.OnMismatch.REJECT) {
+    // A trigger's expected input is a declaration only; other stages check their input.
+    if (e == null
+        || s.kind() == StageKind.TRIGGER
+        || e.onMismatch() != ExpectedInput.OnMismatch.REJECT) {
       return List.of();
     }
     try {
