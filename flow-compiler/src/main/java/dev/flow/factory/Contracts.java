@@ -90,13 +90,10 @@ final class Contracts {
             Problem.error(
                 p.stage() != null ? p.stage().def().location() : up.flow().def().location(),
                 p.stage() != null ? p.stage().name() : null,
-                p.reason()
-                    + (p.reason().endsWith("it") ? "" : ", and so drops " + what)
-                    + "; flow '"
+                upstream(p.reason(), what)
+                    + ", which flow '"
                     + down.name()
-                    + "' requires "
-                    + what
-                    + " at "
+                    + "' requires at "
                     + at
                     + via));
       }
@@ -161,9 +158,23 @@ final class Contracts {
       return "never sets it";
     }
     String stage = "stage '" + p.stage().name() + "' (" + p.stage().def().location() + ")";
-    return p.reason().equals("never sets it")
-        ? "never sets it: " + stage + " emits records without it"
-        : "drops it at " + stage + ", which " + p.reason();
+    return switch (p.reason()) {
+      case "never sets it" -> "never sets it: " + stage + " emits records without it";
+      case "drops it" -> "drops it at " + stage;
+      default -> "drops it at " + stage + ", which " + p.reason();
+    };
+  }
+
+  /** What the upstream stage does to the field, said at that stage. */
+  private static String upstream(String reason, String what) {
+    return switch (reason) {
+      case "never sets it" -> "emits records without " + what;
+      case "drops it" -> "drops " + what;
+      default ->
+          reason.startsWith("renames it")
+              ? reason.replace("renames it", "renames " + what)
+              : reason + ", and so drops " + what;
+    };
   }
 
   /** The reading stage itself and, when it declares none, the stages right after it. */

@@ -41,7 +41,7 @@ final class FlowNames {
       for (FactoryDef.Ref r : f.entry().after()) {
         FactoryFlow up = find(flows, r.value());
         if (up == null) {
-          List<String> names = flows.stream().map(FactoryFlow::name).toList();
+          List<String> names = flows.stream().map(FactoryFlow::name).distinct().toList();
           String d = Suggestions.didYouMean(r.value(), names);
           String known = "Flows: " + String.join(", ", names);
           problems.add(

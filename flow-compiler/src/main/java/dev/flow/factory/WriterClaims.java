@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two writers of the same resource that claim the same writer id (for Kafka exactly-once, the
- * transactional id prefix) would fence each other's transactions: an error at both stages.
+ * Two writers of the same resource that claim the same exclusive id (for Kafka exactly-once, the
+ * transactional id prefix, whose clash fences each other's transactions): an error at both stages.
  */
 final class WriterClaims {
   private WriterClaims() {}
@@ -43,16 +43,16 @@ final class WriterClaims {
             self.stage().name(),
             "writes "
                 + self.resource().label()
-                + " exactly-once with the transactional id prefix '"
+                + " with the "
                 + self.resource().exclusive()
-                + "', as does stage '"
+                + ", as does stage '"
                 + other.stage().name()
                 + "' of flow '"
                 + flows.get(other.flow()).name()
                 + "' ("
                 + other.stage().def().location()
-                + "); their transactions would fence each other")
+                + "); two writers of one resource may not share it")
         .withAction(self.stage().factory().name())
-        .withHint("give each publisher a transactionalIdPrefix of its own");
+        .withHint("give each writer one of its own");
   }
 }

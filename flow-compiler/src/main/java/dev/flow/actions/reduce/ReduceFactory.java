@@ -1,11 +1,11 @@
 package dev.flow.actions.reduce;
-import dev.flow.spi.FieldEffects;
 
 import dev.flow.actions.reduce.ReduceOptions.LateRecords;
 import dev.flow.actions.reduce.ReduceOptions.WindowKind;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.ErrorRecordFactory;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TransformFactory;

@@ -207,11 +207,11 @@ public final class KafkaPublisher implements PublisherFactory<KafkaPublisherOpti
     }
     Resource r = Resource.writes("kafka-topic", Resource.hostList(o.bootstrapServers()), o.topic());
     if (exactlyOnce(o, ctx.settings())) {
-      r =
-          r.withExclusive(
-              o.transactionalIdPrefix() != null
-                  ? o.transactionalIdPrefix()
-                  : KafkaTrigger.defaultGroupId(ctx.flowName(), ctx.stageName()));
+      String prefix =
+          o.transactionalIdPrefix() != null
+              ? o.transactionalIdPrefix()
+              : KafkaTrigger.defaultGroupId(ctx.flowName(), ctx.stageName());
+      r = r.withExclusive("transactional id prefix '" + prefix + "' (exactly-once)");
     }
     return List.of(r);
   }
