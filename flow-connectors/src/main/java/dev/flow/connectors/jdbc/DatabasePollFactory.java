@@ -120,9 +120,11 @@ public final class DatabasePollFactory implements TriggerFactory<DatabasePollOpt
     return routed;
   }
 
+  /** A select from one table, without joins: its table is the one the poll reads. */
   private static final java.util.regex.Pattern FROM_TABLE =
       java.util.regex.Pattern.compile(
-          "(?is)\\bfrom\\s+([A-Za-z_][\\w.]*)(?:\\s+(?:as\\s+)?\\w+)?\\s*(?:where\\b.*|order\\b.*|limit\\b.*)?");
+          "(?is)select\\s.+?\\sfrom\\s+([A-Za-z_][\\w.]*)(\\s+(as\\s+)?[A-Za-z_]\\w*)?"
+              + "(\\s+(where|order|limit)\\b.*)?");
 
   /** Reads its table, or the one table its query selects from, in its database. */
   @Override
@@ -130,8 +132,7 @@ public final class DatabasePollFactory implements TriggerFactory<DatabasePollOpt
     String table = o.table();
     if (table == null && o.query() != null) {
       java.util.regex.Matcher m = FROM_TABLE.matcher(o.query().trim());
-      int from = o.query().toLowerCase(java.util.Locale.ROOT).indexOf(" from ");
-      if (from >= 0 && m.find(from) && m.end() == o.query().trim().length()) {
+      if (m.matches() && !o.query().toLowerCase(java.util.Locale.ROOT).contains(" join ")) {
         table = m.group(1);
       }
     }
