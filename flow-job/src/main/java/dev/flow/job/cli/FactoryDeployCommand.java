@@ -71,7 +71,7 @@ final class FactoryDeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ValidatedFactory v = input.validOrPrint(System.out);
+    ValidatedFactory v = input.validOrPrint(System.err);
     if (v == null) {
       return 1;
     }
@@ -144,9 +144,15 @@ final class FactoryDeployCommand implements Callable<Integer> {
 
   /** The resource names of the flows that flow {@code i} depends on. */
   private static String after(ValidatedFactory v, int i, List<String> names) {
-    Set<String> out = new LinkedHashSet<>();
+    Set<Integer> deps = new java.util.HashSet<>();
     for (FactoryEdge e : v.into(i)) {
-      out.add(names.get(e.from()));
+      deps.add(e.from());
+    }
+    List<String> out = new ArrayList<>();
+    for (int d : v.order()) {
+      if (deps.contains(d)) {
+        out.add(names.get(d));
+      }
     }
     return String.join(",", out);
   }

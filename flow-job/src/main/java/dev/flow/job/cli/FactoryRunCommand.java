@@ -45,6 +45,15 @@ final class FactoryRunCommand implements Callable<Integer> {
       description = "The longest a streaming flow may take to be up (default: ${DEFAULT-VALUE}).")
   String startTimeout;
 
+  @Option(
+      names = "--settle",
+      paramLabel = "DURATION",
+      defaultValue = "5s",
+      description =
+          "When stopping, how long a streaming flow keeps running after its upstream flows"
+              + " stopped, to read what they committed last (default: ${DEFAULT-VALUE}).")
+  String settle;
+
   @Override
   public Integer call() throws Exception {
     ValidatedFactory v = input.validOrPrint(System.err);
@@ -53,7 +62,9 @@ final class FactoryRunCommand implements Callable<Integer> {
     }
     Duration until;
     Duration timeout;
+    Duration settleFor;
     try {
+      settleFor = duration("--settle", settle);
       until = streamingFor == null ? null : duration("--streaming-for", streamingFor);
       timeout = duration("--start-timeout", startTimeout);
     } catch (IllegalArgumentException e) {
@@ -62,7 +73,8 @@ final class FactoryRunCommand implements Callable<Integer> {
     }
     Path sp =
         savepoints != null ? savepoints : Files.createTempDirectory("flow-factory-savepoints");
-    List<FactoryRunner.Result> results = new FactoryRunner(System.out, until, sp, timeout).run(v);
+    List<FactoryRunner.Result> results =
+        new FactoryRunner(System.out, until, sp, timeout, settleFor).run(v);
     boolean ok =
         results.stream()
             .allMatch(

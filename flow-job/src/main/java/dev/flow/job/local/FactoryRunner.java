@@ -52,6 +52,7 @@ public final class FactoryRunner {
   private final Duration streamingFor;
   private final Path savepoints;
   private final Duration startTimeout;
+  private final Duration settle;
   private long t0;
 
   /**
@@ -60,9 +61,15 @@ public final class FactoryRunner {
    *     drain; null runs them until the process ends
    * @param savepoints where stopped streaming flows put their final savepoints
    * @param startTimeout the longest a streaming flow may take to have every task running
+   * @param settle how long a streaming flow keeps running after its upstream flows stopped
    */
   public FactoryRunner(
-      PrintStream out, Duration streamingFor, Path savepoints, Duration startTimeout) {
+      PrintStream out,
+      Duration streamingFor,
+      Path savepoints,
+      Duration startTimeout,
+      Duration settle) {
+    this.settle = settle;
     this.out = out;
     this.streamingFor = streamingFor;
     this.savepoints = savepoints;
@@ -192,14 +199,30 @@ public final class FactoryRunner {
     return all;
   }
 
-  /** Stops every running streaming flow with a drain into a savepoint, upstream first. */
+  /**
+   * Stops every running streaming flow with a drain into a savepoint, upstream first; before a flow
+   * whose upstream was just stopped, waits {@code settle} so that it can read what its upstream
+   * committed last.
+   */
   private void stopStreaming(
-      ValidatedFactory f, State[] state, Result[] results, JobClient[] clients, long[] started) {
+      ValidatedFactory f, State[] state, Result[] results, JobClient[] clients, long[] started)
+      throws InterruptedException {
+    Set<Integer> stopped = new LinkedHashSet<>();
     for (int i : f.order()) {
       FactoryFlow flow = f.flows().get(i);
       if (state[i] != State.RUNNING || flow.bounded()) {
         continue;
       }
+      if (deps(f, i).stream().anyMatch(stopped::contains)) {
+        event(
+            "letting '"
+                + flow.name()
+                + "' read what its upstream committed last ("
+                + seconds(settle.toNanos())
+                + ")");
+        Thread.sleep(settle.toMillis());
+      }
+      stopped.add(i);
       state[i] = State.DONE;
       try {
         String sp =
