@@ -145,7 +145,7 @@ public final class WriteFilePublisherFactory implements PublisherFactory<WriteFi
       return List.of();
     }
     return List.of(
-        Resource.writes("file-path", "", ReadFileFactory.normalizePath(o.path()))
+        Resource.writes("file-path", "", ReadFileTriggerFactory.normalizePath(o.path()))
             .withMatch(Resource.Match.PATH));
   }
 

@@ -141,6 +141,8 @@ public final class DatabasePollTriggerFactory implements TriggerFactory<Database
     }
     return List.of(
         Resource.reads(
-            "jdbc-table", JdbcPublishFactory.database(o.url()), JdbcPublishFactory.table(table)));
+            "jdbc-table",
+            JdbcPublisherFactory.database(o.url()),
+            JdbcPublisherFactory.table(table)));
   }
 }

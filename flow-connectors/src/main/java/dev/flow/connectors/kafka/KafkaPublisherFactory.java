@@ -210,7 +210,7 @@ public final class KafkaPublisherFactory implements PublisherFactory<KafkaPublis
       String prefix =
           o.transactionalIdPrefix() != null
               ? o.transactionalIdPrefix()
-              : KafkaTrigger.defaultGroupId(ctx.flowName(), ctx.stageName());
+              : KafkaTriggerFactory.defaultGroupId(ctx.flowName(), ctx.stageName());
       r = r.withExclusive("transactional id prefix '" + prefix + "' (exactly-once)");
     }
     return List.of(r);

@@ -123,7 +123,7 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
     if (o.stream() == null) {
       return List.of();
     }
-    String[] s = KinesisTrigger.kinesisStream(o.stream(), o.region(), o.endpoint());
+    String[] s = KinesisTriggerFactory.kinesisStream(o.stream(), o.region(), o.endpoint());
     return List.of(Resource.writes("kinesis-stream", s[0], s[1]));
   }
 
