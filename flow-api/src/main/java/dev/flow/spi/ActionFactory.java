@@ -49,4 +49,27 @@ public interface ActionFactory<O extends Record> {
   default Optional<StageState> state(O options) {
     return Optional.empty();
   }
+
+  /**
+   * The external resources a stage with these options reads and writes: the topic a Kafka trigger
+   * reads, the table a JDBC publisher writes. When several flows run together as a factory, a
+   * publisher and a trigger that name the same resource join their flows with a data edge, and the
+   * factory starts the writer before the reader. Override it in every trigger and publisher that
+   * talks to a system another flow could also reach; the default declares nothing.
+   */
+  default List<Resource> io(O options, IoContext ctx) {
+    return List.of();
+  }
+
+  /**
+   * How a stage with these options changes the fields of its records. A trigger describes the
+   * records it emits; a transform what it sets, removes, keeps or renames; a publisher what it
+   * writes when it does not write the record as it is (e.g. a mapping of fields to columns). A
+   * factory proves with it which fields reach another flow. The default, {@link
+   * FieldEffects#UNKNOWN}, proves nothing; a publisher that writes the record as it is returns
+   * {@link FieldEffects#UNCHANGED}.
+   */
+  default FieldEffects fields(O options) {
+    return FieldEffects.UNKNOWN;
+  }
 }

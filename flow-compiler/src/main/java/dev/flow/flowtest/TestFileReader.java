@@ -43,6 +43,14 @@ public final class TestFileReader {
 
   /** Reads the test file at {@code file}. */
   public static Result read(Path file) {
+    return read(file, List.of());
+  }
+
+  /**
+   * Reads a test file whose flow, when the file names no {@code params} of its own, is parsed with
+   * {@code defaultParams} (e.g. the parameter sets of the factory the flow belongs to).
+   */
+  public static Result read(Path file, List<String> defaultParams) {
     List<Problem> problems = new ArrayList<>();
     String source = file.toString();
     String text;
@@ -65,6 +73,9 @@ public final class TestFileReader {
     Path dir = file.toAbsolutePath().getParent();
     Path flowFile = flowFile(file, root, nodes);
     List<String> params = params(root, dir, nodes);
+    if (params.isEmpty() && root.get("params") == null) {
+      params = defaultParams;
+    }
     Node tests = root.get("tests");
     if (tests == null) {
       nodes.error(root.location(), "a test file needs 'tests', the list of test cases");

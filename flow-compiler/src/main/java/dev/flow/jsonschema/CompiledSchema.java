@@ -35,6 +35,28 @@ public final class CompiledSchema implements Serializable {
 
   /** Loads and compiles the schema {@code ref} names; throws with a readable message. */
   public static CompiledSchema load(SchemaRef ref) {
+    JsonNode node = node(ref);
+    String source = sourceOf(ref);
+    if (!node.isObject() && !node.isBoolean()) {
+      throw new IllegalArgumentException(source + " is not a JSON Schema (an object)");
+    }
+    CompiledSchema s = new CompiledSchema(source, node.toString());
+    s.compiled();
+    return s;
+  }
+
+  private static String sourceOf(SchemaRef ref) {
+    if (ref.schema() != null) {
+      return "inline schema";
+    }
+    if (ref.file() != null) {
+      return "schema file " + ref.file();
+    }
+    return "schema '" + ref.entry() + "' of " + ref.manifest();
+  }
+
+  /** The schema document {@code ref} names, loaded; throws with a readable message. */
+  public static JsonNode node(SchemaRef ref) {
     String problem = ref.problem();
     if (problem != null) {
       throw new IllegalArgumentException(problem);
@@ -57,12 +79,7 @@ public final class CompiledSchema implements Serializable {
       }
       source = "schema '" + ref.entry() + "' of " + ref.manifest();
     }
-    if (!node.isObject() && !node.isBoolean()) {
-      throw new IllegalArgumentException(source + " is not a JSON Schema (an object)");
-    }
-    CompiledSchema s = new CompiledSchema(source, node.toString());
-    s.compiled();
-    return s;
+    return node;
   }
 
   /** Where the schema came from, for messages. */

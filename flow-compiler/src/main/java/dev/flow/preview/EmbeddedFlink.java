@@ -64,6 +64,17 @@ public final class EmbeddedFlink implements AutoCloseable {
         new Loader(), conf, Thread.currentThread().getContextClassLoader());
   }
 
+  /** True when every task of job {@code id} is running: a streaming job is up. */
+  public boolean allTasksRunning(org.apache.flink.api.common.JobID id) throws Exception {
+    var graph = cluster.getExecutionGraph(id).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    for (var v : graph.getAllExecutionVertices()) {
+      if (v.getExecutionState() != org.apache.flink.runtime.execution.ExecutionState.RUNNING) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public void close() throws Exception {
     cluster.close();

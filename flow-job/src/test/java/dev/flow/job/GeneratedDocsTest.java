@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The action reference and the editor schema in {@code docs/}, and the action and settings tables
- * of the README, are generated from the declarations; this test fails when they are out of date.
- * Regenerate them with {@code mvn -pl flow-job test -Dtest=GeneratedDocsTest -Ddocs.write=true}.
+ * The action reference, the editor schemas and the example factory's picture in {@code docs/}, and
+ * the action and settings tables of the README, are generated from the declarations; this test
+ * fails when they are out of date. Regenerate them with {@code mvn -pl flow-job test
+ * -Dtest=GeneratedDocsTest -Ddocs.write=true}.
  */
 class GeneratedDocsTest {
   private static final Path DOCS = Path.of("..", "docs");
@@ -49,6 +50,21 @@ class GeneratedDocsTest {
   @Test
   void editorSchemaIsUpToDate() throws Exception {
     check(DOCS.resolve("flow.schema.json"), new SchemaGenerator(packaged()).generateText() + "\n");
+  }
+
+  @Test
+  void factorySchemaIsUpToDate() throws Exception {
+    check(DOCS.resolve("factory.schema.json"), dev.flow.factory.FactorySchema.text());
+  }
+
+  @Test
+  void exampleFactoryPictureIsUpToDate() throws Exception {
+    var v =
+        dev.flow.factory.Factories.validate(
+            Path.of("..", "examples", "factory", "factory.yaml"), java.util.List.of());
+    check(
+        DOCS.resolve("signups-factory.svg"),
+        dev.flow.job.graph.FactorySvg.render(dev.flow.job.graph.FactoryPicture.of(v, true)));
   }
 
   @Test

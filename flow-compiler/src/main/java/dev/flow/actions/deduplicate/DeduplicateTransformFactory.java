@@ -3,6 +3,7 @@ package dev.flow.actions.deduplicate;
 import dev.flow.actions.support.RecordKeys;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TransformFactory;
@@ -102,5 +103,11 @@ public final class DeduplicateTransformFactory implements TransformFactory<Dedup
         out.collect(r);
       }
     }
+  }
+
+  /** Passes records on as they are. */
+  @Override
+  public FieldEffects fields(DeduplicateOptions o) {
+    return FieldEffects.UNCHANGED;
   }
 }

@@ -2,6 +2,7 @@ package dev.flow.actions.filter;
 
 import dev.flow.expr.Condition;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageContext;
@@ -52,5 +53,11 @@ public final class FilterTransformFactory extends RecordTransformFactory<FilterO
         out.collect(record);
       }
     }
+  }
+
+  /** Passes records on as they are. */
+  @Override
+  public FieldEffects fields(FilterOptions o) {
+    return FieldEffects.UNCHANGED;
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.actions.support.IndexedSource;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.Json;
+import dev.flow.record.JsonTypes;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
@@ -102,5 +104,14 @@ public final class InlineRecordsTriggerFactory implements TriggerFactory<InlineR
       byte[] bytes = payloads[index.intValue()];
       return FlowRecord.ofJsonBytes(bytes).original(bytes).triggerTime(System.currentTimeMillis());
     }
+  }
+
+  /** Emits exactly the fields every one of its records has, with their types when they agree. */
+  @Override
+  public FieldEffects fields(InlineRecordsOptions o) {
+    if (o.records() == null) {
+      return FieldEffects.UNKNOWN;
+    }
+    return FieldEffects.replaced(JsonTypes.commonFields(o.records()));
   }
 }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.expr.Expression;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.ValidationContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.util.Collector;
@@ -92,5 +94,16 @@ public final class MapTransformFactory extends RecordTransformFactory<MapOptions
       }
       out.collect(record);
     }
+  }
+
+  /** Sets every computed field (a record whose expression fails leaves for the error stage). */
+  @Override
+  public FieldEffects fields(MapOptions o) {
+    if (o.fields() == null) {
+      return FieldEffects.UNKNOWN;
+    }
+    List<FieldEffects.Step> steps = new ArrayList<>();
+    o.fields().keySet().forEach(p -> steps.add(new FieldEffects.Set(p, null)));
+    return new FieldEffects(steps);
   }
 }

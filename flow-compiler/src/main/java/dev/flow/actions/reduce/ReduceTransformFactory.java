@@ -5,6 +5,7 @@ import dev.flow.actions.reduce.ReduceOptions.WindowKind;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.ErrorRecordFactory;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TransformFactory;
@@ -233,5 +234,18 @@ public final class ReduceTransformFactory implements TransformFactory<ReduceOpti
               ? EventTimeSessionWindows.withGap(o.gap())
               : ProcessingTimeSessionWindows.withGap(o.gap());
     };
+  }
+
+  /** Emits one record per key and window: the key, the window's bounds and the aggregates. */
+  @Override
+  public FieldEffects fields(ReduceOptions o) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put(o.keyName() == null ? "key" : o.keyName(), "string");
+    fields.put("windowStart", "string");
+    fields.put("windowEnd", "string");
+    if (o.aggregates() != null) {
+      o.aggregates().keySet().forEach(a -> fields.put(a, null));
+    }
+    return FieldEffects.replaced(fields);
   }
 }

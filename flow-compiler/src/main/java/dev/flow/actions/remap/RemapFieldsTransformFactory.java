@@ -1,10 +1,13 @@
 package dev.flow.actions.remap;
 
 import dev.flow.record.FieldPath;
+import dev.flow.record.JsonTypes;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.ValidationContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,5 +77,24 @@ public final class RemapFieldsTransformFactory extends RecordTransformFactory<Re
   @Override
   public RecordProcessor createProcessor(RemapFieldsOptions options, StageContext ctx) {
     return new RemapProcessor(RemapPlan.of(options));
+  }
+
+  /** Keep, drop, rename and set, in the order they apply; redact keeps the field. */
+  @Override
+  public FieldEffects fields(RemapFieldsOptions o) {
+    List<FieldEffects.Step> steps = new ArrayList<>();
+    if (o.keep() != null && !o.keep().isEmpty()) {
+      steps.add(new FieldEffects.Keep(o.keep()));
+    }
+    if (o.drop() != null) {
+      o.drop().forEach(p -> steps.add(new FieldEffects.Remove(p)));
+    }
+    if (o.rename() != null && !o.rename().isEmpty()) {
+      steps.add(new FieldEffects.Rename(o.rename()));
+    }
+    if (o.set() != null) {
+      o.set().forEach((p, v) -> steps.add(new FieldEffects.Set(p, JsonTypes.of(v))));
+    }
+    return new FieldEffects(steps);
   }
 }

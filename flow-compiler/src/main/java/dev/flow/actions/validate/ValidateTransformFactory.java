@@ -1,8 +1,10 @@
 package dev.flow.actions.validate;
 
 import dev.flow.jsonschema.CompiledSchema;
+import dev.flow.jsonschema.SchemaFields;
 import dev.flow.jsonschema.SchemaRef;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageContext;
@@ -75,6 +77,20 @@ public final class ValidateTransformFactory extends RecordTransformFactory<Valid
             "record does not match the schema: " + String.join("; ", violations));
       }
       out.collect(record);
+    }
+  }
+
+  /** Records that pass have every field the schema requires (the others go to the error stage). */
+  @Override
+  public FieldEffects fields(ValidateOptions o) {
+    try {
+      var ref = new SchemaRef(o.schema(), o.file(), o.manifest(), o.entry());
+      java.util.List<FieldEffects.Step> steps = new java.util.ArrayList<>();
+      SchemaFields.required(CompiledSchema.node(ref))
+          .forEach((p, t) -> steps.add(new FieldEffects.Set(p, t)));
+      return new FieldEffects(steps);
+    } catch (IllegalArgumentException e) {
+      return FieldEffects.UNCHANGED;
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.flow.connectors.file;
 
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.IoContext;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
@@ -102,5 +104,23 @@ public final class ReadFileTriggerFactory implements TriggerFactory<ReadFileOpti
 
   static boolean hasScheme(String path) {
     return path.matches("^[A-Za-z][A-Za-z0-9+.-]+:/.*");
+  }
+
+  /** Reads the files under its path (a directory, or one file). */
+  @Override
+  public List<Resource> io(ReadFileOptions o, IoContext ctx) {
+    if (o.path() == null) {
+      return List.of();
+    }
+    return List.of(
+        Resource.reads("file-path", "", normalizePath(o.path())).withMatch(Resource.Match.PATH));
+  }
+
+  /**
+   * A path without a trailing slash or {@code ./} segments, so that equal folders compare equal.
+   */
+  static String normalizePath(String path) {
+    String p = path.contains("://") ? path : java.nio.file.Path.of(path).normalize().toString();
+    return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 }

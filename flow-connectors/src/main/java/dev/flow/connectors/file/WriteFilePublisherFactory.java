@@ -1,7 +1,10 @@
 package dev.flow.connectors.file;
 
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.FieldEffects;
+import dev.flow.spi.IoContext;
 import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
@@ -133,5 +136,22 @@ public final class WriteFilePublisherFactory implements PublisherFactory<WriteFi
       throw new IllegalArgumentException("rollSize must be positive");
     }
     return size;
+  }
+
+  /** Writes the files under its path. */
+  @Override
+  public List<Resource> io(WriteFileOptions o, IoContext ctx) {
+    if (o.path() == null) {
+      return List.of();
+    }
+    return List.of(
+        Resource.writes("file-path", "", ReadFileTriggerFactory.normalizePath(o.path()))
+            .withMatch(Resource.Match.PATH));
+  }
+
+  /** Writes each record's payload as it is, one JSON line each. */
+  @Override
+  public FieldEffects fields(WriteFileOptions o) {
+    return FieldEffects.UNCHANGED;
   }
 }

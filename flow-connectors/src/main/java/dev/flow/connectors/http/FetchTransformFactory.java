@@ -3,6 +3,7 @@ package dev.flow.connectors.http;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.MockableTransform;
 import dev.flow.spi.Responder;
 import dev.flow.spi.StageContext;
@@ -129,5 +130,17 @@ public final class FetchTransformFactory
     Duration wait = backoff.compareTo(retryAfter) > 0 ? backoff : retryAfter;
     int attempts = Math.max(0, o.retries()) + 1;
     return attempt.multipliedBy(attempts).plus(wait.multipliedBy(attempts)).plusSeconds(10);
+  }
+
+  /** Sets the target field; when a missing resource passes, the field may stay unset. */
+  @Override
+  public FieldEffects fields(FetchOptions o) {
+    if (o.target() == null) {
+      return FieldEffects.UNKNOWN;
+    }
+    return FieldEffects.of(
+        o.onNotFound() == FetchOptions.NotFound.PASS
+            ? new FieldEffects.Changed(o.target())
+            : new FieldEffects.Set(o.target(), null));
   }
 }

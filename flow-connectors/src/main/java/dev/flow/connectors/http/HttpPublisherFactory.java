@@ -2,7 +2,10 @@ package dev.flow.connectors.http;
 
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.FieldEffects;
+import dev.flow.spi.IoContext;
 import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
@@ -122,5 +125,34 @@ public final class HttpPublisherFactory implements PublisherFactory<HttpPublishO
     int attempts = Math.max(0, o.retries()) + 1;
     Duration linger = o.linger() == null ? Duration.ZERO : o.linger();
     return attempt.plus(wait).multipliedBy(attempts).plus(linger).plusMinutes(10);
+  }
+
+  /** Writes the endpoint of a fixed URL (a URL with placeholders names no resource). */
+  @Override
+  public List<Resource> io(HttpPublishOptions o, IoContext ctx) {
+    if (o.url() == null || o.url().source().contains("{")) {
+      return List.of();
+    }
+    try {
+      java.net.URI u = java.net.URI.create(o.url().source());
+      if (u.getHost() == null) {
+        return List.of();
+      }
+      String host = u.getHost().toLowerCase(java.util.Locale.ROOT);
+      if (host.equals("127.0.0.1") || host.equals("0.0.0.0") || host.equals("[::1]")) {
+        host = "localhost";
+      }
+      int port = u.getPort() >= 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
+      String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+      return List.of(Resource.writes("http-endpoint", "", host + ":" + port + path));
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  /** Sends each record's payload as it is, unless a body template says otherwise. */
+  @Override
+  public FieldEffects fields(HttpPublishOptions o) {
+    return o.body() == null ? FieldEffects.UNCHANGED : FieldEffects.UNKNOWN;
   }
 }

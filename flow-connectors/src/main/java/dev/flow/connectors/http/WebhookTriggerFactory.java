@@ -2,6 +2,8 @@ package dev.flow.connectors.http;
 
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.FlowSettings;
+import dev.flow.spi.IoContext;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
@@ -99,5 +101,16 @@ public final class WebhookTriggerFactory implements TriggerFactory<WebhookOption
 
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
+  }
+
+  /** Reads the endpoint it serves: its host (or localhost), port and path. */
+  @Override
+  public List<Resource> io(WebhookOptions o, IoContext ctx) {
+    if (o.path() == null) {
+      return List.of();
+    }
+    String host = o.host() == null ? "localhost" : o.host().toLowerCase(java.util.Locale.ROOT);
+    String path = o.path().startsWith("/") ? o.path() : "/" + o.path();
+    return List.of(Resource.reads("http-endpoint", "", host + ":" + o.port() + path));
   }
 }

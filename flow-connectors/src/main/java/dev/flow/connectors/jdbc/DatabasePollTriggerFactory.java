@@ -2,6 +2,8 @@ package dev.flow.connectors.jdbc;
 
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.IoContext;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
@@ -116,5 +118,31 @@ public final class DatabasePollTriggerFactory implements TriggerFactory<Database
             .setParallelism(ctx.parallelism());
     ctx.addErrors(routed.getSideOutput(ctx.errorTag()));
     return routed;
+  }
+
+  /** A select from one table, without joins: its table is the one the poll reads. */
+  private static final java.util.regex.Pattern FROM_TABLE =
+      java.util.regex.Pattern.compile(
+          "(?is)select\\s.+?\\sfrom\\s+([A-Za-z_][\\w.]*)(\\s+(as\\s+)?[A-Za-z_]\\w*)?"
+              + "(\\s+(where|order|limit)\\b.*)?");
+
+  /** Reads its table, or the one table its query selects from, in its database. */
+  @Override
+  public List<Resource> io(DatabasePollOptions o, IoContext ctx) {
+    String table = o.table();
+    if (table == null && o.query() != null) {
+      java.util.regex.Matcher m = FROM_TABLE.matcher(o.query().trim());
+      if (m.matches() && !o.query().toLowerCase(java.util.Locale.ROOT).contains(" join ")) {
+        table = m.group(1);
+      }
+    }
+    if (table == null || o.url() == null) {
+      return List.of();
+    }
+    return List.of(
+        Resource.reads(
+            "jdbc-table",
+            JdbcPublisherFactory.database(o.url()),
+            JdbcPublisherFactory.table(table)));
   }
 }

@@ -3,11 +3,15 @@ package dev.flow.connectors.jdbc;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.FieldEffects;
+import dev.flow.spi.IoContext;
 import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,5 +151,40 @@ public final class JdbcPublisherFactory implements PublisherFactory<JdbcPublishO
         .uid(ctx.uid("end"))
         .name(ctx.stageName() + " (end)")
         .setParallelism(ctx.parallelism());
+  }
+
+  /** Writes its table, in its database. */
+  @Override
+  public List<Resource> io(JdbcPublishOptions o, IoContext ctx) {
+    if (o.url() == null || o.table() == null) {
+      return List.of();
+    }
+    return List.of(Resource.writes("jdbc-table", database(o.url()), table(o.table())));
+  }
+
+  /** Writes a row of its columns: each column holds the field it names. */
+  @Override
+  public FieldEffects fields(JdbcPublishOptions o) {
+    if (o.columns() == null) {
+      return FieldEffects.UNKNOWN;
+    }
+    Map<String, String> moves = new LinkedHashMap<>();
+    o.columns().forEach((column, field) -> moves.put(field, column));
+    return FieldEffects.of(
+        new FieldEffects.Keep(List.copyOf(o.columns().values())), new FieldEffects.Rename(moves));
+  }
+
+  /** A JDBC URL without its parameters (which may hold a password), to name the database. */
+  static String database(String url) {
+    int q = url.indexOf('?');
+    String u = q >= 0 ? url.substring(0, q) : url;
+    int semi = u.indexOf(';');
+    return semi >= 0 ? u.substring(0, semi) : u;
+  }
+
+  /** A table name as the database sees it: unquoted names are case-insensitive. */
+  static String table(String name) {
+    String t = name.trim();
+    return t.startsWith("\"") ? t.replace("\"", "") : t.toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -2,6 +2,7 @@ package dev.flow.connectors.jdbc;
 
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.MockableTransform;
 import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.RecordTransformFactory;
@@ -73,5 +74,17 @@ public final class LookupTransformFactory extends RecordTransformFactory<LookupO
   public DataStream<FlowRecord> applyWithResponder(
       DataStream<FlowRecord> input, LookupOptions o, StageContext ctx, Responder responder) {
     return ctx.process(input, new LookupProcessor(o, NamedQuery.parse(o.query()), responder));
+  }
+
+  /** Sets the target field; when a record without a row passes, the field may stay unset. */
+  @Override
+  public FieldEffects fields(LookupOptions o) {
+    if (o.target() == null) {
+      return FieldEffects.UNKNOWN;
+    }
+    return FieldEffects.of(
+        o.onNoRow() == LookupOptions.NoRow.PASS
+            ? new FieldEffects.Changed(o.target())
+            : new FieldEffects.Set(o.target(), null));
   }
 }

@@ -6,13 +6,17 @@ import dev.flow.connectors.Route;
 import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.FieldEffects;
 import dev.flow.spi.FlowSettings;
+import dev.flow.spi.IoContext;
 import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -190,5 +194,41 @@ public final class KafkaPublisherFactory implements PublisherFactory<KafkaPublis
 
   static Duration transactionTimeout(KafkaPublisherOptions o) {
     return o.transactionTimeout() == null ? DEFAULT_TRANSACTION_TIMEOUT : o.transactionTimeout();
+  }
+
+  /**
+   * Writes its fixed topic (a topic chosen per record names no resource); exactly-once, the
+   * transactional id prefix is what it must hold alone.
+   */
+  @Override
+  public List<Resource> io(KafkaPublisherOptions o, IoContext ctx) {
+    if (o.topic() == null) {
+      return List.of();
+    }
+    Resource r = Resource.writes("kafka-topic", Resource.hostList(o.bootstrapServers()), o.topic());
+    if (exactlyOnce(o, ctx.settings())) {
+      String prefix =
+          o.transactionalIdPrefix() != null
+              ? o.transactionalIdPrefix()
+              : KafkaTriggerFactory.defaultGroupId(ctx.flowName(), ctx.stageName());
+      r = r.withExclusive("transactional id prefix '" + prefix + "' (exactly-once)");
+    }
+    return List.of(r);
+  }
+
+  /** Writes each record's payload as it is. */
+  @Override
+  public FieldEffects fields(KafkaPublisherOptions o) {
+    return FieldEffects.UNCHANGED;
+  }
+
+  /** Whether the publisher writes exactly-once, as far as the settings tell before the job. */
+  static boolean exactlyOnce(KafkaPublisherOptions o, FlowSettings settings) {
+    if (o.delivery() != null) {
+      return o.delivery() == Delivery.EXACTLY_ONCE;
+    }
+    FlowSettings.Checkpointing cp = settings.checkpointing();
+    return cp.enabled() != FlowSettings.Toggle.OFF
+        && cp.mode() != FlowSettings.Checkpointing.Mode.AT_LEAST_ONCE;
   }
 }

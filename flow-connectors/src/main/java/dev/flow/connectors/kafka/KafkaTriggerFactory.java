@@ -7,11 +7,14 @@ import dev.flow.connectors.RecordDecoder;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.Fallback;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.IoContext;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -171,5 +174,20 @@ public final class KafkaTriggerFactory implements TriggerFactory<KafkaTriggerOpt
   static String slug(String s) {
     String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return t.replaceAll("^-|-$", "");
+  }
+
+  /** Reads its topics, or the topics its pattern matches, on its cluster. */
+  @Override
+  public List<Resource> io(KafkaTriggerOptions o, IoContext ctx) {
+    String cluster = Resource.hostList(o.bootstrapServers());
+    if (o.topicPattern() != null) {
+      return List.of(
+          Resource.reads("kafka-topic", cluster, o.topicPattern())
+              .withMatch(Resource.Match.PATTERN));
+    }
+    if (o.topics() == null) {
+      return List.of();
+    }
+    return o.topics().stream().map(t -> Resource.reads("kafka-topic", cluster, t)).toList();
   }
 }

@@ -4,7 +4,10 @@ import dev.flow.connectors.Props;
 import dev.flow.connectors.Route;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.FieldEffects;
+import dev.flow.spi.IoContext;
 import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.StageState;
 import dev.flow.spi.ValidationContext;
@@ -112,5 +115,21 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
     public byte[] serialize(FlowRecord r) {
       return r.toJsonBytes();
     }
+  }
+
+  /** Writes its stream, in its region (and endpoint). */
+  @Override
+  public List<Resource> io(KinesisPublisherOptions o, IoContext ctx) {
+    if (o.stream() == null) {
+      return List.of();
+    }
+    String[] s = KinesisTriggerFactory.kinesisStream(o.stream(), o.region(), o.endpoint());
+    return List.of(Resource.writes("kinesis-stream", s[0], s[1]));
+  }
+
+  /** Writes each record's payload as it is. */
+  @Override
+  public FieldEffects fields(KinesisPublisherOptions o) {
+    return FieldEffects.UNCHANGED;
   }
 }

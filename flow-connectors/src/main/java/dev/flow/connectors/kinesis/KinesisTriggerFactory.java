@@ -6,6 +6,8 @@ import dev.flow.connectors.Props;
 import dev.flow.connectors.RecordDecoder;
 import dev.flow.connectors.kinesis.KinesisTriggerOptions.StartFrom;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.IoContext;
+import dev.flow.spi.Resource;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
@@ -150,5 +152,30 @@ public final class KinesisTriggerFactory implements TriggerFactory<KinesisTrigge
     return EventTimeWatermarks.boundedOutOfOrderness(
         o.maxOutOfOrderness() == null ? Duration.ofSeconds(5) : o.maxOutOfOrderness(),
         o.idleTimeout());
+  }
+
+  /** Reads its stream, in its region (and endpoint). */
+  @Override
+  public List<Resource> io(KinesisTriggerOptions o, IoContext ctx) {
+    if (o.stream() == null) {
+      return List.of();
+    }
+    String[] s = kinesisStream(o.stream(), o.region(), o.endpoint());
+    return List.of(Resource.reads("kinesis-stream", s[0], s[1]));
+  }
+
+  /** The region and endpoint a stream lives in, and the stream's name (from an ARN too). */
+  static String[] kinesisStream(String stream, String region, String endpoint) {
+    String name = stream;
+    String reg = region;
+    if (stream != null && stream.startsWith("arn:")) {
+      String[] parts = stream.split(":");
+      if (parts.length >= 6) {
+        reg = reg != null ? reg : parts[3];
+        name = parts[5].startsWith("stream/") ? parts[5].substring(7) : parts[5];
+      }
+    }
+    String scope = (reg == null ? "" : reg) + (endpoint == null ? "" : " " + endpoint);
+    return new String[] {scope.trim(), name};
   }
 }

@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ParamsCommand.class,
       ApplyCommand.class,
+      FactoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FlowCli implements Runnable {

@@ -66,7 +66,7 @@ final class TestCommand implements Callable<Integer> {
     }
   }
 
-  private static int run(List<Path> files, List<TestFileReader.Result> suites, TestRunner runner) {
+  static int run(List<Path> files, List<TestFileReader.Result> suites, TestRunner runner) {
     int passed = 0;
     int failed = 0;
     boolean invalid = false;

@@ -189,7 +189,7 @@ public final class SvgGraph {
   }
 
   /** Fill, stroke and corner radius per kind. */
-  private static String[] style(StageKind kind) {
+  static String[] style(StageKind kind) {
     if (kind == null) {
       return new String[] {"#f8d7da", "#b02a37", "0"};
     }
@@ -200,11 +200,11 @@ public final class SvgGraph {
     };
   }
 
-  private static String num(double d) {
+  static String num(double d) {
     return String.format(Locale.ROOT, "%.1f", d);
   }
 
-  private static String xml(String s) {
+  static String xml(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

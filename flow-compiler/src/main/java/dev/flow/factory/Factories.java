@@ -1,0 +1,123 @@
+package dev.flow.factory;
+
+import dev.flow.FlowCompiler;
+import dev.flow.model.FactoryDef;
+import dev.flow.model.Location;
+import dev.flow.model.Problem;
+import dev.flow.parse.FlowParser;
+import dev.flow.parse.ParameterSets;
+import dev.flow.parse.Problems;
+import dev.flow.validate.FlowValidator;
+import dev.flow.validate.ValidatedFlow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The front door of factories: reads a factory file, reads and validates each of its flows with the
+ * factory's parameter sets, infers the data edges between them, orders them, and checks the rules
+ * that span flows (cycles, data contracts, exactly-once writers). The CLI and the server call this
+ * same code.
+ */
+public final class Factories {
+  private Factories() {}
+
+  /** Reads and validates the factory at {@code file}, with extra parameter set files. */
+  public static ValidatedFactory validate(Path file, List<Path> extraParams) {
+    FactoryReader.Result read = FactoryReader.read(file);
+    List<Problem> problems = new ArrayList<>(read.problems());
+    FactoryDef def = read.factory();
+    if (def == null) {
+      return new ValidatedFactory(
+          null, file, List.of(), List.of(), List.of(), List.of(), List.of(), problems);
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Path shown = file.getParent() == null ? Path.of("") : file.getParent();
+    List<Path> paramFiles = new ArrayList<>();
+    for (FactoryDef.Ref r : def.parameterSets()) {
+      Path p = shown.resolve(r.value()).normalize();
+      if (!Files.exists(dir.resolve(r.value()))) {
+        problems.add(
+            Problem.error(
+                    r.location(), null, "parameter set file '" + r.value() + "' does not exist")
+                .withHint("paths are relative to the factory file, here " + p));
+        continue;
+      }
+      paramFiles.add(p);
+    }
+    paramFiles.addAll(extraParams);
+    ParameterSets.Loaded params = ParameterSets.load(paramFiles);
+    problems.addAll(params.problems());
+    FlowParser parser = new FlowParser(FlowParser.Options.defaults().withParameters(params.sets()));
+    FlowValidator validator = new FlowValidator(FlowCompiler.registry());
+
+    List<FactoryFlow> flows = new ArrayList<>();
+    Map<Path, Location> seen = new HashMap<>();
+    for (FactoryDef.FlowEntry e : def.flows()) {
+      int index = flows.size();
+      if (e.catalog() != null) {
+        problems.add(
+            Problem.error(
+                    e.valueLocation(),
+                    null,
+                    "flow '" + e.catalog() + "' is named from the catalog, which needs the server")
+                .withHint("use 'path:' to run the factory from files"));
+        flows.add(new FactoryFlow(index, e, null, null));
+        continue;
+      }
+      Path flowFile = shown.resolve(e.path()).normalize();
+      Location earlier = seen.putIfAbsent(flowFile.toAbsolutePath(), e.valueLocation());
+      if (earlier != null) {
+        problems.add(
+            Problem.error(
+                e.valueLocation(),
+                null,
+                "flow '" + e.path() + "' is listed twice; it is already at " + earlier));
+      }
+      if (!Files.isRegularFile(flowFile)) {
+        problems.add(
+            Problem.error(e.valueLocation(), null, "flow file '" + e.path() + "' does not exist")
+                .withHint("paths are relative to the factory file, here " + flowFile));
+        flows.add(new FactoryFlow(index, e, flowFile, null));
+        continue;
+      }
+      ValidatedFlow v = validator.validate(parser.parse(flowFile));
+      problems.addAll(v.problems());
+      long errors = v.problems().stream().filter(Problem::isError).count();
+      if (errors > 0) {
+        problems.add(
+            Problem.error(
+                e.valueLocation(),
+                null,
+                "flow '"
+                    + e.path()
+                    + "' does not validate: "
+                    + errors
+                    + (errors == 1 ? " error" : " errors")
+                    + " in "
+                    + flowFile));
+      }
+      flows.add(new FactoryFlow(index, e, flowFile, v));
+    }
+    FlowNames.checkUnique(flows, problems);
+    List<FactoryEdge> edges = new ArrayList<>(DataEdges.infer(flows));
+    edges.addAll(FlowNames.afterEdges(flows, problems));
+    List<Integer> order = FlowOrder.order(flows, edges, problems);
+    Contracts.check(flows, edges, problems);
+    WriterClaims.check(flows, problems);
+    List<Map<String, List<String>>> written = new ArrayList<>();
+    for (FactoryFlow f : flows) {
+      written.add(Contracts.written(f));
+    }
+    problems.sort(Problems.BY_POSITION);
+    return new ValidatedFactory(
+        def, file, flows, edges, order, written, paramFiles, dedupe(problems));
+  }
+
+  private static List<Problem> dedupe(List<Problem> problems) {
+    return new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+  }
+}

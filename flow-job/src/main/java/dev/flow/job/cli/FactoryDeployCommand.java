@@ -1,0 +1,170 @@
+package dev.flow.job.cli;
+
+import dev.flow.factory.FactoryEdge;
+import dev.flow.factory.FactoryFlow;
+import dev.flow.factory.ValidatedFactory;
+import dev.flow.job.deploy.DeploySpec;
+import dev.flow.job.deploy.K8sManifests;
+import dev.flow.job.deploy.ManifestWriter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code flow factory deploy}: renders the Kubernetes resources of every flow of a factory (a
+ * ConfigMap and a FlinkDeployment each, as {@code flow deploy} does), upstream first, labelled with
+ * the factory and annotated with each flow's place in the order and what it runs after.
+ */
+@Command(
+    name = "deploy",
+    description =
+        "Render the Kubernetes resources of the whole factory (a ConfigMap and a FlinkDeployment"
+            + " per flow), upstream first, for kubectl apply -f.")
+final class FactoryDeployCommand implements Callable<Integer> {
+  static final String FACTORY_LABEL = "flow.dev/factory";
+  static final String ORDER_ANNOTATION = "flow.dev/order";
+  static final String AFTER_ANNOTATION = "flow.dev/after";
+
+  @Mixin FactoryInput input;
+
+  @Option(
+      names = "--image",
+      defaultValue = DeploySpec.DEFAULT_IMAGE,
+      description = "The image with the Flow jar (default: ${DEFAULT-VALUE}).")
+  String image;
+
+  @Option(
+      names = "--state-dir",
+      description =
+          "Shared storage under which each flow keeps checkpoints, savepoints and HA, e.g."
+              + " s3://bucket/flows (default: file:///flink-data, a volume you mount).")
+  String stateDir;
+
+  @Option(
+      names = "--upgrade-mode",
+      defaultValue = "savepoint",
+      description = "savepoint, last-state or stateless (default: ${DEFAULT-VALUE}).")
+  String upgradeMode;
+
+  @Option(names = "--parallelism", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
+  int parallelism;
+
+  @Option(
+      names = "--service-account",
+      defaultValue = "flink",
+      description = "Default: ${DEFAULT-VALUE}.")
+  String serviceAccount;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Write NN-NAME-configmap.yaml and NN-NAME-flinkdeployment.yaml here.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    ValidatedFactory v = input.validOrPrint(System.err);
+    if (v == null) {
+      return 1;
+    }
+    String prefix = DeploySpec.resourceName(v.def().name());
+    List<String> names = new ArrayList<>();
+    for (FactoryFlow f : v.flows()) {
+      names.add(DeploySpec.resourceName(f.name()));
+    }
+    Set<String> unique = new LinkedHashSet<>(names);
+    if (unique.size() != names.size()) {
+      System.err.println("flow factory deploy: two flows give the same resource name");
+      return 2;
+    }
+    List<Path> params = new ArrayList<>(v.parameterFiles());
+    StringBuilder all = new StringBuilder();
+    int n = 0;
+    String base = stateDir != null ? stateDir.replaceAll("/+$", "") : "file:///flink-data";
+    try {
+      K8sManifests.upgradeMode(upgradeMode);
+      for (int i : v.order()) {
+        FactoryFlow f = v.flows().get(i);
+        String name = names.get(i);
+        if (!DeploySpec.isValidName(name)) {
+          System.err.println("flow factory deploy: '" + name + "' is not a valid resource name");
+          return 2;
+        }
+        DeploySpec spec =
+            new DeploySpec(
+                f.file(),
+                params,
+                name,
+                image,
+                base + "/" + name,
+                upgradeMode,
+                parallelism,
+                serviceAccount);
+        n++;
+        var cm = K8sManifests.configMap(spec);
+        var fd = K8sManifests.flinkDeployment(spec);
+        label(cm, prefix, n, after(v, i, names));
+        label(fd, prefix, n, after(v, i, names));
+        String cmYaml = ManifestWriter.toYaml(cm);
+        String fdYaml = ManifestWriter.toYaml(fd);
+        if (output == null) {
+          all.append(all.length() == 0 ? "" : "---\n")
+              .append(cmYaml)
+              .append("---\n")
+              .append(fdYaml);
+        } else {
+          Files.createDirectories(output);
+          String stem = String.format("%02d-%s", n, name);
+          Files.writeString(output.resolve(stem + "-configmap.yaml"), cmYaml);
+          Files.writeString(output.resolve(stem + "-flinkdeployment.yaml"), fdYaml);
+          System.out.println(
+              "wrote "
+                  + output.resolve(stem + "-configmap.yaml")
+                  + " and "
+                  + output.resolve(stem + "-flinkdeployment.yaml"));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("flow factory deploy: " + e.getMessage());
+      return 2;
+    }
+    if (output == null) {
+      System.out.print(all);
+    }
+    return 0;
+  }
+
+  /** The resource names of the flows that flow {@code i} depends on. */
+  private static String after(ValidatedFactory v, int i, List<String> names) {
+    Set<Integer> deps = new java.util.HashSet<>();
+    for (FactoryEdge e : v.into(i)) {
+      deps.add(e.from());
+    }
+    List<String> out = new ArrayList<>();
+    for (int d : v.order()) {
+      if (deps.contains(d)) {
+        out.add(names.get(d));
+      }
+    }
+    return String.join(",", out);
+  }
+
+  private static void label(HasMetadata r, String factory, int order, String after) {
+    r.getMetadata().getLabels().put(FACTORY_LABEL, factory);
+    if (r.getMetadata().getAnnotations() == null) {
+      r.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
+    }
+    r.getMetadata().getAnnotations().put(ORDER_ANNOTATION, String.valueOf(order));
+    if (!after.isEmpty()) {
+      r.getMetadata().getAnnotations().put(AFTER_ANNOTATION, after);
+    }
+  }
+}
