@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -64,6 +65,18 @@ public final class FlowCompiler {
     List<Problem> all = new ArrayList<>(params.problems());
     all.addAll(v.problems());
     return new ValidatedFlow(v.def(), v.settings(), v.stages(), v.errorStage(), all, v.runStage());
+  }
+
+  /**
+   * Parses and validates a flow's text, named {@code file} in problems, with parameter sets given
+   * directly and {@code env} for {@code ${env:NAME}}; the server validates stored flows this way.
+   */
+  public static ValidatedFlow validateText(
+      String text, String file, ParameterSets params, UnaryOperator<String> env, boolean strict) {
+    FlowParser parser =
+        new FlowParser(
+            FlowParser.Options.defaults().withStrict(strict).withParameters(params).withEnv(env));
+    return new FlowValidator(registry()).validate(parser.parse(text, file));
   }
 
   /** Builds the Flink job graph of a valid flow in {@code env}. */

@@ -1,5 +1,6 @@
 package dev.flow.job.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,7 +34,18 @@ public final class FlowCli implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int execute(String... args) {
-    return new CommandLine(new FlowCli()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The command line with the subcommands of every {@link CliExtension} on the classpath. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new FlowCli());
+    for (CliExtension e : ServiceLoader.load(CliExtension.class)) {
+      for (Object command : e.commands()) {
+        cli.addSubcommand(command);
+      }
+    }
+    return cli;
   }
 
   public static void main(String[] args) {

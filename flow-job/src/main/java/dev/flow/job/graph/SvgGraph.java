@@ -2,6 +2,7 @@ package dev.flow.job.graph;
 
 import dev.flow.spi.StageKind;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
@@ -35,8 +36,20 @@ public final class SvgGraph {
 
   private SvgGraph() {}
 
+  /** Where a stage was placed: its top-left corner, width and height, in the SVG's pixels. */
+  public record Box(double x, double y, double width, double height) {}
+
+  /** The SVG document and the box of each stage, by name, in the order of the graph's nodes. */
+  public record Drawing(String svg, Map<String, Box> nodes) {}
+
   /** The laid-out graph as an SVG document. */
   public static String render(FlowGraph g) {
+    return draw(g).svg();
+  }
+
+  /** Lays the graph out and draws it; the boxes are the positions the SVG shows. */
+  public static Drawing draw(FlowGraph g) {
+    Map<String, Box> boxes = new LinkedHashMap<>();
     ElkNode root = ElkGraphUtil.createGraph();
     root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
     root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -108,6 +121,7 @@ public final class SvgGraph {
       ElkNode en = nodes.get(n.id());
       double x = en.getX() + PADDING;
       double y = en.getY() + dy;
+      boxes.put(n.id(), new Box(x, y, en.getWidth(), en.getHeight()));
       String[] style = style(n.kind());
       b.append("  <g class=\"stage\" data-name=\"")
           .append(xml(n.id()))
@@ -171,7 +185,7 @@ public final class SvgGraph {
           .append("</text>\n");
       lx += 90;
     }
-    return b.append("</svg>\n").toString();
+    return new Drawing(b.append("</svg>\n").toString(), boxes);
   }
 
   /** Fill, stroke and corner radius per kind. */

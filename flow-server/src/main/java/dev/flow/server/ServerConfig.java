@@ -1,0 +1,36 @@
+package dev.flow.server;
+
+import java.nio.file.Path;
+
+/**
+ * How to start a server.
+ *
+ * @param host the address to listen on
+ * @param port the port; 0 picks a free one
+ * @param data the data folder: the H2 store and the secrets key file
+ * @param dbUrl a {@code jdbc:postgresql://...} URL, or null for the H2 store in {@code data}
+ * @param secretKey the base64 secrets key ({@code FLOW_SERVER_KEY}), or null to use the key file
+ */
+public record ServerConfig(String host, int port, Path data, String dbUrl, String secretKey) {
+
+  /** The defaults: port 8090 on localhost, data in {@code ./.flow-server}. */
+  public static ServerConfig defaults() {
+    return new ServerConfig("127.0.0.1", 8090, Path.of(".flow-server"), null, null);
+  }
+
+  public ServerConfig withPort(int p) {
+    return new ServerConfig(host, p, data, dbUrl, secretKey);
+  }
+
+  public ServerConfig withData(Path d) {
+    return new ServerConfig(host, port, d, dbUrl, secretKey);
+  }
+
+  public ServerConfig withDb(String url) {
+    return new ServerConfig(host, port, data, url, secretKey);
+  }
+
+  public ServerConfig withSecretKey(String k) {
+    return new ServerConfig(host, port, data, dbUrl, k);
+  }
+}
