@@ -53,6 +53,10 @@ final class FlinkJobs {
   private JobStatus statusOf(JobRef ref, JsonNode job) throws EngineException {
     String flinkState = job.path("state").asText();
     JobState state = JobState.ofFlink(flinkState);
+    if (state == JobState.RUNNING && !allTasksRunning(job)) {
+      // Flink calls a job RUNNING while its tasks still wait for slots or deploy.
+      state = JobState.STARTING;
+    }
     long start = job.path("start-time").asLong(-1);
     String cause = null;
     long restarts = 0;
@@ -84,6 +88,21 @@ final class FlinkJobs {
         cause,
         link,
         start > 0 ? Instant.ofEpochMilli(start) : null);
+  }
+
+  private static boolean allTasksRunning(JsonNode job) {
+    if (job.has("vertices")) {
+      for (JsonNode v : job.path("vertices")) {
+        String st = v.path("status").asText();
+        if (!st.equals("RUNNING") && !st.equals("FINISHED")) {
+          return false;
+        }
+      }
+      return true;
+    }
+    JsonNode t = job.path("tasks");
+    return t.isMissingNode()
+        || t.path("running").asInt() + t.path("finished").asInt() == t.path("total").asInt();
   }
 
   /** The innermost cause of an exception history entry: its last "Caused by:" line. */
