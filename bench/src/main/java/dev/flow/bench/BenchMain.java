@@ -10,6 +10,7 @@ import dev.flow.bench.s3.WebhookScenario;
 import dev.flow.bench.s4.CompileScenario;
 import dev.flow.bench.s4.YamlCompiler;
 import dev.flow.bench.s5.KafkaScenario;
+import dev.flow.bench.s6.NexmarkScenario;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -106,6 +107,7 @@ public final class BenchMain {
     list.add(
         new KafkaScenario(
             Path.of(flows, "s5-kafka-remap.yaml"), Path.of(System.getProperty("java.io.tmpdir"))));
+    list.add(new NexmarkScenario(flows));
     return list;
   }
 }

@@ -1,6 +1,7 @@
 package dev.flow.record;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flow.api.Internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * payload}, where each bracketed part is present when its flag is set and each byte section is a
  * varint length followed by the bytes.
  */
+@Internal
 public final class FlowRecordSerializer extends TypeSerializerSingleton<FlowRecord> {
   private static final long serialVersionUID = 1L;
 

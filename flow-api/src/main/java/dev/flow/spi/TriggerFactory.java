@@ -6,8 +6,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 /**
  * An action that starts runs: it becomes a Flink source.
  *
- * <p>The stream it returns must carry records with a run id and a trigger time; use {@link
- * Runs#start} or let {@link TriggerContext#fromSource} do it.
+ * <p>Right after the source, the framework gives each record without a run id a new one and the
+ * current time as its trigger time, and sends a payload that is not a JSON object to the error
+ * stage. A trigger sets the run id itself (with {@link RunIds}) only when it must know it, for
+ * example to answer a request with it.
  *
  * @param <O> the options record type
  */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The {@link TriggerContext} the translator hands to a trigger's factory. */
@@ -31,5 +32,22 @@ final class DefaultTriggerContext extends DefaultStageContext implements Trigger
         .uid(uid())
         .name(stage.name())
         .setParallelism(parallelism());
+  }
+
+  /**
+   * The trigger's output as every stage after it sees it: run ids and trigger times given, payloads
+   * checked (see {@link TriggerOutputFunction}), failures added to the error records.
+   */
+  DataStream<FlowRecord> checked(DataStream<FlowRecord> source) {
+    SingleOutputStreamOperator<FlowRecord> checked =
+        source
+            .process(
+                new TriggerOutputFunction(stage.name(), errorRecords, ERRORS),
+                FlowRecordTypeInfo.INSTANCE)
+            .uid(uid("records"))
+            .name(stage.name() + " (records)")
+            .setParallelism(source.getParallelism());
+    addErrors(checked.getSideOutput(ERRORS));
+    return checked;
   }
 }

@@ -69,16 +69,7 @@ public final class FlowTranslator {
         if (source == null) {
           source = ((TriggerFactory) factory).create(stage.options(), tctx);
         }
-        var checked =
-            source
-                .process(
-                    new TriggerOutputFunction(
-                        stage.name(), ctx.errorRecords, DefaultStageContext.ERRORS),
-                    FlowRecordTypeInfo.INSTANCE)
-                .uid(ctx.uid("records"))
-                .name(stage.name() + " (records)")
-                .setParallelism(source.getParallelism());
-        errors.add(checked.getSideOutput(DefaultStageContext.ERRORS));
+        DataStream<FlowRecord> checked = tctx.checked(source);
         output = checked;
         if (runs != null) {
           runs.started(stage.name(), checked);

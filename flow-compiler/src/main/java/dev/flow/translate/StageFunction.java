@@ -86,7 +86,6 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     long start = sample ? System.nanoTime() : 0L;
     counting.target = out;
     counting.emitted = 0;
-    // Keep what is needed to build an error record, since the processor may change the record.
     try {
       processor.process(record, counting);
       if (counting.emitted == 0) {

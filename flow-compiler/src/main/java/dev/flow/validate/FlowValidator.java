@@ -95,7 +95,7 @@ public final class FlowValidator {
           Problem.error(def.location(), null, "the flow has no stages")
               .withHint("add a trigger stage and the stages it feeds"));
     }
-    FlowGraph graph = new FlowGraph(stages, kinds, actions, problems);
+    StageGraph graph = new StageGraph(stages, kinds, actions, problems);
     graph.check(def.location(), triggerNames());
     problems.sort(Problems.BY_POSITION);
     if (problems.stream().anyMatch(Problem::isError)) {

@@ -46,6 +46,38 @@ public final class ReferenceDocs {
     return b.toString();
   }
 
+  /**
+   * The README's table of Flow's own actions by kind, in Markdown: one row per kind, the actions in
+   * the order they are registered. Actions from other jars (custom or test actions) are left out.
+   */
+  public String actionsTable() {
+    StringBuilder b = new StringBuilder("| kind | actions |\n|---|---|\n");
+    for (StageKind kind : StageKind.values()) {
+      List<String> names =
+          registry.all().stream()
+              .filter(f -> f.kind() == kind && isPackaged(f))
+              .map(f -> "`" + f.name() + "`")
+              .toList();
+      if (!names.isEmpty()) {
+        b.append("| ").append(kind.label()).append("s | ");
+        b.append(String.join(", ", names)).append(" |\n");
+      }
+    }
+    return b.toString();
+  }
+
+  /** The README's table of the flow settings, in Markdown. */
+  public static String settingsTable() {
+    StringBuilder b = new StringBuilder();
+    table(b, FlowSettings.class);
+    return b.toString();
+  }
+
+  private static boolean isPackaged(ActionFactory<?> f) {
+    String p = f.getClass().getPackageName();
+    return p.startsWith("dev.flow.actions.") || p.startsWith("dev.flow.connectors.");
+  }
+
   private void section(StringBuilder b, ActionFactory<? extends Record> f) {
     b.append("\n## ").append(f.name()).append("\n\n");
     b.append("*").append(kindLabel(f.kind())).append("*");

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The action reference and the editor schema in {@code docs/} are generated from the actions'
- * declarations; this test fails when they are out of date. Regenerate them with {@code mvn -pl
- * flow-job test -Dtest=GeneratedDocsTest -Ddocs.write=true}.
+ * The action reference and the editor schema in {@code docs/}, and the action and settings tables
+ * of the README, are generated from the declarations; this test fails when they are out of date.
+ * Regenerate them with {@code mvn -pl flow-job test -Dtest=GeneratedDocsTest -Ddocs.write=true}.
  */
 class GeneratedDocsTest {
   private static final Path DOCS = Path.of("..", "docs");
@@ -35,6 +35,29 @@ class GeneratedDocsTest {
     String doc = new ReferenceDocs(FlowCompiler.registry()).generate();
     FlowCompiler.registry().all().forEach(f -> assertThat(doc).contains(f.name()));
     assertThat(FlowCompiler.registry().all()).hasSizeGreaterThanOrEqualTo(11);
+  }
+
+  @Test
+  void readmeTablesAreUpToDate() throws Exception {
+    Path readme = Path.of("..", "README.md");
+    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    String expected =
+        region(
+            region(text, "actions", new ReferenceDocs(FlowCompiler.registry()).actionsTable()),
+            "settings",
+            ReferenceDocs.settingsTable());
+    check(readme, expected);
+  }
+
+  /** Replaces what stands between the markers of a generated region of the README. */
+  private static String region(String text, String name, String content) {
+    String begin = "<!-- generated: " + name + " -->\n";
+    String end = "<!-- end of generated: " + name + " -->";
+    int from = text.indexOf(begin);
+    int to = text.indexOf(end);
+    assertThat(from).as("README.md has the markers of the %s table", name).isNotNegative();
+    assertThat(to).isGreaterThan(from);
+    return text.substring(0, from + begin.length()) + content + text.substring(to);
   }
 
   private static void check(Path file, String expected) throws Exception {

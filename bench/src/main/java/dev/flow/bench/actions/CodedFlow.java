@@ -56,8 +56,8 @@ public final class CodedFlow {
     ResolvedStage errors =
         new ResolvedStage(
             def("errors", "Bench Errors"),
-            new BenchErrorsPublisher(),
-            new BenchErrorsPublisher.Options(),
+            new BenchErrorsPublisherFactory(),
+            new BenchErrorsPublisherFactory.Options(),
             0,
             List.of());
     FlowDef flow =

@@ -54,6 +54,7 @@ public final class CountingSink<T> implements Sink<T> {
       }
       records++;
       bytes += b.length;
+      Marks.output(b);
       // Cheap and order-independent: detects variants whose output differs.
       checksum += b.length * 31L + (b.length > 0 ? b[b.length / 2] : 0);
     }

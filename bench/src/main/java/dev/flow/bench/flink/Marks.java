@@ -14,7 +14,27 @@ public final class Marks {
   private static final AtomicLong BYTES = new AtomicLong();
   private static final AtomicLong CHECKSUM = new AtomicLong();
 
+  private static volatile java.util.List<byte[]> collected;
+
   private Marks() {}
+
+  /** From now on sinks also keep a copy of every output they serialize, until the next reset. */
+  public static void collect() {
+    collected = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  }
+
+  /** The outputs kept since {@link #collect()}, or null when not collecting. */
+  public static java.util.List<byte[]> collected() {
+    return collected;
+  }
+
+  /** Keeps a copy of one serialized output when collecting. */
+  static void output(byte[] bytes) {
+    java.util.List<byte[]> c = collected;
+    if (c != null) {
+      c.add(bytes.clone());
+    }
+  }
 
   /** Clears the marks before a run. */
   public static void reset() {
@@ -23,6 +43,7 @@ public final class Marks {
     RECORDS.set(0);
     BYTES.set(0);
     CHECKSUM.set(0);
+    collected = null;
   }
 
   /** A source produced its first record now. */

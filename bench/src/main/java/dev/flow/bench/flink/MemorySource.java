@@ -19,8 +19,14 @@ public final class MemorySource {
   /** A source of {@link Events#count()} records, each made from one event's index. */
   public static <T> DataGeneratorSource<T> of(
       SerializableFunction<Long, T> fromIndex, TypeInformation<T> type) {
+    return of(fromIndex, type, Events.count());
+  }
+
+  /** A source of {@code count} records, each made from its index. */
+  public static <T> DataGeneratorSource<T> of(
+      SerializableFunction<Long, T> fromIndex, TypeInformation<T> type, long count) {
     return new DataGeneratorSource<>(
-        new Generator<>(fromIndex), Events.count(), RateLimiterStrategy.noOp(), type);
+        new Generator<>(fromIndex), count, RateLimiterStrategy.noOp(), type);
   }
 
   /** Marks the start on the first record of each reader, then converts indexes. */

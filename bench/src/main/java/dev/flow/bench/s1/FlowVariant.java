@@ -3,9 +3,9 @@ package dev.flow.bench.s1;
 import dev.flow.FlowCompiler;
 import dev.flow.bench.Events;
 import dev.flow.bench.Variant;
-import dev.flow.bench.actions.BenchCountPublisher;
-import dev.flow.bench.actions.BenchErrorsPublisher;
-import dev.flow.bench.actions.BenchEventsTrigger;
+import dev.flow.bench.actions.BenchCountPublisherFactory;
+import dev.flow.bench.actions.BenchErrorsPublisherFactory;
+import dev.flow.bench.actions.BenchEventsTriggerFactory;
 import dev.flow.bench.actions.CodedFlow;
 import dev.flow.bench.flink.LocalFlink;
 import dev.flow.bench.flink.Marks;
@@ -55,10 +55,16 @@ public final class FlowVariant implements Variant {
         "flow-java",
         () ->
             new CodedFlow("s1-remap-filter", FlowSettings.defaults())
-                .then("events", new BenchEventsTrigger(), new BenchEventsTrigger.Options(1))
+                .then(
+                    "events",
+                    new BenchEventsTriggerFactory(),
+                    new BenchEventsTriggerFactory.Options(1))
                 .then("remap", new JavaStages.Remap(), new JavaStages.None())
                 .then("filter", new JavaStages.Filter(), new JavaStages.None())
-                .then("count", new BenchCountPublisher(), new BenchCountPublisher.Options())
+                .then(
+                    "count",
+                    new BenchCountPublisherFactory(),
+                    new BenchCountPublisherFactory.Options())
                 .build());
   }
 
@@ -72,11 +78,14 @@ public final class FlowVariant implements Variant {
     StreamExecutionEnvironment env = LocalFlink.env(1, true);
     FlowTranslator.translate(flow.call(), env);
     Marks.reset();
-    BenchErrorsPublisher.reset();
+    BenchErrorsPublisherFactory.reset();
     env.execute("S1 " + name);
-    if (BenchErrorsPublisher.ERRORS.get() > 0) {
+    if (BenchErrorsPublisherFactory.ERRORS.get() > 0) {
       throw new IllegalStateException(
-          name + ": " + BenchErrorsPublisher.ERRORS.get() + " records went to the error stage");
+          name
+              + ": "
+              + BenchErrorsPublisherFactory.ERRORS.get()
+              + " records went to the error stage");
     }
     return new Result(
         Events.count(), Marks.elapsedNanos(), Marks.records(), Marks.bytes(), Marks.checksum());

@@ -2,7 +2,7 @@ package dev.flow.bench.s2;
 
 import dev.flow.bench.Events;
 import dev.flow.bench.Variant;
-import dev.flow.bench.actions.BenchErrorsPublisher;
+import dev.flow.bench.actions.BenchErrorsPublisherFactory;
 import dev.flow.bench.flink.LocalFlink;
 import dev.flow.bench.flink.Marks;
 import dev.flow.bench.s1.FlowVariant;
@@ -34,10 +34,10 @@ public final class FlowKeyed implements Variant {
     StreamExecutionEnvironment env = LocalFlink.env(HandwrittenKeyed.PARALLELISM, true);
     FlowTranslator.translate(flow, env);
     Marks.reset();
-    BenchErrorsPublisher.reset();
+    BenchErrorsPublisherFactory.reset();
     env.execute("S2 flow");
-    if (BenchErrorsPublisher.ERRORS.get() > 0) {
-      throw new IllegalStateException(BenchErrorsPublisher.ERRORS.get() + " error records");
+    if (BenchErrorsPublisherFactory.ERRORS.get() > 0) {
+      throw new IllegalStateException(BenchErrorsPublisherFactory.ERRORS.get() + " error records");
     }
     return new Result(
         Events.count(), Marks.elapsedNanos(), Marks.records(), Marks.bytes(), Marks.checksum());

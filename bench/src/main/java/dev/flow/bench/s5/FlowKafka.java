@@ -2,7 +2,7 @@ package dev.flow.bench.s5;
 
 import dev.flow.FlowCompiler;
 import dev.flow.bench.Variant;
-import dev.flow.bench.actions.BenchErrorsPublisher;
+import dev.flow.bench.actions.BenchErrorsPublisherFactory;
 import dev.flow.bench.flink.LocalFlink;
 import dev.flow.connectors.testing.KafkaBroker;
 import dev.flow.model.Problem;
@@ -68,12 +68,12 @@ final class FlowKafka implements Variant {
     }
     StreamExecutionEnvironment env = LocalFlink.env(1, true);
     FlowCompiler.translate(flow, env);
-    BenchErrorsPublisher.reset();
+    BenchErrorsPublisherFactory.reset();
     long t0 = System.nanoTime();
     JobExecutionResult job = env.execute("S5 flow");
     long wall = System.nanoTime() - t0;
-    if (BenchErrorsPublisher.ERRORS.get() > 0) {
-      throw new IllegalStateException(BenchErrorsPublisher.ERRORS.get() + " error records");
+    if (BenchErrorsPublisherFactory.ERRORS.get() > 0) {
+      throw new IllegalStateException(BenchErrorsPublisherFactory.ERRORS.get() + " error records");
     }
     return KafkaRun.finish(kafka, job, wall, n.output(), events);
   }

@@ -41,7 +41,34 @@ final class Accumulators {
       case COLLECT_LIST -> ((ArrayNode) acc).add(v == null ? NullNode.instance : v);
       case COLLECT_SET, DISTINCT_COUNT ->
           absent || contains(acc, v) ? acc : ((ArrayNode) acc).add(v);
+      case MAX_BY, MIN_BY -> best(fn, acc, v);
     };
+  }
+
+  /**
+   * maxBy / minBy: the accumulator is {@code [best compared value, [kept values]]}, holding every
+   * kept value whose compared value ties for best.
+   */
+  private static JsonNode best(Fn fn, JsonNode acc, JsonNode pair) {
+    JsonNode by = pair == null ? null : pair.get(0);
+    if (by == null || by.isNull() || by.isMissingNode()) {
+      return acc;
+    }
+    JsonNode kept = pair.get(1) == null ? NullNode.instance : pair.get(1);
+    if (acc.isNull()) {
+      return NODES.arrayNode().add(by).add(NODES.arrayNode().add(kept));
+    }
+    int c = compare(by, acc.get(0));
+    if (fn == Fn.MIN_BY) {
+      c = -c;
+    }
+    if (c > 0) {
+      return NODES.arrayNode().add(by).add(NODES.arrayNode().add(kept));
+    }
+    if (c == 0) {
+      ((ArrayNode) acc.get(1)).add(kept);
+    }
+    return acc;
   }
 
   /** Merges two accumulators of merging session windows; {@code a} is the earlier one. */
@@ -58,6 +85,20 @@ final class Accumulators {
       case MAX -> a.isNull() ? b : b.isNull() || compare(a, b) >= 0 ? a : b;
       case FIRST -> a.isEmpty() ? b : a;
       case LAST -> b;
+      case MAX_BY, MIN_BY -> {
+        if (a.isNull() || b.isNull()) {
+          yield a.isNull() ? b : a;
+        }
+        int c = compare(b.get(0), a.get(0));
+        if (fn == Fn.MIN_BY) {
+          c = -c;
+        }
+        if (c != 0) {
+          yield c > 0 ? b : a;
+        }
+        ArrayNode kept = ((ArrayNode) a.get(1).deepCopy()).addAll((ArrayNode) b.get(1));
+        yield NODES.arrayNode().add(a.get(0)).add(kept);
+      }
       case COLLECT_LIST -> ((ArrayNode) a.deepCopy()).addAll((ArrayNode) b);
       case COLLECT_SET, DISTINCT_COUNT -> {
         ArrayNode out = (ArrayNode) a.deepCopy();
@@ -82,6 +123,7 @@ final class Accumulators {
               : NODES.numberNode(acc.get(0).asDouble() / acc.get(1).asLong());
       case FIRST -> acc.isEmpty() ? NullNode.instance : acc.get(0);
       case DISTINCT_COUNT -> NODES.numberNode((long) acc.size());
+      case MAX_BY, MIN_BY -> acc.isNull() ? NODES.arrayNode() : acc.get(1);
       default -> acc;
     };
   }
@@ -102,6 +144,21 @@ final class Accumulators {
               + spec.arg()
               + "' gave "
               + v);
+    }
+    if (spec.fn() == Fn.MAX_BY || spec.fn() == Fn.MIN_BY) {
+      JsonNode by = v.get(0);
+      if (by != null && !by.isNull() && !by.isNumber() && !by.isTextual()) {
+        throw new IllegalArgumentException(
+            "aggregate '"
+                + spec.field()
+                + "': "
+                + spec.fn().written
+                + " compares numbers or strings, but '"
+                + spec.arg()
+                + "' gave "
+                + by);
+      }
+      return;
     }
     if ((spec.fn() == Fn.MIN || spec.fn() == Fn.MAX) && !v.isNumber() && !v.isTextual()) {
       throw new IllegalArgumentException(

@@ -56,7 +56,7 @@ final class PrepareFunction extends ProcessFunction<FlowRecord, FlowRecord> {
       p.put("k", keyOf(r));
       ArrayNode values = p.putArray("v");
       for (AggregateSpec s : specs) {
-        JsonNode v = s.arg() == null ? null : s.arg().evaluateJson(r);
+        JsonNode v = s.valueOf(r);
         Accumulators.check(s, v);
         values.add(v == null ? Json.NODES.nullNode() : v);
       }

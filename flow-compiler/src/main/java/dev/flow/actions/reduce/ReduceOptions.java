@@ -16,7 +16,9 @@ public record ReduceOptions(
             description =
                 "Output field → aggregate: count, count(expr), sum(expr), min(expr), max(expr),"
                     + " avg(expr), first(expr), last(expr), collectList(expr), collectSet(expr),"
-                    + " distinctCount(expr).",
+                    + " distinctCount(expr), maxBy(compared, kept), minBy(compared, kept). maxBy"
+                    + " and minBy give the list of kept values of the records whose compared value"
+                    + " is the largest (smallest): one value, or several when they tie.",
             required = true,
             example = "{orders: count, total: sum(amount), buyers: distinctCount(customer)}")
         Map<String, String> aggregates,

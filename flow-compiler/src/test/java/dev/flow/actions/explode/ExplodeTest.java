@@ -5,7 +5,7 @@ import static dev.flow.actions.testing.Processors.runRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flow.actions.testing.Problems;
+import dev.flow.actions.testing.RecordedProblems;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.RecordProcessor;
@@ -17,7 +17,8 @@ class ExplodeTest {
       "{\"id\":1,\"items\":[{\"sku\":\"a\",\"qty\":2},{\"sku\":\"b\",\"qty\":1}],\"country\":\"DE\"}";
 
   private static RecordProcessor explode(String props) {
-    return new ExplodeFactory().createProcessor(TestOptions.of(ExplodeOptions.class, props), null);
+    return new ExplodeTransformFactory()
+        .createProcessor(TestOptions.of(ExplodeOptions.class, props), null);
   }
 
   @Test
@@ -96,8 +97,8 @@ class ExplodeTest {
 
   @Test
   void validationNamesTheBadProp() {
-    Problems problems = new Problems();
-    new ExplodeFactory()
+    RecordedProblems problems = new RecordedProblems();
+    new ExplodeTransformFactory()
         .validate(
             TestOptions.of(ExplodeOptions.class, "{field: 'a..b', as: 'x.', indexField: ok}"),
             problems);

@@ -3,7 +3,7 @@ package dev.flow.actions.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flow.actions.testing.Problems;
+import dev.flow.actions.testing.RecordedProblems;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.record.FlowRecord;
 import java.util.ArrayList;
@@ -101,8 +101,8 @@ class GeneratorTest {
 
   @Test
   void validationReportsBadFieldsRateAndCount() {
-    Problems problems = new Problems();
-    new GeneratorFactory()
+    RecordedProblems problems = new RecordedProblems();
+    new GeneratorTriggerFactory()
         .validate(
             TestOptions.of(GeneratorOptions.class, "{fields: {a: 'uuid(1)'}, rate: -1, count: -5}"),
             problems);
@@ -115,7 +115,7 @@ class GeneratorTest {
 
   @Test
   void boundedOnlyWithACount() {
-    GeneratorFactory f = new GeneratorFactory();
+    GeneratorTriggerFactory f = new GeneratorTriggerFactory();
     assertThat(f.isBounded(TestOptions.of(GeneratorOptions.class, "{fields: {a: seq}}"))).isFalse();
     assertThat(f.isBounded(TestOptions.of(GeneratorOptions.class, "{fields: {a: seq}, count: 3}")))
         .isTrue();

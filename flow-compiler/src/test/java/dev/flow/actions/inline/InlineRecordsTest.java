@@ -3,7 +3,7 @@ package dev.flow.actions.inline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flow.actions.testing.Problems;
+import dev.flow.actions.testing.RecordedProblems;
 import dev.flow.actions.testing.TestOptions;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class InlineRecordsTest {
   @Test
   void emitsEachRecordWithItsBytesAsTheOriginal() {
     byte[] a = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
-    InlineRecordsFactory.Emit emit = new InlineRecordsFactory.Emit(new byte[][] {a});
+    InlineRecordsTriggerFactory.Emit emit = new InlineRecordsTriggerFactory.Emit(new byte[][] {a});
     var r = emit.map(0L);
     assertThat(r.toJson()).isEqualTo("{\"a\":1}");
     assertThat(r.original()).isSameAs(a);
@@ -22,8 +22,8 @@ class InlineRecordsTest {
 
   @Test
   void validationRejectsRecordsThatAreNotObjects() {
-    Problems problems = new Problems();
-    new InlineRecordsFactory()
+    RecordedProblems problems = new RecordedProblems();
+    new InlineRecordsTriggerFactory()
         .validate(
             TestOptions.of(InlineRecordsOptions.class, "{records: [{a: 1}, 5, [1], null, text]}"),
             problems);
@@ -37,8 +37,8 @@ class InlineRecordsTest {
 
   @Test
   void validationWarnsAboutNoRecords() {
-    Problems problems = new Problems();
-    new InlineRecordsFactory()
+    RecordedProblems problems = new RecordedProblems();
+    new InlineRecordsTriggerFactory()
         .validate(TestOptions.of(InlineRecordsOptions.class, "{records: []}"), problems);
     assertThat(problems.lines())
         .containsExactly("warning records: no records are listed, so the trigger emits nothing");
@@ -48,7 +48,7 @@ class InlineRecordsTest {
   void createRejectsRecordsThatAreNotObjectsEagerly() {
     assertThatThrownBy(
             () ->
-                new InlineRecordsFactory()
+                new InlineRecordsTriggerFactory()
                     .create(TestOptions.of(InlineRecordsOptions.class, "{records: [1]}"), null))
         .hasMessage("records[0] is number; each record must be an object");
   }
@@ -56,7 +56,7 @@ class InlineRecordsTest {
   @Test
   void isAlwaysBounded() {
     assertThat(
-            new InlineRecordsFactory()
+            new InlineRecordsTriggerFactory()
                 .isBounded(TestOptions.of(InlineRecordsOptions.class, "{records: [{a: 1}]}")))
         .isTrue();
   }

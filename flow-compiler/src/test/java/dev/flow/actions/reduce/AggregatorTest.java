@@ -43,7 +43,7 @@ class AggregatorTest {
     ObjectNode p = Json.NODES.objectNode();
     var v = p.putArray("v");
     for (AggregateSpec s : specs) {
-      var x = s.arg() == null ? null : s.arg().evaluateJson(r);
+      var x = s.valueOf(r);
       Accumulators.check(s, x);
       v.add(x == null ? Json.NODES.nullNode() : x);
     }
@@ -73,6 +73,37 @@ class AggregatorTest {
                     + "\"names\":[\"bo\",\"al\",\"bo\",\"cy\"],\"uniqueNames\":[\"bo\",\"al\",\"cy\"],"
                     + "\"buyers\":3}",
                 out));
+  }
+
+  @Test
+  void maxByAndMinByKeepTheValuesOfTheBestRecordsTiesIncluded() throws Exception {
+    List<AggregateSpec> specs =
+        List.of(
+            AggregateSpec.parse("top", "maxBy(amount, name)"),
+            AggregateSpec.parse("bottom", "minBy(amount, {'n': name, 'a': amount})"));
+    Aggregator agg = new Aggregator(specs);
+    FlowRecord a = agg.createAccumulator();
+    for (String r :
+        List.of(
+            "{\"amount\": 5, \"name\": \"bo\"}",
+            "{\"amount\": 10, \"name\": \"al\"}",
+            "{\"amount\": null, \"name\": \"zed\"}",
+            "{\"amount\": 2, \"name\": \"cy\"}")) {
+      a = agg.add(prepared(specs, r), a);
+    }
+    FlowRecord b = agg.createAccumulator();
+    for (String r :
+        List.of("{\"amount\": 10.0, \"name\": \"di\"}", "{\"amount\": 7, \"name\": \"ed\"}")) {
+      b = agg.add(prepared(specs, r), b);
+    }
+    assertThat(agg.getResult(agg.merge(a, b)).asObjectNode().toString())
+        .isEqualTo("{\"top\":[\"al\",\"di\"],\"bottom\":[{\"n\":\"cy\",\"a\":2}]}");
+    assertThat(agg.getResult(agg.createAccumulator()).asObjectNode().toString())
+        .isEqualTo("{\"top\":[],\"bottom\":[]}");
+    assertThatThrownBy(() -> AggregateSpec.parse("top", "maxBy(amount)"))
+        .hasMessage(
+            "aggregate 'top': maxBy needs two expressions, what to compare and what to keep, e.g."
+                + " maxBy(price, auction)");
   }
 
   /** The expected JSON in the output's field order (the specs' map order). */

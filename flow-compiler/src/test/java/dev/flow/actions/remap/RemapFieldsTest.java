@@ -5,7 +5,7 @@ import static dev.flow.actions.testing.Processors.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flow.actions.testing.Problems;
+import dev.flow.actions.testing.RecordedProblems;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.spi.RecordProcessor;
 import java.util.List;
@@ -17,7 +17,7 @@ class RemapFieldsTest {
           + "\"debug\":true,\"total\":12.5}";
 
   private static RecordProcessor remap(String props) {
-    return new RemapFieldsFactory()
+    return new RemapFieldsTransformFactory()
         .createProcessor(TestOptions.of(RemapFieldsOptions.class, props), null);
   }
 
@@ -149,8 +149,8 @@ class RemapFieldsTest {
 
   @Test
   void validationRejectsFieldsThatKeepOrDropRemoveFirst() {
-    Problems dropped = new Problems();
-    new RemapFieldsFactory()
+    RecordedProblems dropped = new RecordedProblems();
+    new RemapFieldsTransformFactory()
         .validate(
             TestOptions.of(
                 RemapFieldsOptions.class, "{drop: [customer], rename: {customer.name: n}}"),
@@ -159,8 +159,8 @@ class RemapFieldsTest {
         .containsExactly(
             "error rename: field 'customer.name' is removed by drop first, so it can never be"
                 + " renamed");
-    Problems unkept = new Problems();
-    new RemapFieldsFactory()
+    RecordedProblems unkept = new RecordedProblems();
+    new RemapFieldsTransformFactory()
         .validate(
             TestOptions.of(RemapFieldsOptions.class, "{keep: [id], redact: [customer.email]}"),
             unkept);
@@ -168,8 +168,8 @@ class RemapFieldsTest {
         .containsExactly(
             "error redact: field 'customer.email' is not kept by keep, so it can never be"
                 + " redacted");
-    Problems fine = new Problems();
-    new RemapFieldsFactory()
+    RecordedProblems fine = new RecordedProblems();
+    new RemapFieldsTransformFactory()
         .validate(
             TestOptions.of(
                 RemapFieldsOptions.class,
@@ -198,8 +198,8 @@ class RemapFieldsTest {
 
   @Test
   void validationReportsEveryBadPath() {
-    Problems problems = new Problems();
-    new RemapFieldsFactory()
+    RecordedProblems problems = new RecordedProblems();
+    new RemapFieldsTransformFactory()
         .validate(
             TestOptions.of(
                 RemapFieldsOptions.class,
@@ -215,8 +215,8 @@ class RemapFieldsTest {
 
   @Test
   void validationRejectsRenamingAFieldThatKeepRemoves() {
-    Problems problems = new Problems();
-    new RemapFieldsFactory()
+    RecordedProblems problems = new RecordedProblems();
+    new RemapFieldsTransformFactory()
         .validate(
             TestOptions.of(
                 RemapFieldsOptions.class,

@@ -2,7 +2,7 @@ package dev.flow.actions.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.Problems;
+import dev.flow.actions.testing.RecordedProblems;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.record.Json;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +43,8 @@ class ScheduleTest {
 
   @Test
   void validationChecksIntervalCountDelayAndFields() {
-    Problems problems = new Problems();
-    new ScheduleFactory()
+    RecordedProblems problems = new RecordedProblems();
+    new ScheduleTriggerFactory()
         .validate(
             TestOptions.of(ScheduleOptions.class, "{interval: 0s, count: -1, fields: [1]}"),
             problems);
@@ -57,7 +57,7 @@ class ScheduleTest {
 
   @Test
   void boundedOnlyWithACount() {
-    ScheduleFactory f = new ScheduleFactory();
+    ScheduleTriggerFactory f = new ScheduleTriggerFactory();
     assertThat(f.isBounded(TestOptions.of(ScheduleOptions.class, "{interval: 1s}"))).isFalse();
     assertThat(f.isBounded(TestOptions.of(ScheduleOptions.class, "{interval: 1s, count: 2}")))
         .isTrue();

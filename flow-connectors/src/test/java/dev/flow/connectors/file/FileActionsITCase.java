@@ -2,15 +2,16 @@ package dev.flow.connectors.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.generator.GeneratorFactory;
 import dev.flow.actions.generator.GeneratorOptions;
-import dev.flow.actions.inline.InlineRecordsFactory;
+import dev.flow.actions.generator.GeneratorTriggerFactory;
 import dev.flow.actions.inline.InlineRecordsOptions;
-import dev.flow.actions.testing.MiniCluster;
+import dev.flow.actions.inline.InlineRecordsTriggerFactory;
 import dev.flow.actions.testing.TestOptions;
-import dev.flow.actions.testing.TestStageContext;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.FlowSettings;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.StageHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs Read File and Write to File on a MiniCluster against a real local file system. */
 class FileActionsITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   @Test
   void readsJsonLinesFromADirectoryOnceAndSendsBadLinesToErrors(@TempDir Path dir)
@@ -46,18 +47,19 @@ class FileActionsITCase {
     Files.writeString(dir.resolve("c.txt"), "{\"n\":99}\n");
     Files.writeString(dir.resolve(".hidden.jsonl"), "{\"n\":98}\n");
 
-    StreamExecutionEnvironment env = MiniCluster.env(2);
-    TestStageContext ctx = new TestStageContext(env, "in", "Read File", 2, true);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(2);
+    StageHarness h = new StageHarness(env);
     DataStream<FlowRecord> in =
-        new ReadFileFactory()
-            .create(
-                TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', glob: '*.jsonl'}"),
-                ctx);
+        h.trigger(
+            "in",
+            new ReadFileTriggerFactory(),
+            TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', glob: '*.jsonl'}"),
+            2);
     CloseableIterator<FlowRecord> records = in.collectAsync();
-    CloseableIterator<FlowRecord> errors = ctx.errors().collectAsync();
+    CloseableIterator<FlowRecord> errors = h.errors().collectAsync();
     env.execute();
 
-    List<FlowRecord> got = MiniCluster.records(records);
+    List<FlowRecord> got = FlowMiniCluster.records(records);
     Map<String, String> runs = new TreeMap<>();
     for (FlowRecord r : got) {
       runs.put(r.toJson(), r.runId());
@@ -69,7 +71,7 @@ class FileActionsITCase {
         .isNotEqualTo(runs.get("{\"n\":3}"));
 
     List<String> bad = new ArrayList<>();
-    for (FlowRecord e : MiniCluster.records(errors)) {
+    for (FlowRecord e : FlowMiniCluster.records(errors)) {
       var node = e.asObjectNode();
       assertThat(node.get("stage").asText()).isEqualTo("in");
       bad.add(node.get("record") + " | " + node.get("error").asText());
@@ -84,12 +86,13 @@ class FileActionsITCase {
 
   @Test
   void watchesADirectoryForNewFiles(@TempDir Path dir) throws Exception {
-    StreamExecutionEnvironment env = MiniCluster.env(1);
-    TestStageContext ctx = new TestStageContext(env, "watch", "Read File", 1, false);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(1);
     DataStream<FlowRecord> in =
-        new ReadFileFactory()
-            .create(
-                TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', watch: 100ms}"), ctx);
+        new StageHarness(env, "test-flow", FlowSettings.defaults(), false)
+            .trigger(
+                "watch",
+                new ReadFileTriggerFactory(),
+                TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', watch: 100ms}"));
     CloseableIterator<FlowRecord> it = in.collectAsync();
     JobClient job = env.executeAsync();
     try {
@@ -106,27 +109,29 @@ class FileActionsITCase {
   @Test
   void writesPartitionedJsonLinesAndFinalizesThemAtTheEndOfInput(@TempDir Path dir)
       throws Exception {
-    StreamExecutionEnvironment env = MiniCluster.env(1);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(1);
     DataStream<FlowRecord> in =
-        new InlineRecordsFactory()
-            .create(
+        new StageHarness(env)
+            .trigger(
+                "in",
+                new InlineRecordsTriggerFactory(),
                 TestOptions.of(
                     InlineRecordsOptions.class,
                     "{records: [{id: 1, country: DE, ts: '2026-03-01T10:00:00Z'},"
                         + " {id: 2, country: FR, ts: '2026-03-01T23:30:00Z'},"
                         + " {id: 3, country: DE, ts: '2026-03-02T01:00:00Z'},"
-                        + " {id: 4, ts: '2026-03-02T02:00:00Z'}]}"),
-                new TestStageContext(env, "in", "Inline Records"));
+                        + " {id: 4, ts: '2026-03-02T02:00:00Z'}]}"));
     DataStream<FlowRecord> timed =
         in.map(r -> r.eventTime(Instant.parse(r.get("ts").asText()).toEpochMilli()))
             .returns(FlowRecordTypeInfo.INSTANCE);
-    new WriteFileFactory()
+    new StageHarness(env)
         .publish(
-            timed,
+            "out",
+            new WriteFilePublisherFactory(),
             TestOptions.of(
                 WriteFileOptions.class,
                 "{path: '" + dir + "', partitionBy: 'dt={time:yyyy-MM-dd}/country={country}'}"),
-            new TestStageContext(env, "out", "Write to File"));
+            timed);
     env.execute();
 
     assertThat(files(dir))
@@ -141,7 +146,7 @@ class FileActionsITCase {
 
   @Test
   void writesEachRecordExactlyOnceAcrossAFailureAndRestore(@TempDir Path dir) throws Exception {
-    StreamExecutionEnvironment env = MiniCluster.env(1);
+    StreamExecutionEnvironment env = FlowMiniCluster.env(1);
     env.enableCheckpointing(100);
     Configuration restart = new Configuration();
     restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -150,11 +155,13 @@ class FileActionsITCase {
     env.configure(restart);
     FAILED_ONCE.set(false);
     DataStream<FlowRecord> in =
-        new GeneratorFactory()
-            .create(
+        new StageHarness(env)
+            .trigger(
+                "gen",
+                new GeneratorTriggerFactory(),
                 TestOptions.of(
                     GeneratorOptions.class, "{count: 300, rate: 200, fields: {id: seq}}"),
-                new TestStageContext(env, "gen", "Generator", 1, true));
+                1);
     DataStream<FlowRecord> failing =
         in.map(
                 r -> {
@@ -164,11 +171,12 @@ class FileActionsITCase {
                   return r;
                 })
             .returns(FlowRecordTypeInfo.INSTANCE);
-    new WriteFileFactory()
+    new StageHarness(env)
         .publish(
-            failing,
+            "out",
+            new WriteFilePublisherFactory(),
             TestOptions.of(WriteFileOptions.class, "{path: '" + dir + "'}"),
-            new TestStageContext(env, "out", "Write to File"));
+            failing);
     env.execute();
 
     assertThat(FAILED_ONCE).isTrue();

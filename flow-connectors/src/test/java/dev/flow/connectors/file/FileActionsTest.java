@@ -2,7 +2,7 @@ package dev.flow.connectors.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.Problems;
+import dev.flow.actions.testing.RecordedProblems;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.spi.ActionFactory;
 import dev.flow.spi.Prop;
@@ -53,8 +53,8 @@ class FileActionsTest {
 
   @Test
   void writeValidationReportsEveryProblem() {
-    Problems p = new Problems();
-    new WriteFileFactory()
+    RecordedProblems p = new RecordedProblems();
+    new WriteFilePublisherFactory()
         .validate(
             TestOptions.of(
                 WriteFileOptions.class,
@@ -67,22 +67,22 @@ class FileActionsTest {
             "error rollSize: 'lots' is not a size such as 64mb or 1gb",
             "error rollInterval: rollInterval must be positive",
             "error prefix: prefix must not contain '/' or start with '.'");
-    Problems zone = new Problems();
-    new WriteFileFactory()
+    RecordedProblems zone = new RecordedProblems();
+    new WriteFilePublisherFactory()
         .validate(TestOptions.of(WriteFileOptions.class, "{path: o, timeZone: Nowhere}"), zone);
     assertThat(zone.lines()).containsExactly("error timeZone: unknown time zone 'Nowhere'");
   }
 
   @Test
   void readValidation(@TempDir Path dir) {
-    Problems ok = new Problems();
-    new ReadFileFactory()
+    RecordedProblems ok = new RecordedProblems();
+    new ReadFileTriggerFactory()
         .validate(
             TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', glob: '*.jsonl'}"), ok);
     assertThat(ok.lines()).isEmpty();
 
-    Problems p = new Problems();
-    new ReadFileFactory()
+    RecordedProblems p = new RecordedProblems();
+    new ReadFileTriggerFactory()
         .validate(
             TestOptions.of(
                 ReadFileOptions.class,
@@ -99,7 +99,7 @@ class FileActionsTest {
 
   @Test
   void boundedUnlessWatching() {
-    ReadFileFactory f = new ReadFileFactory();
+    ReadFileTriggerFactory f = new ReadFileTriggerFactory();
     assertThat(f.isBounded(TestOptions.of(ReadFileOptions.class, "{path: x}"))).isTrue();
     assertThat(f.isBounded(TestOptions.of(ReadFileOptions.class, "{path: x, watch: 5s}")))
         .isFalse();
@@ -107,9 +107,9 @@ class FileActionsTest {
 
   @Test
   void pathsWithoutSchemeAreLocalAndAbsolute() {
-    assertThat(ReadFileFactory.path("s3://b/in").toString()).isEqualTo("s3://b/in");
-    assertThat(ReadFileFactory.path("rel/dir").toUri().getScheme()).isEqualTo("file");
-    assertThat(ReadFileFactory.path("rel/dir").toUri().getPath())
+    assertThat(ReadFileTriggerFactory.path("s3://b/in").toString()).isEqualTo("s3://b/in");
+    assertThat(ReadFileTriggerFactory.path("rel/dir").toUri().getScheme()).isEqualTo("file");
+    assertThat(ReadFileTriggerFactory.path("rel/dir").toUri().getPath())
         .isEqualTo(new java.io.File("rel/dir").getAbsolutePath());
   }
 }

@@ -2,8 +2,8 @@ package dev.flow.connectors.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.FlowRun;
-import dev.flow.actions.testing.MiniCluster;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.FlowRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A YAML flow from files to files, compiled by the real parser, validator and translator. */
 class FileFlowITCase {
 
-  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniCluster.extension();
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   @Test
   void readRemapAndWritePartitionedFiles(@TempDir Path dir) throws Exception {

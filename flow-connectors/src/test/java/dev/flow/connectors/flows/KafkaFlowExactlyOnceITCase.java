@@ -3,6 +3,7 @@ package dev.flow.connectors.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flow.connectors.testing.KafkaBroker;
+import dev.flow.testing.FlowMiniCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Order;
@@ -34,12 +34,7 @@ class KafkaFlowExactlyOnceITCase {
 
   @RegisterExtension
   @Order(2)
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .build());
+  static final MiniClusterExtension FLINK = FlowMiniCluster.extension();
 
   static final String FLOW =
       """

@@ -12,9 +12,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.flow.FlowCompiler;
 import dev.flow.connectors.testing.Postgres;
-import dev.flow.connectors.testing.TestFlows;
 import dev.flow.model.Problem;
 import dev.flow.record.Json;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.TestFlows;
 import dev.flow.validate.ValidatedFlow;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -43,13 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignupEnrichmentExampleITCase {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = FlowMiniCluster.extension();
 
   static final Path EXAMPLE = Path.of("../examples/signup-enrichment.yaml");
 

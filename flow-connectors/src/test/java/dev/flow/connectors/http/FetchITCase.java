@@ -11,14 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.flow.connectors.testing.TestFlows;
-import dev.flow.connectors.testing.TestFlows.Collect;
-import dev.flow.connectors.testing.TestFlows.CollectPublisher;
-import dev.flow.connectors.testing.TestFlows.Lines;
-import dev.flow.connectors.testing.TestFlows.LinesTrigger;
 import dev.flow.expr.Template;
 import dev.flow.record.FlowRecord;
 import dev.flow.testing.CollectSink;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.TestFlows;
+import dev.flow.testing.TestFlows.Collect;
+import dev.flow.testing.TestFlows.CollectPublisher;
+import dev.flow.testing.TestFlows.Lines;
+import dev.flow.testing.TestFlows.LinesTrigger;
 import dev.flow.translate.FlowTranslator;
 import dev.flow.validate.ValidatedFlow;
 import java.time.Duration;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -39,13 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runs Fetch on a MiniCluster against a WireMock service with scripted failures. */
 class FetchITCase {
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   static WireMockServer service;
 
@@ -197,7 +191,7 @@ class FetchITCase {
     ValidatedFlow flow =
         new TestFlows.Builder(name)
             .stage("in", new LinesTrigger(), new Lines(lines), "enrich")
-            .stage("enrich", new FetchFactory(), o, "out")
+            .stage("enrich", new FetchTransformFactory(), o, "out")
             .stage("out", new CollectPublisher(), new Collect(name + "-out"))
             .errors(name + "-errors")
             .build();

@@ -11,9 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.flow.connectors.testing.TestFlows;
-import dev.flow.connectors.testing.TestFlows.Lines;
-import dev.flow.connectors.testing.TestFlows.LinesTrigger;
 import dev.flow.expr.Template;
 import dev.flow.record.Json;
 import dev.flow.spi.FlowSettings;
@@ -21,6 +18,10 @@ import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageContext;
 import dev.flow.testing.CollectSink;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.TestFlows;
+import dev.flow.testing.TestFlows.Lines;
+import dev.flow.testing.TestFlows.LinesTrigger;
 import dev.flow.translate.FlowTranslator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -41,13 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runs the HTTP publisher on a MiniCluster against a WireMock API. */
 class HttpPublishITCase {
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   static WireMockServer api;
 
@@ -249,7 +243,7 @@ class HttpPublishITCase {
     } else {
       b.stage("in", new LinesTrigger(), new Lines(lines), "crm");
     }
-    b.stage("crm", new HttpPublishFactory(), o).errors(name + "-errors");
+    b.stage("crm", new HttpPublisherFactory(), o).errors(name + "-errors");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     FlowTranslator.translate(b.build(), env);
     env.execute(name);

@@ -3,15 +3,16 @@ package dev.flow.connectors.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flow.connectors.testing.TestFlows;
-import dev.flow.connectors.testing.TestFlows.Collect;
-import dev.flow.connectors.testing.TestFlows.CollectPublisher;
-import dev.flow.connectors.testing.TestFlows.Slow;
-import dev.flow.connectors.testing.TestFlows.SlowTransform;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.Json;
 import dev.flow.spi.FlowSettings;
 import dev.flow.testing.CollectSink;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.TestFlows;
+import dev.flow.testing.TestFlows.Collect;
+import dev.flow.testing.TestFlows.CollectPublisher;
+import dev.flow.testing.TestFlows.Slow;
+import dev.flow.testing.TestFlows.SlowTransform;
 import dev.flow.translate.FlowTranslator;
 import dev.flow.validate.ValidatedFlow;
 import java.io.InputStream;
@@ -32,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -41,13 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runs the webhook in a flow on a MiniCluster and talks to it with a real HTTP client. */
 class WebhookITCase {
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .build());
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -312,10 +306,10 @@ class WebhookITCase {
       throws Exception {
     TestFlows.Builder b = new TestFlows.Builder(name).settings(settings);
     if (slowMicros > 0) {
-      b.stage("hook", new WebhookFactory(), o, "slow")
+      b.stage("hook", new WebhookTriggerFactory(), o, "slow")
           .stage("slow", new SlowTransform(), new Slow(slowMicros), "out");
     } else {
-      b.stage("hook", new WebhookFactory(), o, "out");
+      b.stage("hook", new WebhookTriggerFactory(), o, "out");
     }
     ValidatedFlow flow =
         b.stage("out", new CollectPublisher(), new Collect(collect))

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flow.connectors.testing.Postgres;
-import dev.flow.connectors.testing.TestFlows;
-import dev.flow.connectors.testing.TestFlows.Collect;
-import dev.flow.connectors.testing.TestFlows.CollectPublisher;
 import dev.flow.testing.CollectSink;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.TestFlows;
+import dev.flow.testing.TestFlows.Collect;
+import dev.flow.testing.TestFlows.CollectPublisher;
 import dev.flow.translate.FlowTranslator;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
@@ -28,13 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The Database Poll trigger on a MiniCluster against an embedded PostgreSQL. */
 class DatabasePollITCase {
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   static Postgres pg;
 
@@ -74,7 +68,7 @@ class DatabasePollITCase {
   static JobClient start(String name, DatabasePollOptions o) throws Exception {
     var flow =
         new TestFlows.Builder(name)
-            .stage("changes", new DatabasePollFactory(), o, "out")
+            .stage("changes", new DatabasePollTriggerFactory(), o, "out")
             .stage("out", new CollectPublisher(), new Collect(name))
             .errors(name + "-errors")
             .settings(TestFlows.noRestart())

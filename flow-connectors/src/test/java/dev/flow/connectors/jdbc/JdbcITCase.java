@@ -3,12 +3,13 @@ package dev.flow.connectors.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flow.connectors.testing.TestFlows;
-import dev.flow.connectors.testing.TestFlows.Collect;
-import dev.flow.connectors.testing.TestFlows.CollectPublisher;
-import dev.flow.connectors.testing.TestFlows.Lines;
-import dev.flow.connectors.testing.TestFlows.LinesTrigger;
 import dev.flow.testing.CollectSink;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.TestFlows;
+import dev.flow.testing.TestFlows.Collect;
+import dev.flow.testing.TestFlows.CollectPublisher;
+import dev.flow.testing.TestFlows.Lines;
+import dev.flow.testing.TestFlows.LinesTrigger;
 import dev.flow.translate.FlowTranslator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -27,13 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runs Lookup and the JDBC publisher on a MiniCluster against an embedded PostgreSQL. */
 class JdbcITCase {
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
 
   static EmbeddedPostgres pg;
   static String url;
@@ -150,7 +144,7 @@ class JdbcITCase {
       var flow =
           new TestFlows.Builder(name)
               .stage("in", new LinesTrigger(), new Lines(lines), "db")
-              .stage("db", new JdbcPublishFactory(), o)
+              .stage("db", new JdbcPublisherFactory(), o)
               .errors(name + "-errors")
               .build();
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -205,7 +199,7 @@ class JdbcITCase {
     var flow =
         new TestFlows.Builder("jdbc-refused")
             .stage("in", new LinesTrigger(), new Lines(lines), "db")
-            .stage("db", new JdbcPublishFactory(), o)
+            .stage("db", new JdbcPublisherFactory(), o)
             .errors("jdbc-refused-errors")
             .build();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -305,7 +299,7 @@ class JdbcITCase {
     var flow =
         new TestFlows.Builder("jdbc-dead")
             .stage("in", new LinesTrigger(), new Lines(List.of("{\"id\":1}")), "db")
-            .stage("db", new JdbcPublishFactory(), p)
+            .stage("db", new JdbcPublisherFactory(), p)
             .errors("jdbc-dead-errors")
             .settings(TestFlows.noRestart())
             .build();
@@ -351,7 +345,7 @@ class JdbcITCase {
     var flow =
         new TestFlows.Builder(name)
             .stage("in", new LinesTrigger(), new Lines(input), "customers")
-            .stage("customers", new LookupFactory(), o, "out")
+            .stage("customers", new LookupTransformFactory(), o, "out")
             .stage("out", new CollectPublisher(), new Collect(name + "-out"))
             .errors(name + "-errors")
             .settings(TestFlows.noRestart())

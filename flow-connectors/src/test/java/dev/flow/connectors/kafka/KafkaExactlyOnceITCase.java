@@ -3,17 +3,20 @@ package dev.flow.connectors.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flow.actions.remap.RemapFieldsTransformFactory;
 import dev.flow.connectors.PayloadFormat;
 import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
 import dev.flow.connectors.testing.FailingMap;
 import dev.flow.connectors.testing.KafkaBroker;
 import dev.flow.connectors.testing.RenameField;
-import dev.flow.connectors.testing.TestStageContext;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.record.Json;
 import dev.flow.spi.FlowSettings;
+import dev.flow.spi.TriggerContext;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.StageHarness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +25,6 @@ import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -46,12 +48,7 @@ class KafkaExactlyOnceITCase {
 
   @RegisterExtension
   @Order(2)
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .build());
+  static final MiniClusterExtension FLINK = FlowMiniCluster.extension();
 
   @Test
   void everyInputArrivesExactlyOnceThroughFailures() throws Exception {
@@ -70,36 +67,36 @@ class KafkaExactlyOnceITCase {
     env.setParallelism(2);
     env.enableCheckpointing(500);
 
-    TestStageContext read =
-        new TestStageContext(
-            env, "Orders EO", "read", "Kafka Trigger", FlowSettings.defaults(), false, 2);
+    StageHarness h = new StageHarness(env, "Orders EO", FlowSettings.defaults(), false);
+    TriggerContext read = h.triggerContext("read", new KafkaTriggerFactory(), 2);
     DataStream<FlowRecord> in =
-        new KafkaTrigger()
-            .create(
-                new KafkaTriggerOptions(
-                    KAFKA.bootstrapServers(),
-                    List.of("eo-in"),
-                    null,
-                    null,
-                    StartFrom.EARLIEST,
-                    null,
-                    null,
-                    PayloadFormat.JSON,
-                    null,
-                    null,
-                    null,
-                    null,
-                    false,
-                    null,
-                    Duration.ofSeconds(5)),
-                read);
+        h.trigger(
+            read,
+            new KafkaTriggerFactory(),
+            new KafkaTriggerOptions(
+                KAFKA.bootstrapServers(),
+                List.of("eo-in"),
+                null,
+                null,
+                StartFrom.EARLIEST,
+                null,
+                null,
+                PayloadFormat.JSON,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                Duration.ofSeconds(5)));
     DataStream<FlowRecord> failing =
         in.map(new FailingMap("eo", FAILURES, 400), FlowRecordTypeInfo.INSTANCE)
             .name("fail")
             .uid("fail");
     DataStream<FlowRecord> remapped =
-        read.stage("remap", "Remap Fields").process(failing, new RenameField("name", "fullName"));
-    new KafkaPublisher()
+        h.context("remap", new RemapFieldsTransformFactory(), 2)
+            .process(failing, new RenameField("name", "fullName"));
+    new KafkaPublisherFactory()
         .publish(
             remapped,
             new KafkaPublisherOptions(
@@ -115,7 +112,7 @@ class KafkaExactlyOnceITCase {
                 Duration.ofSeconds(60),
                 null,
                 Duration.ofSeconds(5)),
-            read.stage("write", "Kafka Publisher"));
+            h.context("write", new KafkaPublisherFactory(), 2));
 
     JobClient job = env.executeAsync("kafka exactly-once");
     try {

@@ -7,18 +7,20 @@ import dev.flow.connectors.ConnectorException;
 import dev.flow.connectors.PayloadFormat;
 import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
-import dev.flow.connectors.testing.CollectingSink;
 import dev.flow.connectors.testing.KafkaBroker;
-import dev.flow.connectors.testing.TestStageContext;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FlowSettings;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.TriggerContext;
+import dev.flow.testing.CollectSink;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.StageHarness;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -39,12 +41,7 @@ class KafkaITCase {
 
   @RegisterExtension
   @Order(2)
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .build());
+  static final MiniClusterExtension FLINK = FlowMiniCluster.extension();
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -89,24 +86,25 @@ class KafkaITCase {
       p.flush();
     }
     StreamExecutionEnvironment env = env();
-    TestStageContext ctx =
-        new TestStageContext(
-            env, "Orders", "read", "Kafka Trigger", FlowSettings.defaults(), true, 1);
+    StageHarness h = new StageHarness(env, "Orders", FlowSettings.defaults(), true);
+    TriggerContext ctx = h.triggerContext("read", new KafkaTriggerFactory(), 1);
     DataStream<FlowRecord> out =
-        new KafkaTrigger()
-            .create(read(KAFKA.bootstrapServers(), List.of("t-json"), PayloadFormat.JSON), ctx);
-    out.sinkTo(new CollectingSink("json-out"));
-    ctx.errors().sinkTo(new CollectingSink("json-err"));
+        h.trigger(
+            ctx,
+            new KafkaTriggerFactory(),
+            read(KAFKA.bootstrapServers(), List.of("t-json"), PayloadFormat.JSON));
+    out.sinkTo(new CollectSink("json-out"));
+    h.errors().sinkTo(new CollectSink("json-err"));
     env.execute("kafka trigger");
 
-    List<FlowRecord> got = CollectingSink.results("json-out");
+    List<FlowRecord> got = CollectSink.received("json-out");
     assertThat(got).extracting(FlowRecord::toJson).containsExactly("{\"id\":1}", "{\"id\":3}");
     assertThat(got).extracting(FlowRecord::runId).containsExactly("t-json-0-0", "t-json-0-2");
     assertThat(got.get(0).meta().toString())
         .isEqualTo(
             "{\"topic\":\"t-json\",\"partition\":0,\"offset\":0,\"timestamp\":1000,"
                 + "\"key\":\"k1\",\"headers\":{\"trace\":\"t-1\"}}");
-    List<FlowRecord> errors = CollectingSink.results("json-err");
+    List<FlowRecord> errors = CollectSink.received("json-err");
     assertThat(errors).hasSize(1);
     FlowRecord e = errors.get(0);
     assertThat(e.get("record").textValue()).isEqualTo("oops, not json");
@@ -122,14 +120,15 @@ class KafkaITCase {
     KAFKA.produce("t-text", List.of("alpha", "beta", "gamma"));
     StreamExecutionEnvironment env = env();
     env.enableCheckpointing(200);
-    TestStageContext ctx =
-        new TestStageContext(
-            env, "Text Flow", "lines", "Kafka Trigger", FlowSettings.defaults(), true, 1);
-    new KafkaTrigger()
-        .create(read(KAFKA.bootstrapServers(), List.of("t-text"), PayloadFormat.STRING), ctx)
-        .sinkTo(new CollectingSink("text-out"));
+    StageHarness h = new StageHarness(env, "Text Flow", FlowSettings.defaults(), true);
+    TriggerContext ctx = h.triggerContext("lines", new KafkaTriggerFactory(), 1);
+    h.trigger(
+            ctx,
+            new KafkaTriggerFactory(),
+            read(KAFKA.bootstrapServers(), List.of("t-text"), PayloadFormat.STRING))
+        .sinkTo(new CollectSink("text-out"));
     env.execute("kafka text");
-    assertThat(CollectingSink.results("text-out"))
+    assertThat(CollectSink.received("text-out"))
         .extracting(FlowRecord::toJson)
         .containsExactlyInAnyOrder(
             "{\"text\":\"alpha\"}", "{\"text\":\"beta\"}", "{\"text\":\"gamma\"}");
@@ -148,9 +147,8 @@ class KafkaITCase {
             FlowRecord.parseJson(utf8("{\"id\":2,\"country\":\"p-fr\"}")),
             FlowRecord.parseJson(utf8("{\"id\":3}")),
             FlowRecord.parseJson(utf8("{\"id\":4,\"country\":\"p-de\",\"trace\":\"d\"}")));
-    TestStageContext ctx =
-        new TestStageContext(
-            env, "Orders", "write", "Kafka Publisher", FlowSettings.defaults(), true, 1);
+    StageHarness h = new StageHarness(env, "Orders", FlowSettings.defaults(), true);
+    StageContext ctx = h.context("write", new KafkaPublisherFactory(), 1);
     KafkaPublisherOptions o =
         new KafkaPublisherOptions(
             KAFKA.bootstrapServers(),
@@ -165,10 +163,10 @@ class KafkaITCase {
             null,
             null,
             Duration.ofSeconds(5));
-    assertThat(KafkaPublisher.guarantee(o, ctx))
+    assertThat(KafkaPublisherFactory.guarantee(o, ctx))
         .isEqualTo(org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE);
-    new KafkaPublisher().publish(in, o, ctx);
-    ctx.errors().sinkTo(new CollectingSink("pub-err"));
+    new KafkaPublisherFactory().publish(in, o, ctx);
+    h.errors().sinkTo(new CollectSink("pub-err"));
     env.execute("kafka publisher");
 
     List<ConsumerRecord<byte[], byte[]>> de =
@@ -188,7 +186,7 @@ class KafkaITCase {
         .containsExactly("a", "d");
     assertThat(KAFKA.readCommittedValues("p-fr", 1, Duration.ofSeconds(10)))
         .containsExactly("{\"id\":2,\"country\":\"p-fr\"}");
-    List<FlowRecord> errors = CollectingSink.results("pub-err");
+    List<FlowRecord> errors = CollectSink.received("pub-err");
     assertThat(errors)
         .extracting(r -> r.get("error").textValue())
         .containsExactly("the field 'country' that names the topic is missing or empty");
@@ -198,9 +196,8 @@ class KafkaITCase {
   @Test
   void anUnreachableBrokerGivesAClearMessageNamingStageAndServers() {
     StreamExecutionEnvironment env = env();
-    TestStageContext ctx =
-        new TestStageContext(
-            env, "Orders", "read orders", "Kafka Trigger", FlowSettings.defaults(), false, 1);
+    StageHarness h = new StageHarness(env, "Orders", FlowSettings.defaults(), false);
+    TriggerContext ctx = h.triggerContext("read orders", new KafkaTriggerFactory(), 1);
     KafkaTriggerOptions o =
         new KafkaTriggerOptions(
             "localhost:1",
@@ -218,7 +215,7 @@ class KafkaITCase {
             false,
             null,
             Duration.ofSeconds(2));
-    assertThatThrownBy(() -> new KafkaTrigger().create(o, ctx))
+    assertThatThrownBy(() -> h.trigger(ctx, new KafkaTriggerFactory(), o))
         .isInstanceOf(ConnectorException.class)
         .hasMessage(
             "stage \"read orders\" (Kafka Trigger): cannot reach Kafka at localhost:1 within 2000"
@@ -239,11 +236,11 @@ class KafkaITCase {
             Duration.ofSeconds(2));
     assertThatThrownBy(
             () ->
-                new KafkaPublisher()
+                new KafkaPublisherFactory()
                     .publish(
                         env.fromData(FlowRecordTypeInfo.INSTANCE, FlowRecord.empty()),
                         p,
-                        ctx.stage("out", "Kafka Publisher")))
+                        h.context("out", new KafkaPublisherFactory(), 1)))
         .isInstanceOf(ConnectorException.class)
         .hasMessage(
             "stage \"out\" (Kafka Publisher): cannot connect to Kafka at nowhere.invalid:9092:"
@@ -252,16 +249,14 @@ class KafkaITCase {
 
   @Test
   void aMissingTopicIsNamed() {
-    TestStageContext ctx =
-        new TestStageContext(
-            env(), "Orders", "read", "Kafka Trigger", FlowSettings.defaults(), false, 1);
+    StageHarness h = new StageHarness(env(), "Orders", FlowSettings.defaults(), false);
+    TriggerContext ctx = h.triggerContext("read", new KafkaTriggerFactory(), 1);
     assertThatThrownBy(
             () ->
-                new KafkaTrigger()
-                    .create(
-                        read(
-                            KAFKA.bootstrapServers(), List.of("no-such-topic"), PayloadFormat.JSON),
-                        ctx))
+                h.trigger(
+                    ctx,
+                    new KafkaTriggerFactory(),
+                    read(KAFKA.bootstrapServers(), List.of("no-such-topic"), PayloadFormat.JSON)))
         .hasMessage(
             "stage \"read\" (Kafka Trigger): topic no-such-topic does not exist on Kafka at "
                 + KAFKA.bootstrapServers());

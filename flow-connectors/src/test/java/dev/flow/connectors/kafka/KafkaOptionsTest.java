@@ -10,10 +10,11 @@ import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.Fallback;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
 import dev.flow.connectors.testing.RecordingValidationContext;
-import dev.flow.connectors.testing.TestStageContext;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.FlowSettings;
+import dev.flow.spi.StageContext;
+import dev.flow.testing.StageHarness;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class KafkaOptionsTest {
 
   private static List<String> validate(KafkaTriggerOptions o) {
     RecordingValidationContext ctx = new RecordingValidationContext();
-    new KafkaTrigger().validate(o, ctx);
+    new KafkaTriggerFactory().validate(o, ctx);
     return ctx.problems();
   }
 
@@ -131,23 +132,24 @@ class KafkaOptionsTest {
   @Test
   void startPositions() {
     assertThat(
-            KafkaTrigger.offsets(trigger(List.of("a"), null, null, null, null, null))
+            KafkaTriggerFactory.offsets(trigger(List.of("a"), null, null, null, null, null))
                 .getAutoOffsetResetStrategy())
         .isEqualTo(OffsetResetStrategy.EARLIEST);
     assertThat(
-            KafkaTrigger.offsets(trigger(List.of("a"), null, StartFrom.LATEST, null, null, null))
+            KafkaTriggerFactory.offsets(
+                    trigger(List.of("a"), null, StartFrom.LATEST, null, null, null))
                 .getAutoOffsetResetStrategy())
         .isEqualTo(OffsetResetStrategy.LATEST);
     assertThat(dev.flow.connectors.Props.epochMillis("2024-05-01T10:00:00Z"))
         .isEqualTo(1714557600000L);
     assertThat(dev.flow.connectors.Props.epochMillis("1714557600000")).isEqualTo(1714557600000L);
-    assertThat(KafkaTrigger.defaultGroupId("Order Sync", "read orders!"))
+    assertThat(KafkaTriggerFactory.defaultGroupId("Order Sync", "read orders!"))
         .isEqualTo("flow-order-sync-read-orders");
   }
 
   private static List<String> validate(KafkaPublisherOptions o, FlowSettings settings) {
     RecordingValidationContext ctx = new RecordingValidationContext(settings);
-    new KafkaPublisher().validate(o, ctx);
+    new KafkaPublisherFactory().validate(o, ctx);
     return ctx.problems();
   }
 
@@ -199,21 +201,24 @@ class KafkaOptionsTest {
   @Test
   void deliveryDefaultsFollowCheckpointing() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    TestStageContext unbounded =
-        new TestStageContext(env, "f", "out", "Kafka Publisher", FlowSettings.defaults(), false, 1);
-    TestStageContext bounded =
-        new TestStageContext(env, "f", "out", "Kafka Publisher", FlowSettings.defaults(), true, 1);
-    assertThat(KafkaPublisher.guarantee(publisher("o", null, null, null, null, null), unbounded))
+    StageHarness unboundedHarness = new StageHarness(env, "f", FlowSettings.defaults(), false);
+    StageContext unbounded = unboundedHarness.context("out", new KafkaPublisherFactory(), 1);
+    StageHarness boundedHarness = new StageHarness(env, "f", FlowSettings.defaults(), true);
+    StageContext bounded = boundedHarness.context("out", new KafkaPublisherFactory(), 1);
+    assertThat(
+            KafkaPublisherFactory.guarantee(
+                publisher("o", null, null, null, null, null), unbounded))
         .isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
-    assertThat(KafkaPublisher.guarantee(publisher("o", null, null, null, null, null), bounded))
+    assertThat(
+            KafkaPublisherFactory.guarantee(publisher("o", null, null, null, null, null), bounded))
         .isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
     assertThat(
-            KafkaPublisher.guarantee(
+            KafkaPublisherFactory.guarantee(
                 publisher("o", null, null, Delivery.NONE, null, null), unbounded))
         .isEqualTo(DeliveryGuarantee.NONE);
     assertThatThrownBy(
             () ->
-                KafkaPublisher.guarantee(
+                KafkaPublisherFactory.guarantee(
                     publisher("o", null, null, Delivery.EXACTLY_ONCE, null, null), bounded))
         .isInstanceOf(ConnectorException.class)
         .hasMessage(
@@ -232,7 +237,8 @@ class KafkaOptionsTest {
   @Test
   void eventTimeComesFromTheFieldElseTheKafkaTimestamp() {
     var strategy =
-        KafkaTrigger.watermarks(trigger(List.of("a"), null, null, null, PayloadFormat.JSON, "at"));
+        KafkaTriggerFactory.watermarks(
+            trigger(List.of("a"), null, null, null, PayloadFormat.JSON, "at"));
     var assigner = strategy.createTimestampAssigner(null);
     FlowRecord withTime = FlowRecord.parseJson("{\"at\":5}".getBytes(StandardCharsets.UTF_8));
     withTime.eventTime(5L);
@@ -240,7 +246,7 @@ class KafkaOptionsTest {
     assertThat(assigner.extractTimestamp(withTime, 99L)).isEqualTo(5L);
     assertThat(assigner.extractTimestamp(without, 99L)).isEqualTo(99L);
     assertThat(
-            KafkaTrigger.watermarks(trigger(List.of("a"), null, null, null, null, null))
+            KafkaTriggerFactory.watermarks(trigger(List.of("a"), null, null, null, null, null))
                 .createWatermarkGenerator(null))
         .isInstanceOf(org.apache.flink.api.common.eventtime.NoWatermarksGenerator.class);
     assertThat(strategy.createWatermarkGenerator(null))

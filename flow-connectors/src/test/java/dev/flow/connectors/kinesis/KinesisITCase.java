@@ -7,12 +7,15 @@ import dev.flow.connectors.ConnectorException;
 import dev.flow.connectors.PayloadFormat;
 import dev.flow.connectors.kinesis.KinesisAccess.Credentials;
 import dev.flow.connectors.kinesis.KinesisTriggerOptions.StartFrom;
-import dev.flow.connectors.testing.CollectingSink;
 import dev.flow.connectors.testing.KinesisEmulator;
-import dev.flow.connectors.testing.TestStageContext;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FlowSettings;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.TriggerContext;
+import dev.flow.testing.CollectSink;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.StageHarness;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -20,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -37,12 +39,7 @@ class KinesisITCase {
 
   @RegisterExtension
   @Order(2)
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .build());
+  static final MiniClusterExtension FLINK = FlowMiniCluster.extension();
 
   static StreamExecutionEnvironment env() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -75,10 +72,10 @@ class KinesisITCase {
   static List<FlowRecord> await(String sink, int count, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (CollectingSink.results(sink).size() < count && System.nanoTime() < deadline) {
+    while (CollectSink.received(sink).size() < count && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    return CollectingSink.results(sink);
+    return CollectSink.received(sink);
   }
 
   @Test
@@ -86,13 +83,15 @@ class KinesisITCase {
     KINESIS.createStream("k-in", 1);
     KINESIS.put("k-in", List.of("{\"id\":1}", "definitely not json", "{\"id\":3}"));
     StreamExecutionEnvironment env = env();
-    TestStageContext ctx =
-        new TestStageContext(
-            env, "Events", "read", "Kinesis Trigger", FlowSettings.defaults(), false, 1);
+    StageHarness h = new StageHarness(env, "Events", FlowSettings.defaults(), false);
+    TriggerContext ctx = h.triggerContext("read", new KinesisTriggerFactory(), 1);
     DataStream<FlowRecord> out =
-        new KinesisTrigger().create(read("k-in", KINESIS.endpoint(), Duration.ofSeconds(5)), ctx);
-    out.sinkTo(new CollectingSink("k-out"));
-    ctx.errors().sinkTo(new CollectingSink("k-err"));
+        h.trigger(
+            ctx,
+            new KinesisTriggerFactory(),
+            read("k-in", KINESIS.endpoint(), Duration.ofSeconds(5)));
+    out.sinkTo(new CollectSink("k-out"));
+    h.errors().sinkTo(new CollectSink("k-err"));
     JobClient job = env.executeAsync("kinesis trigger");
     try {
       List<FlowRecord> got = await("k-out", 2, Duration.ofSeconds(60));
@@ -125,10 +124,9 @@ class KinesisITCase {
             FlowRecord.parseJson(utf8("{\"id\":1,\"customer\":\"c-1\"}")),
             FlowRecord.parseJson(utf8("{\"id\":2,\"customer\":\"c-2\"}")),
             FlowRecord.parseJson(utf8("{\"id\":3}")).runId("run-3"));
-    TestStageContext ctx =
-        new TestStageContext(
-            env, "Events", "write", "Kinesis Publisher", FlowSettings.defaults(), true, 1);
-    new KinesisPublisher()
+    StageHarness h = new StageHarness(env, "Events", FlowSettings.defaults(), true);
+    StageContext ctx = h.context("write", new KinesisPublisherFactory(), 1);
+    new KinesisPublisherFactory()
         .publish(
             in,
             new KinesisPublisherOptions(
@@ -157,21 +155,24 @@ class KinesisITCase {
 
   @Test
   void anUnreachableEndpointOrAMissingStreamGivesAClearMessage() {
-    TestStageContext ctx =
-        new TestStageContext(
-            env(), "Events", "read events", "Kinesis Trigger", FlowSettings.defaults(), false, 1);
+    StageHarness h = new StageHarness(env(), "Events", FlowSettings.defaults(), false);
+    TriggerContext ctx = h.triggerContext("read events", new KinesisTriggerFactory(), 1);
     assertThatThrownBy(
             () ->
-                new KinesisTrigger()
-                    .create(read("k-none", KINESIS.endpoint(), Duration.ofSeconds(5)), ctx))
+                h.trigger(
+                    ctx,
+                    new KinesisTriggerFactory(),
+                    read("k-none", KINESIS.endpoint(), Duration.ofSeconds(5))))
         .isInstanceOf(ConnectorException.class)
         .hasMessageStartingWith(
             "stage \"read events\" (Kinesis Trigger): Kinesis stream k-none does not exist at "
                 + KINESIS.endpoint());
     assertThatThrownBy(
             () ->
-                new KinesisTrigger()
-                    .create(read("k-in", "http://localhost:1", Duration.ofSeconds(2)), ctx))
+                h.trigger(
+                    ctx,
+                    new KinesisTriggerFactory(),
+                    read("k-in", "http://localhost:1", Duration.ofSeconds(2))))
         .isInstanceOf(ConnectorException.class)
         .hasMessageStartingWith(
             "stage \"read events\" (Kinesis Trigger): cannot reach Kinesis at"

@@ -46,7 +46,7 @@ class KinesisOptionsTest {
 
   private static List<String> validate(KinesisTriggerOptions o) {
     RecordingValidationContext ctx = new RecordingValidationContext();
-    new KinesisTrigger().validate(o, ctx);
+    new KinesisTriggerFactory().validate(o, ctx);
     return ctx.problems();
   }
 
@@ -91,7 +91,7 @@ class KinesisOptionsTest {
             Credentials.BASIC,
             "AKID",
             "http://localhost:4567");
-    Configuration c = KinesisTrigger.sourceConfig(o, KinesisTrigger.access(o));
+    Configuration c = KinesisTriggerFactory.sourceConfig(o, KinesisTriggerFactory.access(o));
     assertThat(c.toMap())
         .containsEntry("aws.region", "eu-west-1")
         .containsEntry("aws.endpoint", "http://localhost:4567")
@@ -105,7 +105,7 @@ class KinesisOptionsTest {
         .containsEntry("aws.http-client.read-timeout", "5000");
     KinesisTriggerOptions arn =
         trigger("arn:aws:kinesis:ap-south-1:1:stream/x", null, null, null, null, null, null);
-    assertThat(KinesisTrigger.sourceConfig(arn, KinesisTrigger.access(arn)).toMap())
+    assertThat(KinesisTriggerFactory.sourceConfig(arn, KinesisTriggerFactory.access(arn)).toMap())
         .containsEntry("aws.region", "ap-south-1")
         .containsEntry("aws.credentials.provider", "AUTO")
         .containsEntry("flink.stream.initpos", "LATEST");

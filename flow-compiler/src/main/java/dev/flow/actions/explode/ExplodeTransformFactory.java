@@ -1,0 +1,56 @@
+package dev.flow.actions.explode;
+
+import dev.flow.record.FieldPath;
+import dev.flow.spi.RecordProcessor;
+import dev.flow.spi.RecordTransformFactory;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.ValidationContext;
+import java.util.List;
+
+/** The {@code Explode} transform: one output record per element of an array field. */
+public final class ExplodeTransformFactory extends RecordTransformFactory<ExplodeOptions> {
+
+  @Override
+  public String name() {
+    return "Explode";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("Fan Out", "Split Array", "Unnest");
+  }
+
+  @Override
+  public String description() {
+    return "Emits one record per element of an array field. A missing or empty array emits"
+        + " nothing; a field that is not an array sends the record to the error stage.";
+  }
+
+  @Override
+  public Class<ExplodeOptions> optionsClass() {
+    return ExplodeOptions.class;
+  }
+
+  @Override
+  public void validate(ExplodeOptions options, ValidationContext ctx) {
+    check("field", options.field(), false, ctx);
+    check("as", options.as(), true, ctx);
+    check("indexField", options.indexField(), true, ctx);
+  }
+
+  private static void check(String prop, String path, boolean optional, ValidationContext ctx) {
+    if (optional && (path == null || path.isBlank())) {
+      return;
+    }
+    try {
+      FieldPath.parse(path);
+    } catch (IllegalArgumentException e) {
+      ctx.error(prop, e.getMessage());
+    }
+  }
+
+  @Override
+  public RecordProcessor createProcessor(ExplodeOptions options, StageContext ctx) {
+    return ExplodeProcessor.of(options);
+  }
+}

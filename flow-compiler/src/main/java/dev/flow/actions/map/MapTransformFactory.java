@@ -1,0 +1,96 @@
+package dev.flow.actions.map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flow.expr.Expression;
+import dev.flow.record.FieldPath;
+import dev.flow.record.FlowRecord;
+import dev.flow.spi.RecordProcessor;
+import dev.flow.spi.RecordTransformFactory;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.ValidationContext;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.util.Collector;
+
+/** {@code Map}: sets computed fields from expressions over the record. */
+public final class MapTransformFactory extends RecordTransformFactory<MapOptions> {
+
+  @Override
+  public String name() {
+    return "Map";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("Compute Fields", "Computed Fields");
+  }
+
+  @Override
+  public String description() {
+    return "Sets fields computed by expressions over the record. A record on which an expression"
+        + " fails goes to the error stage unchanged.";
+  }
+
+  @Override
+  public Class<MapOptions> optionsClass() {
+    return MapOptions.class;
+  }
+
+  @Override
+  public void validate(MapOptions options, ValidationContext ctx) {
+    if (options.fields() == null) {
+      return;
+    }
+    for (String path : options.fields().keySet()) {
+      try {
+        FieldPath.parse(path);
+      } catch (IllegalArgumentException e) {
+        ctx.error("fields", e.getMessage());
+      }
+    }
+    if (options.fields().isEmpty()) {
+      ctx.error("fields", "give at least one field to compute");
+    }
+  }
+
+  @Override
+  public RecordProcessor createProcessor(MapOptions options, StageContext ctx) {
+    Map<String, Expression> fields = options.fields();
+    FieldPath[] paths = new FieldPath[fields.size()];
+    Expression[] exprs = new Expression[fields.size()];
+    int i = 0;
+    for (Map.Entry<String, Expression> e : fields.entrySet()) {
+      paths[i] = FieldPath.parse(e.getKey());
+      exprs[i] = e.getValue();
+      i++;
+    }
+    return new MapProcessor(paths, exprs);
+  }
+
+  /** Evaluates every expression first, so a failure leaves the record as it came in. */
+  static final class MapProcessor implements RecordProcessor {
+    private static final long serialVersionUID = 1L;
+    private final FieldPath[] paths;
+    private final Expression[] exprs;
+    private transient JsonNode[] values;
+
+    MapProcessor(FieldPath[] paths, Expression[] exprs) {
+      this.paths = paths;
+      this.exprs = exprs;
+    }
+
+    @Override
+    public void process(FlowRecord record, Collector<FlowRecord> out) {
+      if (values == null) {
+        values = new JsonNode[exprs.length];
+      }
+      for (int i = 0; i < exprs.length; i++) {
+        values[i] = exprs[i].evaluateJson(record);
+      }
+      for (int i = 0; i < exprs.length; i++) {
+        record.set(paths[i], values[i]);
+      }
+      out.collect(record);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.flow.actions.validate;
+
+import dev.flow.jsonschema.CompiledSchema;
+import dev.flow.jsonschema.SchemaRef;
+import dev.flow.record.FlowRecord;
+import dev.flow.spi.RecordProcessor;
+import dev.flow.spi.RecordTransformFactory;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.ValidationContext;
+import java.util.List;
+import org.apache.flink.util.Collector;
+
+/** {@code Validate}: passes records that match a JSON Schema and sends the others to errors. */
+public final class ValidateTransformFactory extends RecordTransformFactory<ValidateOptions> {
+
+  @Override
+  public String name() {
+    return "Validate";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("Validate Schema");
+  }
+
+  @Override
+  public String description() {
+    return "Checks each record against a JSON Schema (inline, a file, or a manifest entry); records"
+        + " that do not match go to the error stage with every violation in the error message.";
+  }
+
+  @Override
+  public Class<ValidateOptions> optionsClass() {
+    return ValidateOptions.class;
+  }
+
+  static SchemaRef ref(ValidateOptions o) {
+    return new SchemaRef(o.schema(), o.file(), o.manifest(), o.entry());
+  }
+
+  @Override
+  public void validate(ValidateOptions o, ValidationContext ctx) {
+    String problem = ref(o).problem();
+    if (problem != null) {
+      ctx.error(null, problem);
+      return;
+    }
+    try {
+      CompiledSchema.load(ref(o));
+    } catch (IllegalArgumentException e) {
+      String prop = o.schema() != null ? "schema" : o.file() != null ? "file" : "manifest";
+      ctx.error(prop, e.getMessage());
+    }
+  }
+
+  @Override
+  public RecordProcessor createProcessor(ValidateOptions o, StageContext ctx) {
+    return new SchemaCheck(CompiledSchema.load(ref(o)));
+  }
+
+  /** Emits matching records and throws the violations for the others. */
+  static final class SchemaCheck implements RecordProcessor {
+    private static final long serialVersionUID = 1L;
+    private final CompiledSchema schema;
+
+    SchemaCheck(CompiledSchema schema) {
+      this.schema = schema;
+    }
+
+    @Override
+    public void process(FlowRecord record, Collector<FlowRecord> out) {
+      List<String> violations = schema.check(record.asObjectNode());
+      if (!violations.isEmpty()) {
+        throw new IllegalArgumentException(
+            "record does not match the schema: " + String.join("; ", violations));
+      }
+      out.collect(record);
+    }
+  }
+}

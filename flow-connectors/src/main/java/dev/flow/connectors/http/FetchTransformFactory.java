@@ -1,0 +1,133 @@
+package dev.flow.connectors.http;
+
+import dev.flow.record.FieldPath;
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.MockableTransform;
+import dev.flow.spi.Responder;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
+import dev.flow.spi.TransformFactory;
+import dev.flow.spi.ValidationContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/** {@code Fetch}: enriches each record with the answer of an HTTP service, through async I/O. */
+public final class FetchTransformFactory
+    implements TransformFactory<FetchOptions>, MockableTransform<FetchOptions> {
+
+  @Override
+  public String name() {
+    return "Fetch";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("HTTP Request", "Enrich");
+  }
+
+  @Override
+  public String description() {
+    return "Calls an HTTP service for each record, with a URL, headers and body templated from the"
+        + " record, and writes the answer into it. Retries 5xx, 429 and timeouts with backoff;"
+        + " records that still fail go to the error stage.";
+  }
+
+  @Override
+  public Class<FetchOptions> optionsClass() {
+    return FetchOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(FetchOptions o) {
+    return Optional.of(StageState.of("the records waiting for their responses"));
+  }
+
+  @Override
+  public void validate(FetchOptions o, ValidationContext ctx) {
+    checkPath(o.target(), "target", ctx);
+    checkPath(o.responsePath(), "responsePath", ctx);
+    if (o.retries() < 0) {
+      ctx.error("retries", "retries cannot be negative");
+    }
+    if (o.maxInFlight() < 1) {
+      ctx.error("maxInFlight", "at least one request must be allowed in flight");
+    }
+    if (o.timeout() != null && o.timeout().isZero()) {
+      ctx.error("timeout", "the timeout must be longer than 0s");
+    }
+    if (o.cacheSize() < 1) {
+      ctx.error("cacheSize", "the cache must hold at least one answer");
+    }
+    if (o.body() != null && o.method() == FetchOptions.Method.GET) {
+      ctx.warning("body", "a GET request with a body is unusual; did you mean method: POST?");
+    }
+  }
+
+  static void checkPath(String path, String prop, ValidationContext ctx) {
+    if (path != null && !path.isEmpty()) {
+      try {
+        FieldPath.parse(path);
+      } catch (IllegalArgumentException e) {
+        ctx.error(prop, e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public DataStream<FlowRecord> apply(
+      DataStream<FlowRecord> input, FetchOptions o, StageContext ctx) {
+    return build(input, o, ctx, new FetchFunction(o, ctx.stageName(), ctx.errorRecords(), null));
+  }
+
+  /** The same operators as {@link #apply}, with {@code responder} answering instead of HTTP. */
+  @Override
+  public DataStream<FlowRecord> applyWithResponder(
+      DataStream<FlowRecord> input, FetchOptions o, StageContext ctx, Responder responder) {
+    return build(
+        input, o, ctx, new FetchFunction(o, ctx.stageName(), ctx.errorRecords(), responder));
+  }
+
+  private static DataStream<FlowRecord> build(
+      DataStream<FlowRecord> input, FetchOptions o, StageContext ctx, FetchFunction fn) {
+    long limit = overallLimit(o).toMillis();
+    SingleOutputStreamOperator<FlowRecord> fetched =
+        (o.ordered()
+                ? AsyncDataStream.orderedWait(
+                    input, fn, limit, TimeUnit.MILLISECONDS, o.maxInFlight())
+                : AsyncDataStream.unorderedWait(
+                    input, fn, limit, TimeUnit.MILLISECONDS, o.maxInFlight()))
+            .returns(FlowRecordTypeInfo.INSTANCE)
+            .uid(ctx.uid())
+            .name(ctx.stageName())
+            .setParallelism(ctx.parallelism());
+    SingleOutputStreamOperator<FlowRecord> routed =
+        fetched
+            .process(new ErrorRouter(ctx.stageName(), ctx.errorTag()))
+            .returns(FlowRecordTypeInfo.INSTANCE)
+            .uid(ctx.uid("route"))
+            .name(ctx.stageName() + " (route)")
+            .setParallelism(ctx.parallelism());
+    ctx.addErrors(routed.getSideOutput(ctx.errorTag()));
+    return routed;
+  }
+
+  /**
+   * The async operator's own time limit: every attempt at its timeout plus every wait at its
+   * longest (a backoff or an honoured Retry-After), and a margin; a safety net that the retry rules
+   * keep out of reach.
+   */
+  static Duration overallLimit(FetchOptions o) {
+    Duration attempt = o.timeout() == null ? Duration.ofSeconds(5) : o.timeout();
+    Duration backoff = o.maxBackoff() == null ? Duration.ofSeconds(10) : o.maxBackoff();
+    Duration retryAfter = Duration.ofMillis(RetryPolicy.MAX_RETRY_AFTER_MILLIS);
+    Duration wait = backoff.compareTo(retryAfter) > 0 ? backoff : retryAfter;
+    int attempts = Math.max(0, o.retries()) + 1;
+    return attempt.multipliedBy(attempts).plus(wait.multipliedBy(attempts)).plusSeconds(10);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.flow.connectors.http;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
+import dev.flow.spi.ValidationContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * {@code HTTP}: publishes records to an HTTP API, one request per record or a JSON array per batch,
+ * with retries, a rate limit and at-least-once delivery through checkpoints.
+ *
+ * <p>The sending happens in an async I/O operator rather than a Flink sink, because a sink cannot
+ * hand what fails for good to the error stage. The operator checkpoints every record not yet
+ * confirmed by the service and sends it again after a restore; a discarding sink ends the branch.
+ */
+public final class HttpPublisherFactory implements PublisherFactory<HttpPublishOptions> {
+
+  @Override
+  public String name() {
+    return "HTTP";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("Publish to API", "HTTP API", "Webhook Out");
+  }
+
+  @Override
+  public String description() {
+    return "Sends records to an HTTP API, one request per record or a JSON array per batch, with"
+        + " retries, a rate limit and at-least-once delivery; what fails for good goes to the"
+        + " error stage.";
+  }
+
+  @Override
+  public Class<HttpPublishOptions> optionsClass() {
+    return HttpPublishOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(HttpPublishOptions o) {
+    return Optional.of(StageState.of("the records waiting for their responses"));
+  }
+
+  @Override
+  public void validate(HttpPublishOptions o, ValidationContext ctx) {
+    boolean array = o.batch() == HttpPublishOptions.Batch.ARRAY;
+    if (array && o.url() != null && !o.url().isConstant()) {
+      ctx.error(
+          "url",
+          "with batch: array the URL must be constant, since one request carries many records");
+    }
+    if (array && o.body() != null) {
+      ctx.error("body", "with batch: array the body is the array of records; remove body");
+    }
+    if (array
+        && o.headers() != null
+        && o.headers().values().stream().anyMatch(t -> !t.isConstant())) {
+      ctx.error("headers", "with batch: array header values must be constant");
+    }
+    if (o.method() == FetchOptions.Method.GET) {
+      ctx.error("method", "GET cannot carry records; use POST, PUT or PATCH");
+    }
+    if (o.batchSize() < 1) {
+      ctx.error("batchSize", "a batch must hold at least one record");
+    }
+    if (o.rateLimit() < 0) {
+      ctx.error("rateLimit", "the rate limit cannot be negative");
+    }
+    if (o.retries() < 0) {
+      ctx.error("retries", "retries cannot be negative");
+    }
+    if (o.maxInFlight() < 1) {
+      ctx.error("maxInFlight", "at least one record must be allowed in flight");
+    }
+  }
+
+  @Override
+  public void publish(DataStream<FlowRecord> input, HttpPublishOptions o, StageContext ctx) {
+    PublishFunction fn = new PublishFunction(o, ctx.stageName(), ctx.errorRecords());
+    int capacity =
+        o.batch() == HttpPublishOptions.Batch.ARRAY
+            ? Math.max(o.maxInFlight(), 2 * o.batchSize())
+            : o.maxInFlight();
+    SingleOutputStreamOperator<FlowRecord> sent =
+        AsyncDataStream.unorderedWait(
+                input, fn, overallLimit(o).toMillis(), TimeUnit.MILLISECONDS, capacity)
+            .returns(FlowRecordTypeInfo.INSTANCE)
+            .uid(ctx.uid())
+            .name(ctx.stageName())
+            .setParallelism(ctx.parallelism());
+    SingleOutputStreamOperator<FlowRecord> routed =
+        sent.process(new ErrorRouter(ctx.stageName(), ctx.errorTag()))
+            .returns(FlowRecordTypeInfo.INSTANCE)
+            .uid(ctx.uid("route"))
+            .name(ctx.stageName() + " (route)")
+            .setParallelism(ctx.parallelism());
+    ctx.addErrors(routed.getSideOutput(ctx.errorTag()));
+    routed
+        .sinkTo(new DiscardingSink<>())
+        .uid(ctx.uid("end"))
+        .name(ctx.stageName() + " (end)")
+        .setParallelism(ctx.parallelism());
+  }
+
+  /** The async operator's safety-net time limit: linger, rate wait, every attempt and wait. */
+  static Duration overallLimit(HttpPublishOptions o) {
+    Duration attempt = o.timeout() == null ? Duration.ofSeconds(10) : o.timeout();
+    Duration backoff = o.maxBackoff() == null ? Duration.ofSeconds(30) : o.maxBackoff();
+    Duration retryAfter = Duration.ofMillis(RetryPolicy.MAX_RETRY_AFTER_MILLIS);
+    Duration wait = backoff.compareTo(retryAfter) > 0 ? backoff : retryAfter;
+    int attempts = Math.max(0, o.retries()) + 1;
+    Duration linger = o.linger() == null ? Duration.ZERO : o.linger();
+    return attempt.plus(wait).multipliedBy(attempts).plus(linger).plusMinutes(10);
+  }
+}

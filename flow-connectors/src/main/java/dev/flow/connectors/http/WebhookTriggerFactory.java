@@ -1,0 +1,103 @@
+package dev.flow.connectors.http;
+
+import dev.flow.record.FlowRecord;
+import dev.flow.spi.FlowSettings;
+import dev.flow.spi.StageState;
+import dev.flow.spi.TriggerContext;
+import dev.flow.spi.TriggerFactory;
+import dev.flow.spi.ValidationContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/** {@code Webhook}: starts one run per JSON object posted to an HTTP path. */
+public final class WebhookTriggerFactory implements TriggerFactory<WebhookOptions> {
+  private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "GET", "DELETE");
+
+  @Override
+  public String name() {
+    return "Webhook";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("HTTP Trigger", "HTTP Endpoint");
+  }
+
+  @Override
+  public String description() {
+    return "Listens for HTTP requests on a path (and optionally a host) and starts one run per JSON"
+        + " object in the body, answering 202 with the run ids.";
+  }
+
+  @Override
+  public Class<WebhookOptions> optionsClass() {
+    return WebhookOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(WebhookOptions o) {
+    return Optional.of(StageState.of("no records, only a marker of the source's one split"));
+  }
+
+  @Override
+  public void validate(WebhookOptions o, ValidationContext ctx) {
+    if (o.path() != null && !o.path().startsWith("/")) {
+      ctx.error("path", "the path must start with '/', e.g. /" + o.path());
+    }
+    if (o.path() != null && o.path().equals(o.healthPath())) {
+      ctx.error("healthPath", "the health path must differ from the webhook's path");
+    }
+    if (o.methods() != null) {
+      for (String m : o.methods()) {
+        if (!METHODS.contains(m.trim().toUpperCase(Locale.ROOT))) {
+          ctx.error("methods", "unknown method '" + m + "'; use some of " + METHODS);
+        }
+      }
+    }
+    if (o.port() < 0 || o.port() > 65535) {
+      ctx.error("port", "the port must be between 0 and 65535");
+    }
+    if (o.auth() == WebhookOptions.Auth.BEARER && isBlank(o.token())) {
+      ctx.error("token", "auth: bearer needs a token, e.g. token: ${env:WEBHOOK_TOKEN}");
+    }
+    if (o.auth() == WebhookOptions.Auth.HMAC && isBlank(o.hmacSecret())) {
+      ctx.error("hmacSecret", "auth: hmac needs an hmacSecret, e.g. ${env:WEBHOOK_SECRET}");
+    }
+    if (o.auth() == WebhookOptions.Auth.NONE && (!isBlank(o.token()) || !isBlank(o.hmacSecret()))) {
+      ctx.warning("auth", "a token or secret is set but auth is none, so it is not checked");
+    }
+    if (o.maxBodyBytes() < 2) {
+      ctx.error("maxBodyBytes", "the body limit must be at least 2 bytes");
+    }
+    if (o.queueCapacity() < 1) {
+      ctx.error("queueCapacity", "the queue must hold at least one record");
+    }
+    if (o.ioThreads() < 1) {
+      ctx.error("ioThreads", "at least one thread must serve HTTP");
+    }
+    if (o.ack() == WebhookOptions.Ack.CHECKPOINT
+        && ctx.settings().checkpointing().enabled() == FlowSettings.Toggle.OFF) {
+      ctx.error(
+          "ack",
+          "ack: checkpoint answers after a checkpoint, but checkpointing is off in settings;"
+              + " turn it on or use ack: received");
+    }
+  }
+
+  @Override
+  public boolean isBounded(WebhookOptions options) {
+    return false;
+  }
+
+  @Override
+  public DataStream<FlowRecord> create(WebhookOptions options, TriggerContext ctx) {
+    return ctx.fromSource(new WebhookSource(options, ctx.stageName()));
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}

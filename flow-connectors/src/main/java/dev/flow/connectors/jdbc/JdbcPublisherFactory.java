@@ -1,0 +1,151 @@
+package dev.flow.connectors.jdbc;
+
+import dev.flow.record.FieldPath;
+import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
+import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.StageContext;
+import dev.flow.spi.StageState;
+import dev.flow.spi.ValidationContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * {@code JDBC}: inserts or upserts records as rows, in batches flushed before every checkpoint (at
+ * least once; with keys the upsert makes a replay harmless). Records missing a key field, and rows
+ * the database refuses, go to the error stage; a lost connection is retried, then fails the job.
+ */
+public final class JdbcPublisherFactory implements PublisherFactory<JdbcPublishOptions> {
+  private static final Pattern NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
+  @Override
+  public String name() {
+    return "JDBC";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("Database", "Write to Database");
+  }
+
+  @Override
+  public String description() {
+    return "Writes records as rows of a table, batched, at least once through checkpoints; with"
+        + " key columns each row is an idempotent upsert. A row the database refuses goes to the"
+        + " error stage with its message; a lost connection is retried, then fails the job.";
+  }
+
+  @Override
+  public Class<JdbcPublishOptions> optionsClass() {
+    return JdbcPublishOptions.class;
+  }
+
+  @Override
+  public Optional<StageState> state(JdbcPublishOptions o) {
+    return Optional.of(
+        StageState.of("the writer's checkpointed state").setting("table", o.table()));
+  }
+
+  @Override
+  public void validate(JdbcPublishOptions o, ValidationContext ctx) {
+    if (o.url() != null && !o.url().startsWith("jdbc:")) {
+      ctx.error("url", "a JDBC URL starts with 'jdbc:', e.g. jdbc:postgresql://host:5432/db");
+    }
+    if (o.table() != null && !NAME.matcher(o.table()).matches()) {
+      ctx.error("table", "'" + o.table() + "' is not a plain table name (letters, digits, _)");
+    }
+    if (o.columns() != null) {
+      if (o.columns().isEmpty()) {
+        ctx.error("columns", "give at least one column");
+      }
+      for (Map.Entry<String, String> c : o.columns().entrySet()) {
+        if (!NAME.matcher(c.getKey()).matches() || c.getKey().contains(".")) {
+          ctx.error("columns", "'" + c.getKey() + "' is not a plain column name");
+        }
+        try {
+          FieldPath.parse(c.getValue());
+        } catch (IllegalArgumentException e) {
+          ctx.error("columns", e.getMessage());
+        }
+      }
+    }
+    if (o.keys() != null && !o.keys().isEmpty()) {
+      for (String k : o.keys()) {
+        if (o.columns() != null && !o.columns().containsKey(k)) {
+          ctx.error("keys", "key '" + k + "' is not one of the columns " + o.columns().keySet());
+        }
+      }
+      if (o.url() != null && !o.url().startsWith("jdbc:postgresql:")) {
+        ctx.error("keys", "upserts (keys) are supported on PostgreSQL; remove keys to insert");
+      }
+    }
+    if (o.batchSize() < 1) {
+      ctx.error("batchSize", "a batch must hold at least one row");
+    }
+  }
+
+  /** The INSERT (or upsert) statement for these options. */
+  static String statement(JdbcPublishOptions o) {
+    List<String> cols = new ArrayList<>(o.columns().keySet());
+    StringBuilder sql = new StringBuilder("insert into ").append(o.table()).append(" (");
+    sql.append(String.join(", ", cols)).append(") values (");
+    sql.append(String.join(", ", cols.stream().map(c -> "?").toList())).append(')');
+    if (o.keys() != null && !o.keys().isEmpty()) {
+      sql.append(" on conflict (").append(String.join(", ", o.keys())).append(')');
+      List<String> rest = cols.stream().filter(c -> !o.keys().contains(c)).toList();
+      if (rest.isEmpty()) {
+        sql.append(" do nothing");
+      } else {
+        sql.append(" do update set ");
+        sql.append(String.join(", ", rest.stream().map(c -> c + " = excluded." + c).toList()));
+      }
+    }
+    return sql.toString();
+  }
+
+  @Override
+  public void publish(DataStream<FlowRecord> input, JdbcPublishOptions o, StageContext ctx) {
+    List<FieldPath> fields = o.columns().values().stream().map(FieldPath::parse).toList();
+    List<FieldPath> keyFields = new ArrayList<>();
+    if (o.keys() != null) {
+      for (String k : o.keys()) {
+        keyFields.add(FieldPath.parse(o.columns().get(k)));
+      }
+    }
+    SingleOutputStreamOperator<FlowRecord> checked =
+        input
+            .process(new KeyCheck(keyFields, ctx.errorRecords(), ctx.errorTag()))
+            .returns(FlowRecordTypeInfo.INSTANCE)
+            .uid(ctx.uid("keys"))
+            .name(ctx.stageName() + " (keys)")
+            .setParallelism(ctx.parallelism());
+    ctx.addErrors(checked.getSideOutput(ctx.errorTag()));
+    SingleOutputStreamOperator<FlowRecord> written =
+        checked
+            .transform(
+                ctx.stageName(),
+                FlowRecordTypeInfo.INSTANCE,
+                new JdbcWriteOperator(
+                    o,
+                    statement(o),
+                    new RecordStatementBuilder(fields, o.url().startsWith("jdbc:postgresql:")),
+                    ctx.stageName(),
+                    ctx.errorRecords(),
+                    ctx.errorTag()))
+            .uid(ctx.uid())
+            .setParallelism(ctx.parallelism());
+    ctx.addErrors(written.getSideOutput(ctx.errorTag()));
+    written
+        .sinkTo(new DiscardingSink<>())
+        .uid(ctx.uid("end"))
+        .name(ctx.stageName() + " (end)")
+        .setParallelism(ctx.parallelism());
+  }
+}

@@ -1,0 +1,122 @@
+package dev.flow.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flow.record.Json;
+import dev.flow.spi.FlowSettings;
+import dev.flow.testing.CollectSink;
+import dev.flow.testing.FlowMiniCluster;
+import dev.flow.testing.TestFlows.Builder;
+import dev.flow.testing.TestFlows.Collect;
+import dev.flow.testing.TestFlows.CollectPublisher;
+import dev.flow.testing.TestFlows.Lines;
+import dev.flow.testing.TestFlows.LinesTrigger;
+import dev.flow.testing.TestFlows.SetField;
+import dev.flow.testing.TestFlows.SetFieldTransform;
+import dev.flow.validate.ValidatedFlow;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Runs hand-built flows on a MiniCluster and checks the exact records at the sinks. */
+class FlowTranslatorITCase {
+
+  @RegisterExtension static final MiniClusterExtension CLUSTER = FlowMiniCluster.extension();
+
+  private static void run(ValidatedFlow flow) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    FlowTranslator.translate(flow, env);
+    assertThat(env.getConfig().hasGenericTypesDisabled()).isTrue();
+    assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
+    env.execute(flow.def().name());
+  }
+
+  @Test
+  void fanOutBranchesCannotSeeEachOthersChanges() throws Exception {
+    ValidatedFlow flow =
+        new Builder("fan-out")
+            .stage(
+                "in",
+                new LinesTrigger(),
+                new Lines(List.of("{\"id\":1}", "{\"id\":2}")),
+                0,
+                "a",
+                "b")
+            .stage("a", new SetFieldTransform(), new SetField("a", "A", null), 0, "outA")
+            .stage("b", new SetFieldTransform(), new SetField("b", "B", null), 0, "outB")
+            .stage("outA", new CollectPublisher(), new Collect("fan-a"), 0)
+            .stage("outB", new CollectPublisher(), new Collect("fan-b"), 0)
+            .errors("fan-errors")
+            .build();
+    run(flow);
+    assertThat(CollectSink.payloads("fan-a"))
+        .containsExactly("{\"id\":1,\"a\":\"A\"}", "{\"id\":2,\"a\":\"A\"}");
+    assertThat(CollectSink.payloads("fan-b"))
+        .containsExactly("{\"id\":1,\"b\":\"B\"}", "{\"id\":2,\"b\":\"B\"}");
+    assertThat(CollectSink.payloads("fan-errors")).isEmpty();
+  }
+
+  @Test
+  void recordsCrossANetworkExchangeWithGenericTypesDisabled() throws Exception {
+    // The trigger runs at parallelism 1 and the transform at 3: records are rebalanced over the
+    // network, which needs Flow's serializer, since Kryo is disabled.
+    ValidatedFlow flow =
+        new Builder("exchange")
+            .settings(FlowSettings.defaults())
+            .stage("in", new LinesTrigger(), new Lines(numbered(50)), 1, "wide")
+            .stage("wide", new SetFieldTransform(), new SetField("seen", "yes", null), 3, "out")
+            .stage("out", new CollectPublisher(), new Collect("exchange-out"), 1)
+            .errors("exchange-errors")
+            .build();
+    run(flow);
+    List<String> out = CollectSink.payloads("exchange-out");
+    assertThat(out).hasSize(50);
+    for (int i = 0; i < 50; i++) {
+      assertThat(out).contains("{\"id\":" + i + ",\"seen\":\"yes\"}");
+    }
+  }
+
+  @Test
+  void failedAndMalformedRecordsReachTheErrorStageWithContext() throws Exception {
+    ValidatedFlow flow =
+        new Builder("errors")
+            .stage(
+                "in",
+                new LinesTrigger(),
+                new Lines(List.of("{\"id\":\"ok\"}", "not json", "{\"id\":\"bad\"}")),
+                0,
+                "tag")
+            .stage("tag", new SetFieldTransform(), new SetField("t", "x", "bad"), 0, "out")
+            .stage("out", new CollectPublisher(), new Collect("err-out"), 0)
+            .errors("err-errors")
+            .build();
+    run(flow);
+    assertThat(CollectSink.payloads("err-out")).containsExactly("{\"id\":\"ok\",\"t\":\"x\"}");
+    List<JsonNode> errors =
+        CollectSink.received("err-errors").stream().map(r -> (JsonNode) r.asObjectNode()).toList();
+    assertThat(errors).hasSize(2);
+    JsonNode malformed =
+        errors.stream().filter(e -> e.get("stage").asText().equals("in")).findFirst().orElseThrow();
+    assertThat(malformed.get("record").asText()).isEqualTo("not json");
+    assertThat(malformed.get("recordEncoding").asText()).isEqualTo("utf8");
+    assertThat(malformed.get("error").asText()).startsWith("not valid JSON");
+    JsonNode refused =
+        errors.stream()
+            .filter(e -> e.get("stage").asText().equals("tag"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(refused.get("error").asText()).isEqualTo("refusing id bad");
+    assertThat(refused.get("action").asText()).isEqualTo("Set Field");
+    assertThat(refused.get("flow").asText()).isEqualTo("errors");
+    assertThat(refused.get("record")).isEqualTo(Json.MAPPER.readTree("{\"id\":\"bad\"}"));
+    assertThat(refused.get("runId").asText()).isNotBlank();
+    assertThat(refused.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+  }
+
+  private static List<String> numbered(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> "{\"id\":" + i + "}").toList();
+  }
+}
