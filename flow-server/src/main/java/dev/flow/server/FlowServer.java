@@ -8,7 +8,9 @@ import dev.flow.server.api.OpenApi;
 import dev.flow.server.api.ParameterSetRoutes;
 import dev.flow.server.api.ProblemJson;
 import dev.flow.server.api.Routes;
+import dev.flow.server.api.SettingsRoutes;
 import dev.flow.server.api.ToolRoutes;
+import dev.flow.server.api.TransferRoutes;
 import dev.flow.server.auth.SecretBox;
 import dev.flow.server.auth.Tokens;
 import dev.flow.server.engine.FlowEngine;
@@ -86,6 +88,11 @@ public final class FlowServer implements AutoCloseable {
                 cfg.http.prefer405over404 = true;
                 cfg.router.ignoreTrailingSlashes = true;
                 cfg.useVirtualThreads = false;
+                // One line per request: method, path and status; never bodies or query strings.
+                cfg.requestLogger.http(
+                    (c, ms) ->
+                        LOG.info(
+                            "{} {} {} {}ms", c.method(), c.path(), c.statusCode(), ms.longValue()));
                 modules.forEach(m -> m.configure(cfg, config));
               });
       Routes routes = new Routes(app);
@@ -133,7 +140,9 @@ public final class FlowServer implements AutoCloseable {
       AdminRoutes.register(routes, ctx);
       FlowRoutes.register(routes, ctx);
       ToolRoutes.register(routes, ctx);
+      SettingsRoutes.register(routes, ctx);
       ParameterSetRoutes.register(routes, ctx);
+      TransferRoutes.register(routes, ctx);
       modules.forEach(m -> m.routes(routes, ctx));
       OpenApi.register(routes, modules);
       Optional<String> admin = tokens.createFirstAdmin();

@@ -26,7 +26,11 @@ public final class ParameterSetStore {
 
   /** One parameter: its value (plain text inside the server) and whether it is secret. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Param(String value, boolean secret) {
+  public record Param(String value, Boolean secret) {
+    public Param {
+      secret = secret != null && secret;
+    }
+
     /** The value as the API shows it: a secret masked. */
     public Param masked() {
       return secret ? new Param(MASK, true) : this;

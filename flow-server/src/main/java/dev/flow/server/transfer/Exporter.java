@@ -1,0 +1,157 @@
+package dev.flow.server.transfer;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.flow.server.ServerContext;
+import dev.flow.server.api.ApiException;
+import dev.flow.server.api.ApiJson;
+import dev.flow.server.store.Database;
+import dev.flow.server.store.FlowRecord;
+import dev.flow.server.store.FlowStore;
+import dev.flow.server.store.ParameterSetStore.SetRecord;
+import dev.flow.server.store.VersionRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes flows with their whole history and the parameter sets they use into a zip that is easy to
+ * diff once unzipped: the YAML as written, pretty JSON in a stable order for the rest.
+ */
+public final class Exporter {
+  private static final ObjectWriter PRETTY = ApiJson.MAPPER.writerWithDefaultPrettyPrinter();
+
+  private final ServerContext s;
+
+  public Exporter(ServerContext s) {
+    this.s = s;
+  }
+
+  /** The zip of the named flows of {@code project} (all its flows when {@code names} is empty). */
+  public byte[] export(String project, List<String> names, boolean plainSecrets) {
+    return s.db().tx(c -> write(c, project, names, plainSecrets));
+  }
+
+  private byte[] write(Connection c, String project, List<String> names, boolean plain)
+      throws SQLException {
+    List<FlowRecord> flows = new ArrayList<>();
+    if (names.isEmpty()) {
+      int page = 0;
+      while (true) {
+        FlowStore.Page p =
+            s.flows().list(c, new FlowStore.Query(project, null, List.of(), null), page++, 500);
+        for (FlowRecord f : p.items()) {
+          flows.add(s.flows().require(c, f.id()));
+        }
+        if (p.items().size() < 500) {
+          break;
+        }
+      }
+    } else {
+      for (String n : new LinkedHashSet<>(names)) {
+        flows.add(
+            s.flows()
+                .byName(c, project, n)
+                .orElseThrow(
+                    () ->
+                        ApiException.notFound(
+                            "no flow named '" + n + "' in project '" + project + "'")));
+      }
+    }
+    Set<String> setNames = new LinkedHashSet<>();
+    flows.forEach(f -> setNames.addAll(f.parameterSets()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<ExportFormat.Entry> flowEntries = new ArrayList<>();
+    List<ExportFormat.Entry> setEntries = new ArrayList<>();
+    Set<String> folders = new HashSet<>();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (FlowRecord f : flows) {
+        String folder = "flows/" + unique(slug(f.name()), folders);
+        List<VersionRecord> versions = s.flows().versions(c, f.id(), true);
+        List<ExportFormat.VersionMeta> metas = new ArrayList<>();
+        for (VersionRecord v : versions) {
+          String file = "versions/" + v.version() + ".yaml";
+          put(zip, folder + "/" + file, v.yaml().getBytes(StandardCharsets.UTF_8));
+          metas.add(
+              new ExportFormat.VersionMeta(
+                  v.version(), v.author(), v.message(), v.createdAt().toString(), file));
+        }
+        put(zip, folder + "/flow.yaml", f.yaml().getBytes(StandardCharsets.UTF_8));
+        put(
+            zip,
+            folder + "/flow.json",
+            json(
+                new ExportFormat.FlowMeta(
+                    f.name(),
+                    f.description(),
+                    f.labels(),
+                    f.parameterSets(),
+                    f.version(),
+                    f.createdAt().toString(),
+                    f.updatedAt().toString(),
+                    metas)));
+        flowEntries.add(new ExportFormat.Entry(f.name(), folder));
+      }
+      for (String n : setNames) {
+        SetRecord set = s.parameterSets().require(c, project, n);
+        SetRecord shown = plain ? set : set.masked();
+        String path = "parameter-sets/" + n + ".json";
+        put(
+            zip,
+            path,
+            json(new ExportFormat.SetFile(shown.name(), shown.description(), shown.parameters())));
+        setEntries.add(new ExportFormat.Entry(n, path));
+      }
+      ExportFormat.Manifest m =
+          new ExportFormat.Manifest(
+              ExportFormat.FORMAT,
+              ExportFormat.VERSION,
+              project,
+              Database.now().toString(),
+              plain,
+              flowEntries,
+              setEntries);
+      ZipEntry first = new ZipEntry(ExportFormat.MANIFEST);
+      zip.putNextEntry(first);
+      zip.write(json(m));
+      zip.closeEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void put(ZipOutputStream zip, String path, byte[] data) throws IOException {
+    zip.putNextEntry(new ZipEntry(path));
+    zip.write(data);
+    zip.closeEntry();
+  }
+
+  private static byte[] json(Object o) throws IOException {
+    return (PRETTY.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A folder name for a flow: lower case letters, digits and dashes. */
+  static String slug(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return s.isEmpty() ? "flow" : s.length() > 80 ? s.substring(0, 80) : s;
+  }
+
+  private static String unique(String slug, Set<String> taken) {
+    String s = slug;
+    for (int i = 2; !taken.add(s); i++) {
+      s = slug + "-" + i;
+    }
+    return s;
+  }
+}
