@@ -227,7 +227,9 @@ class DeploymentsITCase {
     cluster.killTaskManager();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     JsonNode failing = call("GET", "/api/v1/deployments/" + id, null, 200);
-    while (failing.at("/engine/restarts").asLong() < 1 && System.nanoTime() < deadline) {
+    while ((failing.at("/engine/restarts").asLong() < 1
+            || !failing.at("/engine/rootCause").isTextual())
+        && System.nanoTime() < deadline) {
       Thread.sleep(250);
       failing = call("GET", "/api/v1/deployments/" + id, null, 200);
     }
