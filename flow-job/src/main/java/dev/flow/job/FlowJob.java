@@ -13,7 +13,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The entry point of the cluster jar: {@code flink run flow-job.jar --flow x.yaml [--params
  * p.yaml]}. The flow is validated before anything is submitted; problems are printed as by {@code
  * flow validate} and the job is not submitted. When the job restores a savepoint ({@code -s}), the
- * savepoint's state is checked against the flow first (see {@link SavepointCheck}).
+ * savepoint's state is checked against the flow first (see {@link SavepointCheck}). {@code --flow}
+ * and {@code --params} also take http(s) URLs, fetched once before validation (see {@link
+ * FetchedFiles}).
  */
 public final class FlowJob {
   private FlowJob() {}
@@ -31,7 +33,13 @@ public final class FlowJob {
     if (flow == null) {
       usage("--flow is required");
     }
-    ValidatedFlow validated = FlowCompiler.validate(flow, params, false);
+    ValidatedFlow validated;
+    try (FetchedFiles fetched = new FetchedFiles()) {
+      // Fetched files are read once here and deleted: their values live on in the job graph only.
+      String local = fetched.localize(flow);
+      validated =
+          FlowCompiler.validate(local, params.stream().map(fetched::localize).toList(), false);
+    }
     if (!validated.problems().isEmpty()) {
       ProblemPrinter.printText(validated.problems(), System.err);
     }

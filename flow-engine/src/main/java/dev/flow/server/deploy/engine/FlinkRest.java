@@ -1,0 +1,120 @@
+package dev.flow.server.deploy.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A client of Flink's REST API (the one the web UI uses), with the JDK HTTP client and Jackson:
+ * jars, jobs, exceptions, stop with savepoint, cancel.
+ */
+final class FlinkRest {
+  private final HttpClient http;
+  private final String base;
+  private final Duration timeout;
+
+  FlinkRest(String baseUrl, Duration timeout) {
+    this.base = baseUrl.replaceAll("/+$", "");
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  String baseUrl() {
+    return base;
+  }
+
+  /** An answer: the HTTP status and the JSON body (an empty object when there was none). */
+  record Answer(int status, JsonNode body) {
+    boolean ok() {
+      return status / 100 == 2;
+    }
+
+    /** Flink's error texts, joined. */
+    String errors() {
+      StringBuilder b = new StringBuilder();
+      body.path("errors").forEach(e -> b.append(b.length() > 0 ? "\n" : "").append(e.asText()));
+      return b.length() > 0 ? b.toString() : "HTTP " + status;
+    }
+  }
+
+  Answer get(String path) throws EngineException {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  Answer post(String path, JsonNode body) throws EngineException {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  Answer patch(String path) throws EngineException {
+    return send(
+        HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Uploads a jar as {@code name}; returns the jar id Flink gave it. */
+  String upload(Path jar, String name) throws EngineException {
+    String boundary = "flow-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                  + name
+                  + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.write(Files.readAllBytes(jar));
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new EngineException("cannot read the job jar " + jar + ": " + e.getMessage(), e);
+    }
+    Answer a =
+        send(
+            HttpRequest.newBuilder(uri("/jars/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    if (!a.ok()) {
+      throw new EngineException("Flink refused the jar upload: " + a.errors());
+    }
+    return Path.of(a.body().path("filename").asText()).getFileName().toString();
+  }
+
+  ObjectNode object() {
+    return Json.MAPPER.createObjectNode();
+  }
+
+  private URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  private Answer send(HttpRequest.Builder request) throws EngineException {
+    HttpResponse<byte[]> r;
+    try {
+      r = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new EngineException("cannot reach Flink at " + base + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while calling Flink at " + base, e);
+    }
+    JsonNode body;
+    try {
+      body = r.body().length == 0 ? object() : Json.MAPPER.readTree(r.body());
+    } catch (IOException e) {
+      body = object().put("raw", new String(r.body(), StandardCharsets.UTF_8));
+    }
+    return new Answer(r.statusCode(), body);
+  }
+}

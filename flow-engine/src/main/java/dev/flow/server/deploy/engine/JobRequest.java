@@ -1,0 +1,49 @@
+package dev.flow.server.deploy.engine;
+
+import dev.flow.parse.ParameterSets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A flow to start: its YAML text as the user wrote it, the parameter sets it resolves {@code
+ * ${set__param}} from (secrets included; they never leave the engine in job arguments), and where
+ * to restore state from.
+ *
+ * @param name a name for the job on the engine: lower case letters, digits and dashes
+ * @param fileName the file name the flow's problems are located in, e.g. {@code orders.yaml}
+ * @param yaml the flow's text
+ * @param parameterSets set name to parameter name to parameter
+ * @param savepoint the savepoint to start from, or null for a fresh start
+ * @param allowNonRestoredState whether savepoint state that no stage takes may be dropped
+ */
+public record JobRequest(
+    String name,
+    String fileName,
+    String yaml,
+    Map<String, Map<String, ParameterSets.Parameter>> parameterSets,
+    String savepoint,
+    boolean allowNonRestoredState) {
+
+  public JobRequest {
+    parameterSets = Map.copyOf(parameterSets);
+  }
+
+  /** A fresh start of a flow with no parameter sets. */
+  public static JobRequest of(String name, String yaml) {
+    return new JobRequest(name, name + ".yaml", yaml, Map.of(), null, false);
+  }
+
+  /** The same request, starting from {@code path}. */
+  public JobRequest fromSavepoint(String path, boolean allowNonRestored) {
+    return new JobRequest(name, fileName, yaml, parameterSets, path, allowNonRestored);
+  }
+
+  /** Every secret value of the parameter sets, e.g. for checks that none leaked. */
+  public List<String> secretValues() {
+    return parameterSets.values().stream()
+        .flatMap(m -> m.values().stream())
+        .filter(ParameterSets.Parameter::secret)
+        .map(ParameterSets.Parameter::value)
+        .toList();
+  }
+}

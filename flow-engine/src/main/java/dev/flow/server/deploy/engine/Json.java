@@ -1,0 +1,10 @@
+package dev.flow.server.deploy.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The one Jackson mapper of the engines. */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+}

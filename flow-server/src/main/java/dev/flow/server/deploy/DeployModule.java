@@ -1,0 +1,37 @@
+package dev.flow.server.deploy;
+
+import dev.flow.server.ServerContext;
+import dev.flow.server.ServerModule;
+import dev.flow.server.api.Routes;
+
+/**
+ * Environments and deployments: the routes under {@code /api/v1/environments} and {@code
+ * /api/v1/deployments}, the engines, and the reconciliation of the records with the engines when
+ * the server starts.
+ */
+public final class DeployModule implements ServerModule {
+  private Engines engines;
+
+  @Override
+  public void routes(Routes routes, ServerContext context) {
+    engines = new Engines(context.config());
+    DeploymentStore store = new DeploymentStore();
+    Deployments deployments = new Deployments(context, store, engines);
+    new DeploymentRoutes(context, store, deployments).register(routes);
+    Thread t = new Thread(deployments::reconcile, "flow-reconcile");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  @Override
+  public String openApiResource() {
+    return "openapi/deployments.json";
+  }
+
+  @Override
+  public void stop() {
+    if (engines != null) {
+      engines.close();
+    }
+  }
+}
