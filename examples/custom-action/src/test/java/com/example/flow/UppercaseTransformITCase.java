@@ -3,20 +3,18 @@ package com.example.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.flow.flowtest.FlowTests;
 import dev.flow.record.FlowRecord;
+import dev.flow.testing.CapturedRun;
 import dev.flow.testing.CollectSink;
 import dev.flow.testing.FlowMiniCluster;
 import dev.flow.testing.StageHarness;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Uppercase action, run as a stage of a real job and as a stage of a flow in YAML. */
@@ -56,9 +54,13 @@ class UppercaseTransformITCase {
     assertEquals(true, e.getMessage().contains("feild"), e.getMessage());
   }
 
-  /** The cases of flows/uppercase.test.yaml, against flows/uppercase.yaml. */
-  @TestFactory
-  Stream<DynamicTest> flows() {
-    return FlowTests.in(Path.of("flows"));
+  /** flows/uppercase.yaml, compiled and run with its publisher captured. */
+  @Test
+  void theFlowInYamlUsesTheAction() throws Exception {
+    CapturedRun run =
+        CapturedRun.run("uppercase-flow", Files.readString(Path.of("flows/uppercase.yaml")));
+    assertEquals(
+        List.of("{\"id\":1,\"name\":\"ADA\"}", "{\"id\":2,\"name\":\"BOB\"}"),
+        run.at("print"));
   }
 }
