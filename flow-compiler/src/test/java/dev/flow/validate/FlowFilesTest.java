@@ -63,9 +63,8 @@ class FlowFilesTest {
             flow
                 + ":10:7: error: stage \"check\" (Validate): cannot read manifest "
                 + manifest
-                + " ("
-                + manifest.toAbsolutePath()
-                + "): the file does not exist",
+                + (manifest.isAbsolute() ? "" : " (" + manifest.toAbsolutePath() + ")")
+                + ": the file does not exist",
             flow
                 + ":12:7: error: stage \"check\" (Validate): prop 'expectedInput': cannot read"
                 + " schema file /nowhere/order.json: the file does not exist");
