@@ -7,11 +7,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flow get}: prints a flow's YAML, the current version or another. */
-@Command(
-    mixinStandardHelpOptions = true,
-    name = "get",
-    description = "Print a flow's YAML from the server, as it was pushed.")
+@Command(name = "get", description = "Print a flow's YAML from the server, as it was pushed.")
 public final class GetCommand extends RemoteCommand {
+
+  // Not the standard help mixin: its --version would clash with this command's --version N.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Parameters(index = "0", paramLabel = "NAME", description = "The flow's name.")
   String name;
