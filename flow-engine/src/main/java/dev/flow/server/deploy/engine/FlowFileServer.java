@@ -133,7 +133,13 @@ public final class FlowFileServer implements AutoCloseable {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("name", set);
       Map<String, Object> ps = new LinkedHashMap<>();
-      parameters.forEach((k, p) -> ps.put(k, Map.of("value", p.value(), "secret", p.secret())));
+      parameters.forEach(
+          (k, p) -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("value", p.value());
+            one.put("secret", p.secret());
+            ps.put(k, one);
+          });
       doc.put("parameters", ps);
       try {
         return Json.MAPPER.writeValueAsBytes(doc);
