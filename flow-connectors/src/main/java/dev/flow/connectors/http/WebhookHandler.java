@@ -45,9 +45,13 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     timer.requestRead();
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     byte[] body = ByteBufUtil.getBytes(req.content());
-    if (hmac != null && !hmac.verify(body, req.headers().get(config.options().signatureHeader()))) {
-      refuse(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED, "the body signature is not valid");
-      return;
+    if (hmac != null) {
+      if (!hmac.verify(body, req.headers().get(config.options().signatureHeader()))) {
+        config.throttle().failed(WebhookRouter.clientOf(ctx));
+        refuse(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED, "the body signature is not valid");
+        return;
+      }
+      config.throttle().succeeded(WebhookRouter.clientOf(ctx));
     }
     List<FlowRecord> records;
     try {

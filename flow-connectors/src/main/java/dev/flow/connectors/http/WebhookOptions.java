@@ -21,7 +21,12 @@ public record WebhookOptions(
                 "The port to listen on. Parallel instance i of the stage listens on port + i.",
             defaultValue = "8080")
         int port,
-    @Prop(description = "The address to listen on.", defaultValue = "0.0.0.0") String bind,
+    @Prop(
+            description =
+                "The address to listen on. The default listens on this machine only; set 0.0.0.0"
+                    + " (every interface) or an address to take requests from other machines.",
+            defaultValue = "127.0.0.1")
+        String bind,
     @Prop(description = "none, bearer or hmac.", defaultValue = "none") Auth auth,
     @Prop(
             description = "The token a client must send as 'Authorization: Bearer <token>'.",
@@ -35,6 +40,18 @@ public record WebhookOptions(
                     + " 'sha256=' prefix.",
             defaultValue = "X-Signature-256")
         String signatureHeader,
+    @Prop(
+            description =
+                "Failed auth attempts a client address may make within authLockout; past them its"
+                    + " requests get 429 with Retry-After until the lockout ends. 0: no limit.",
+            defaultValue = "10")
+        int authFailures,
+    @Prop(
+            description =
+                "How long a client address that failed auth authFailures times is refused, and"
+                    + " the window in which its failures are counted.",
+            defaultValue = "60s")
+        Duration authLockout,
     @Prop(
             description = "The largest body accepted, in bytes; a larger one gets 413.",
             defaultValue = "1048576")
@@ -88,11 +105,13 @@ public record WebhookOptions(
         null,
         List.of("POST"),
         port,
-        "0.0.0.0",
+        "127.0.0.1",
         Auth.NONE,
         null,
         null,
         "X-Signature-256",
+        10,
+        Duration.ofSeconds(60),
         1 << 20,
         10_000,
         1,

@@ -53,7 +53,11 @@ final class WebhookReader implements SourceReader<FlowRecord, WebhookSource.NoSp
                     .map(m -> m.trim().toUpperCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet()),
                 inbox,
-                metrics));
+                metrics,
+                new AuthThrottle(
+                    options.authFailures(),
+                    options.authLockout() == null ? 60_000 : options.authLockout().toMillis(),
+                    System::currentTimeMillis)));
     server.start(options.port() == 0 ? 0 : options.port() + context.getIndexOfSubtask());
   }
 

@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -43,7 +45,7 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof HttpRequest req) {
       skipping = false;
-      FullHttpResponse refusal = refusal(req);
+      FullHttpResponse refusal = refusal(req, clientOf(ctx));
       if (refusal != null) {
         config.metrics().refused(refusal.status().code());
         boolean hasBody =
@@ -62,7 +64,12 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
     ctx.fireChannelRead(msg);
   }
 
-  private FullHttpResponse refusal(HttpRequest req) {
+  /** The address of the client on {@code ctx}'s channel, or null when it is not an IP socket. */
+  static InetAddress clientOf(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+  }
+
+  private FullHttpResponse refusal(HttpRequest req, InetAddress client) {
     if (!req.decoderResult().isSuccess()) {
       return HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "the request does not parse");
     }
@@ -88,17 +95,37 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
     if (!methods.contains(req.method().name())) {
       return methodNotAllowed(String.join(", ", methods));
     }
+    if (config.options().auth() != null && config.options().auth() != WebhookOptions.Auth.NONE) {
+      long retryAfter = config.throttle().retryAfterSeconds(client);
+      if (retryAfter > 0) {
+        return tooManyFailures(retryAfter);
+      }
+    }
     if (bearer != null) {
       String given = req.headers().get(HttpHeaderNames.AUTHORIZATION);
       if (given == null || !MessageDigest.isEqual(bearer, given.getBytes(StandardCharsets.UTF_8))) {
+        config.throttle().failed(client);
         FullHttpResponse r =
             HttpResponses.error(
                 HttpResponseStatus.UNAUTHORIZED, "a valid bearer token is required");
         r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
         return r;
       }
+      config.throttle().succeeded(client);
     }
     return null;
+  }
+
+  /** The 429 of a client locked out after too many failed auth attempts. */
+  static FullHttpResponse tooManyFailures(long retryAfterSeconds) {
+    FullHttpResponse r =
+        HttpResponses.error(
+            HttpResponseStatus.TOO_MANY_REQUESTS,
+            "too many failed auth attempts from this address; try again in "
+                + retryAfterSeconds
+                + " s");
+    r.headers().set(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    return r;
   }
 
   private static FullHttpResponse methodNotAllowed(String allow) {

@@ -37,7 +37,8 @@ final class WebhookServer implements AutoCloseable {
       String stageName,
       Set<String> methods,
       Inbox inbox,
-      WebhookMetrics metrics) {}
+      WebhookMetrics metrics,
+      AuthThrottle throttle) {}
 
   private final Config config;
   private EventLoopGroup boss;
@@ -69,7 +70,7 @@ final class WebhookServer implements AutoCloseable {
                     pipeline(ch.pipeline());
                   }
                 });
-    String bind = o.bind() == null || o.bind().isEmpty() ? "0.0.0.0" : o.bind();
+    String bind = o.bind() == null || o.bind().isEmpty() ? "127.0.0.1" : o.bind();
     try {
       channel = b.bind(bind, port).syncUninterruptibly().channel();
     } catch (Exception e) {

@@ -71,6 +71,20 @@ public final class WebhookTriggerFactory implements TriggerFactory<WebhookOption
     if (o.auth() == WebhookOptions.Auth.NONE && (!isBlank(o.token()) || !isBlank(o.hmacSecret()))) {
       ctx.warning("auth", "a token or secret is set but auth is none, so it is not checked");
     }
+    if ((o.auth() == null || o.auth() == WebhookOptions.Auth.NONE) && !isLoopback(o.bind())) {
+      ctx.warning(
+          "bind",
+          "the webhook listens on "
+              + o.bind()
+              + ", reachable from other machines, with no auth: anyone who reaches it can start"
+              + " runs; set auth: bearer or hmac, or bind: 127.0.0.1");
+    }
+    if (o.authFailures() < 0) {
+      ctx.error("authFailures", "authFailures must be 0 (no limit) or more");
+    }
+    if (o.authLockout() != null && (o.authLockout().isNegative() || o.authLockout().isZero())) {
+      ctx.error("authLockout", "authLockout must be longer than 0s");
+    }
     if (o.maxBodyBytes() < 2) {
       ctx.error("maxBodyBytes", "the body limit must be at least 2 bytes");
     }
@@ -97,6 +111,21 @@ public final class WebhookTriggerFactory implements TriggerFactory<WebhookOption
   @Override
   public DataStream<FlowRecord> create(WebhookOptions options, TriggerContext ctx) {
     return ctx.fromSource(new WebhookSource(options, ctx.stageName()));
+  }
+
+  /** True for an address of this machine only: 127.x.x.x, ::1 or localhost (and unset). */
+  static boolean isLoopback(String bind) {
+    if (bind == null || bind.isBlank()) {
+      return true;
+    }
+    String b = bind.trim().toLowerCase(Locale.ROOT);
+    if (b.startsWith("[") && b.endsWith("]")) {
+      b = b.substring(1, b.length() - 1);
+    }
+    return b.equals("localhost")
+        || b.startsWith("127.")
+        || b.equals("::1")
+        || b.equals("0:0:0:0:0:0:0:1");
   }
 
   private static boolean isBlank(String s) {

@@ -114,4 +114,54 @@ class HttpFlowValidationTest {
                     .contains("stage \"crm\"")
                     .contains("with batch: array the URL must be constant"));
   }
+
+  @Test
+  void aWebhookListensOnLoopbackByDefaultAndWarnsWhenOpenWithoutAuth() throws Exception {
+    ValidatedFlow local =
+        validate(
+            """
+            name: hooks
+            stages:
+              - name: form
+                action: Webhook
+                props:
+                  path: /forms
+                out: [log]
+              - name: log
+                action: Log
+            """);
+    assertThat(local.problems()).isEmpty();
+    assertThat(((WebhookOptions) local.stage("form").options()).bind()).isEqualTo("127.0.0.1");
+
+    ValidatedFlow open =
+        validate(
+            """
+            name: hooks
+            stages:
+              - name: form
+                action: Webhook
+                props:
+                  path: /forms
+                  bind: 0.0.0.0
+                out: [log]
+              - name: signed
+                action: Webhook
+                props:
+                  path: /signed
+                  port: 8081
+                  bind: 0.0.0.0
+                  auth: bearer
+                  token: t0ken
+                out: [log]
+              - name: log
+                action: Log
+            """);
+    assertThat(errors(open)).isEmpty();
+    assertThat(open.problems().stream().map(Problem::format).toList())
+        .containsExactly(
+            dir.resolve("flow.yaml")
+                + ":7:7: warning: stage \"form\" (Webhook): the webhook listens on 0.0.0.0,"
+                + " reachable from other machines, with no auth: anyone who reaches it can start"
+                + " runs; set auth: bearer or hmac, or bind: 127.0.0.1");
+  }
 }

@@ -105,6 +105,58 @@ class WebhookITCase {
   }
 
   @Test
+  void repeatedFailedAuthFromOneAddressIsAnswered429WithRetryAfterUntilTheLockoutEnds()
+      throws Exception {
+    int port = TestFlows.freePort();
+    WebhookOptions o =
+        options(port, WebhookOptions.Auth.BEARER, "s3cret", 1000, 100, WebhookOptions.Ack.RECEIVED);
+    try (Running job = start("webhook-throttle", o, FlowSettings.defaults(), 0, "throttle-out")) {
+      String url = "http://127.0.0.1:" + port + "/orders";
+      for (int i = 0; i < 3; i++) {
+        assertThat(post(url, "{\"id\":0}", "Authorization", "Bearer guess" + i).statusCode())
+            .isEqualTo(401);
+      }
+      HttpResponse<String> locked = post(url, "{\"id\":1}", "Authorization", "Bearer s3cret");
+      assertThat(locked.statusCode()).isEqualTo(429);
+      assertThat(locked.headers().firstValue("Retry-After")).contains("2");
+      assertThat(read(locked.body()).get("error").asText())
+          .isEqualTo("too many failed auth attempts from this address; try again in 2 s");
+      assertThat(post(url, "{\"id\":1}", "Authorization", "Bearer guess").statusCode())
+          .isEqualTo(429);
+
+      // Another client address is not locked out.
+      assertThat(rawPostFrom("127.0.0.2", port, "{\"id\":2}", "Bearer s3cret"))
+          .startsWith("HTTP/1.1 202");
+
+      Thread.sleep(2100);
+      assertThat(post(url, "{\"id\":3}", "Authorization", "Bearer s3cret").statusCode())
+          .isEqualTo(202);
+      waitUntil(() -> CollectSink.received("throttle-out").size() >= 2, "2 records at the sink");
+      assertThat(CollectSink.received("throttle-out").stream().map(FlowRecord::toJson).toList())
+          .containsExactly("{\"id\":2}", "{\"id\":3}");
+    }
+  }
+
+  /** Posts {@code body} from the local address {@code from} and returns the raw response. */
+  static String rawPostFrom(String from, int port, String body, String auth) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", port, java.net.InetAddress.getByName(from), 0)) {
+      s.setSoTimeout(5000);
+      byte[] b = body.getBytes(StandardCharsets.UTF_8);
+      OutputStream out = s.getOutputStream();
+      out.write(
+          ("POST /orders HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                  + auth
+                  + "\r\nConnection: close\r\nContent-Length: "
+                  + b.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(b);
+      out.flush();
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    }
+  }
+
+  @Test
   void aFloodPastTheQueueBoundGets503sAndEveryAcceptedRecordArrives() throws Exception {
     int port = TestFlows.freePort();
     WebhookOptions o =
@@ -283,6 +335,8 @@ class WebhookITCase {
         auth == WebhookOptions.Auth.BEARER ? secret : null,
         auth == WebhookOptions.Auth.HMAC ? secret : null,
         "X-Signature-256",
+        3,
+        Duration.ofSeconds(2),
         maxBody,
         capacity,
         1,
