@@ -169,10 +169,32 @@ public record FlowSettings(
               description = "The publisher that receives error records, e.g. Log or Write to File.",
               defaultValue = "Log")
           String action,
-      @Prop(description = "Props of the error publisher.") Node.MapNode props) {
+      @Prop(description = "Props of the error publisher.") Node.MapNode props,
+      @Prop(
+              description =
+                  "The error budget: the job fails once more error records than this arrive within"
+                      + " 'window'. Unset: no limit.")
+          Integer maxCount,
+      @Prop(
+              description =
+                  "The error budget as a rate: the job fails once error records arrive faster than"
+                      + " this many per second, on average over 'window'. Unset: no limit.")
+          Double maxRate,
+      @Prop(description = "The sliding time window of maxCount and maxRate.", defaultValue = "1m")
+          Duration window) {
+
+    /** An error stage without a budget. */
+    public Errors(ErrorPolicy policy, String action, Node.MapNode props) {
+      this(policy, action, props, null, null, Duration.ofMinutes(1));
+    }
 
     public static Errors defaults() {
       return new Errors(ErrorPolicy.ORIGINAL_RECORD, "Log", null);
+    }
+
+    /** True when maxCount or maxRate is set. */
+    public boolean hasBudget() {
+      return maxCount != null || maxRate != null;
     }
   }
 

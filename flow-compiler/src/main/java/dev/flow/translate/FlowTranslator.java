@@ -237,6 +237,15 @@ public final class FlowTranslator {
     if (errors.size() > 1) {
       all = all.union(errors.subList(1, errors.size()).toArray(new DataStream[0]));
     }
+    FlowSettings.Errors budget = settings.errors();
+    if (budget != null && budget.hasBudget()) {
+      all =
+          all.process(
+                  new ErrorBudgetFunction(flow.def().name(), budget), FlowRecordTypeInfo.INSTANCE)
+              .uid("flow-settings/errors/budget")
+              .name("errors (budget)")
+              .setParallelism(1);
+    }
     hooks.onErrors(all);
     if (!hooks.replaceErrorStage(all)) {
       publishWithFallback(flow, flow.errorStage(), all, env, settings, bounded);

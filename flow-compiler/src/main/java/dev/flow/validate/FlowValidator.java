@@ -256,6 +256,20 @@ public final class FlowValidator {
     if (s.restart() != null && (s.restart().jitter() < 0 || s.restart().jitter() > 1)) {
       ctx.error("restart.jitter", "setting 'restart.jitter' must be from 0 to 1");
     }
+    FlowSettings.Errors e = s.errors();
+    if (e != null) {
+      if (e.maxCount() != null && e.maxCount() < 0) {
+        ctx.error("errors.maxCount", "setting 'errors.maxCount' must be 0 or more");
+      }
+      if (e.maxRate() != null && !(e.maxRate() > 0 && e.maxRate() < 1e12)) {
+        ctx.error("errors.maxRate", "setting 'errors.maxRate' must be more than 0 (per second)");
+      }
+      if (e.window() != null
+          && (e.window().compareTo(java.time.Duration.ofSeconds(1)) < 0
+              || e.window().compareTo(java.time.Duration.ofDays(1)) > 0)) {
+        ctx.error("errors.window", "setting 'errors.window' must be from 1s to 24h");
+      }
+    }
   }
 
   private List<String> triggerNames() {
