@@ -19,7 +19,6 @@ import org.apache.flink.util.Collector;
 final class ErrorBudgetFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
 
-  private final String flow;
   private final Integer maxCount;
   private final Double maxRate;
   private final long windowMillis;
@@ -37,8 +36,7 @@ final class ErrorBudgetFunction extends ProcessFunction<FlowRecord, FlowRecord> 
     }
   }
 
-  ErrorBudgetFunction(String flow, FlowSettings.Errors errors) {
-    this.flow = flow;
+  ErrorBudgetFunction(FlowSettings.Errors errors) {
     this.maxCount = errors.maxCount();
     this.maxRate = errors.maxRate();
     Duration w = errors.window() == null ? Duration.ofMinutes(1) : errors.window();
@@ -91,9 +89,7 @@ final class ErrorBudgetFunction extends ProcessFunction<FlowRecord, FlowRecord> 
                 Map.Entry.<String, Long>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey()))
             .orElseThrow();
-    return "flow '"
-        + flow
-        + "' stopped: its error budget is spent, "
+    return "the error budget is spent: "
         + inWindow
         + " error records within "
         + DurationText.of(windowMillis)

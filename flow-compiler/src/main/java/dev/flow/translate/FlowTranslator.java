@@ -240,8 +240,7 @@ public final class FlowTranslator {
     FlowSettings.Errors budget = settings.errors();
     if (budget != null && budget.hasBudget()) {
       all =
-          all.process(
-                  new ErrorBudgetFunction(flow.def().name(), budget), FlowRecordTypeInfo.INSTANCE)
+          all.process(new ErrorBudgetFunction(budget), FlowRecordTypeInfo.INSTANCE)
               .uid("flow-settings/errors/budget")
               .name("errors (budget)")
               .setParallelism(1);

@@ -68,7 +68,7 @@ class ErrorBudgetITCase {
         ExceptionUtils.findThrowable(thrown, ErrorBudgetExceededException.class).orElseThrow();
     assertThat(spent.getMessage())
         .matches(
-            "flow 'budget-count' stopped: its error budget is spent, 6 error records within 1m,"
+            "the error budget is spent: 6 error records within 1m,"
                 + " past settings.errors.maxCount: 5; stage 'check' failed most, [56] of 6");
     // Not restarted: a restart would replay the input and spend the budget again.
     assertThat(ExceptionUtils.stringifyException(thrown)).doesNotContain("FixedDelayRestart");
@@ -86,7 +86,7 @@ class ErrorBudgetITCase {
                             .orElseThrow()
                             .getMessage())
                     .startsWith(
-                        "flow 'budget-rate' stopped: its error budget is spent, 4 error records"
+                        "the error budget is spent: 4 error records"
                             + " within 1m, past settings.errors.maxRate: 0.05 per second; stage"
                             + " '"));
   }
