@@ -52,6 +52,7 @@ public final class ErrorRecordFactory implements Serializable {
     } else {
       e.set("record", record.asObjectNode().deepCopy());
     }
+    putOrigin(e, record.meta());
     FlowRecord out = FlowRecord.of(e);
     out.runId(record.runId()).triggerTime(record.triggerTime()).eventTime(record.eventTime());
     if (record.meta() != null) {
@@ -62,6 +63,15 @@ public final class ErrorRecordFactory implements Serializable {
 
   /** The error record for raw input that never became a record, such as bytes that are not JSON. */
   public FlowRecord createRaw(byte[] raw, String runId, long triggerTime, String message) {
+    return createRaw(raw, runId, triggerTime, message, null);
+  }
+
+  /**
+   * The error record for raw input that never became a record, with the trigger's metadata, which
+   * names where the input came from.
+   */
+  public FlowRecord createRaw(
+      byte[] raw, String runId, long triggerTime, String message, ObjectNode meta) {
     ObjectNode e = Json.NODES.objectNode();
     e.put("flow", flow);
     e.put("stage", stage);
@@ -71,17 +81,59 @@ public final class ErrorRecordFactory implements Serializable {
     e.put("runId", runId);
     e.put("policy", policy.name());
     putBytes(e, raw);
+    putOrigin(e, meta);
     FlowRecord out = FlowRecord.of(e);
     out.runId(runId).triggerTime(triggerTime);
+    if (meta != null) {
+      out.meta(meta.deepCopy());
+    }
     return out;
   }
 
+  /**
+   * The metadata keys that say where a trigger's input came from: Kafka topic, partition and
+   * offset; Kinesis stream, shard and sequence number; a file, line and byte offset; a webhook
+   * request id, remote address and time; a polled table and position.
+   */
+  static final String[] ORIGIN_KEYS = {
+    "topic", "partition", "offset",
+    "stream", "shardId", "sequenceNumber",
+    "file", "line", "byteOffset",
+    "requestId", "remoteAddress", "receivedAt",
+    "table", "position"
+  };
+
+  /** Adds {@code "origin"}: the keys of {@link #ORIGIN_KEYS} that {@code meta} holds. */
+  private static void putOrigin(ObjectNode e, ObjectNode meta) {
+    if (meta == null) {
+      return;
+    }
+    ObjectNode origin = null;
+    for (String k : ORIGIN_KEYS) {
+      com.fasterxml.jackson.databind.JsonNode v = meta.get(k);
+      if (v != null && !v.isNull() && !v.isContainerNode()) {
+        if (origin == null) {
+          origin = e.putObject("origin");
+        }
+        origin.set(k, v);
+      }
+    }
+  }
+
+  /**
+   * Puts the bytes as they came: as the JSON object itself only when writing it back gives exactly
+   * these bytes; otherwise as a string (valid UTF-8, {@code "recordEncoding":"utf8"}) or in base64
+   * ({@code "recordEncoding":"base64"}).
+   */
   private static void putBytes(ObjectNode e, byte[] raw) {
     try {
-      e.set("record", Json.MAPPER.readTree(raw));
-      if (e.get("record") == null || e.get("record").isMissingNode()) {
-        throw new IllegalStateException();
+      com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree(raw);
+      if (tree == null
+          || tree.isMissingNode()
+          || !java.util.Arrays.equals(Json.MAPPER.writeValueAsBytes(tree), raw)) {
+        throw new IllegalStateException("not faithful");
       }
+      e.set("record", tree);
     } catch (Exception notJson) {
       String text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
       if (java.util.Arrays.equals(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), raw)) {

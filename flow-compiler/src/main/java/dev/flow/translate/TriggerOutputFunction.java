@@ -55,7 +55,8 @@ final class TriggerOutputFunction extends ProcessFunction<FlowRecord, FlowRecord
       } catch (InvalidRecordException e) {
         metrics.errors.inc();
         byte[] bad = r.original() != null ? r.original() : raw;
-        ctx.output(errorTag, errors.createRaw(bad, r.runId(), r.triggerTime(), e.getMessage()));
+        ctx.output(
+            errorTag, errors.createRaw(bad, r.runId(), r.triggerTime(), e.getMessage(), r.meta()));
         return;
       }
       if (keepOriginal && r.original() == null) {

@@ -115,6 +115,64 @@ class KafkaITCase {
   }
 
   @Test
+  void errorRecordsHoldTheMessageBytesExactlyAndTheirTopicPartitionAndOffset() throws Exception {
+    KAFKA.createTopic("t-raw", 2);
+    byte[] trailing = utf8("{\"id\":1} xyz");
+    byte[] notUtf8 = {'{', '"', 'a', '"', ':', (byte) 0xff, (byte) 0xfe, '}'};
+    byte[] huge = utf8("{\"amount\":1e400, \"id\": 7}");
+    try (KafkaProducer<byte[], byte[]> p = KAFKA.producer()) {
+      p.send(new ProducerRecord<>("t-raw", 1, null, utf8("{\"id\":0}")));
+      p.send(new ProducerRecord<>("t-raw", 1, null, trailing));
+      p.send(new ProducerRecord<>("t-raw", 0, null, notUtf8));
+      p.send(new ProducerRecord<>("t-raw", 1, null, huge));
+      p.flush();
+    }
+    StreamExecutionEnvironment env = env();
+    StageHarness h = new StageHarness(env, "Raw", FlowSettings.defaults(), true);
+    TriggerContext ctx = h.triggerContext("read", new KafkaTriggerFactory(), 1);
+    DataStream<FlowRecord> out =
+        h.trigger(
+            ctx,
+            new KafkaTriggerFactory(),
+            read(KAFKA.bootstrapServers(), List.of("t-raw"), PayloadFormat.JSON));
+    out.sinkTo(new CollectSink("raw-out"));
+    h.errors().sinkTo(new CollectSink("raw-err"));
+    env.execute("kafka raw errors");
+
+    java.util.Map<String, FlowRecord> byRunId = new java.util.TreeMap<>();
+    for (FlowRecord e : CollectSink.received("raw-err")) {
+      byRunId.put(e.get("runId").textValue(), e);
+    }
+    assertThat(byRunId).containsOnlyKeys("t-raw-1-1", "t-raw-0-0");
+    FlowRecord t = byRunId.get("t-raw-1-1");
+    assertThat(t.get("record").textValue()).isEqualTo("{\"id\":1} xyz");
+    assertThat(t.get("recordEncoding").textValue()).isEqualTo("utf8");
+    assertThat(t.get("origin").toString())
+        .isEqualTo("{\"topic\":\"t-raw\",\"partition\":1,\"offset\":1}");
+    FlowRecord b = byRunId.get("t-raw-0-0");
+    assertThat(java.util.Base64.getDecoder().decode(b.get("record").textValue()))
+        .isEqualTo(notUtf8);
+    assertThat(b.get("recordEncoding").textValue()).isEqualTo("base64");
+    assertThat(b.get("origin").toString())
+        .isEqualTo("{\"topic\":\"t-raw\",\"partition\":0,\"offset\":0}");
+    // The message that parses keeps its bytes as they came: 1e400 is not turned into Infinity.
+    FlowRecord ok =
+        CollectSink.received("raw-out").stream()
+            .filter(r -> "t-raw-1-2".equals(r.runId()))
+            .findFirst()
+            .orElseThrow();
+    FlowRecord failed =
+        new dev.flow.spi.ErrorRecordFactory(
+                "Raw", "check", "Map", dev.flow.spi.ErrorPolicy.ORIGINAL_RECORD)
+            .create(ok, "amount is out of range");
+    assertThat(failed.get("record").textValue())
+        .isEqualTo(new String(huge, StandardCharsets.UTF_8));
+    assertThat(failed.get("recordEncoding").textValue()).isEqualTo("utf8");
+    assertThat(failed.get("origin").toString())
+        .isEqualTo("{\"topic\":\"t-raw\",\"partition\":1,\"offset\":2}");
+  }
+
+  @Test
   void triggerWrapsStringsIntoAFieldAndCommitsGroupOffsets() throws Exception {
     KAFKA.createTopic("t-text", 2);
     KAFKA.produce("t-text", List.of("alpha", "beta", "gamma"));
