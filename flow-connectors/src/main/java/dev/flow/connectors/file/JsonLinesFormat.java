@@ -48,6 +48,8 @@ final class JsonLinesFormat extends SimpleStreamFormat<FlowRecord> {
     private final String runId;
     private final long startedAt;
     private byte[] buf = new byte[256];
+    private long line;
+    private long position;
 
     Reader(InputStream in, int maxLineBytes, String runId, long startedAt) {
       this.in = new BufferedInputStream(in, 64 * 1024);
@@ -60,10 +62,13 @@ final class JsonLinesFormat extends SimpleStreamFormat<FlowRecord> {
     public FlowRecord read() throws IOException {
       while (true) {
         int len = 0;
+        long start = position;
         int b = in.read();
         if (b < 0) {
           return null;
         }
+        line++;
+        position++;
         while (b >= 0 && b != '\n') {
           if (len < max) {
             if (len == buf.length) {
@@ -72,13 +77,19 @@ final class JsonLinesFormat extends SimpleStreamFormat<FlowRecord> {
             buf[len++] = (byte) b;
           }
           b = in.read();
+          if (b >= 0) {
+            position++;
+          }
         }
         if (len > 0 && buf[len - 1] == '\r') {
           len--;
         }
         if (!isBlank(buf, len)) {
-          byte[] line = Arrays.copyOf(buf, len);
-          return FlowRecord.ofJsonBytes(line).original(line).runId(runId).triggerTime(startedAt);
+          byte[] bytes = Arrays.copyOf(buf, len);
+          FlowRecord r =
+              FlowRecord.ofJsonBytes(bytes).original(bytes).runId(runId).triggerTime(startedAt);
+          r.metaForWrite().put("line", line).put("byteOffset", start);
+          return r;
         }
       }
     }

@@ -69,9 +69,19 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     if (host != null) {
       meta.put("host", host);
     }
+    // Where the records came from, for their error records: the request's id is its first run id.
+    java.net.InetAddress remote = WebhookRouter.clientOf(ctx);
+    if (remote != null) {
+      meta.put("remoteAddress", remote.getHostAddress());
+    }
+    meta.put("receivedAt", java.time.Instant.ofEpochMilli(now).toString());
     for (int i = 0; i < records.size(); i++) {
       FlowRecord r = records.get(i);
-      r.runId(ids.next()).triggerTime(now).meta(i == 0 ? meta : meta.deepCopy());
+      r.runId(ids.next()).triggerTime(now);
+      if (i == 0) {
+        meta.put("requestId", r.runId());
+      }
+      r.meta(i == 0 ? meta : meta.deepCopy());
     }
     ChannelResponder responder =
         new ChannelResponder(ctx.channel(), keepAlive, records, isArray(body));

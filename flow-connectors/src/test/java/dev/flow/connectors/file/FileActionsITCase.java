@@ -71,11 +71,18 @@ class FileActionsITCase {
         .isNotEqualTo(runs.get("{\"n\":3}"));
 
     List<String> bad = new ArrayList<>();
+    List<String> origins = new ArrayList<>();
     for (FlowRecord e : FlowMiniCluster.records(errors)) {
       var node = e.asObjectNode();
       assertThat(node.get("stage").asText()).isEqualTo("in");
       bad.add(node.get("record") + " | " + node.get("error").asText());
+      origins.add(node.get("record") + " at " + node.get("origin"));
     }
+    // Lines count from 1, blank ones too; the byte offset is where the line starts.
+    assertThat(origins)
+        .containsExactlyInAnyOrder(
+            "\"not json\" at {\"line\":3,\"byteOffset\":9}",
+            "[4] at {\"line\":2,\"byteOffset\":9}");
     assertThat(bad)
         .hasSize(2)
         .contains("[4] | expected a JSON object but found an array at offset 0");

@@ -98,6 +98,12 @@ class WebhookITCase {
       assertThat(got.get(0).runId()).isEqualTo(runId);
       assertThat(got.get(0).toJson()).isEqualTo("{\"id\":1}");
       assertThat(got.get(0).meta().get("method").asText()).isEqualTo("POST");
+      // Where each record came from: the request (named by its first run id), client and time.
+      assertThat(got.get(0).meta().get("requestId").asText()).isEqualTo(runId);
+      assertThat(got.get(2).meta().get("requestId").asText()).isEqualTo(ids.get(0).asText());
+      assertThat(got.get(0).meta().get("remoteAddress").asText()).isEqualTo("127.0.0.1");
+      assertThat(java.time.Instant.parse(got.get(0).meta().get("receivedAt").asText()))
+          .isBefore(java.time.Instant.now().plusSeconds(1));
       assertThat(got.stream().map(FlowRecord::runId).toList())
           .containsExactly(runId, ids.get(0).asText(), ids.get(1).asText());
       assertThat(got.get(2).toJson()).isEqualTo("{\"id\":3}");
