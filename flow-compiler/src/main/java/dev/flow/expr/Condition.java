@@ -21,6 +21,7 @@ public final class Condition implements Serializable {
 
   private final String source;
   private final Expression expression;
+  private String shown;
 
   private Condition(String source, Expression expression) {
     this.source = source;
@@ -42,6 +43,16 @@ public final class Condition implements Serializable {
 
   public String source() {
     return source;
+  }
+
+  /**
+   * Hides the source in messages and {@link #toString()}, for an expression that holds the value of
+   * a secret parameter; returns this.
+   */
+  public Condition hidingSource() {
+    this.shown = Expression.SECRET_SOURCE;
+    expression.hidingSource();
+    return this;
   }
 
   public Set<FieldPath> reads() {
@@ -90,12 +101,12 @@ public final class Condition implements Serializable {
             + CelValues.describe(v)
             + (v instanceof dev.cel.common.values.NullValue ? "" : " " + CelValues.toText(v))
             + " (in expression \""
-            + source
+            + (shown != null ? shown : source)
             + "\")");
   }
 
   @Override
   public String toString() {
-    return source;
+    return shown != null ? shown : source;
   }
 }

@@ -30,6 +30,10 @@ public final class Expression implements Serializable {
   private final String[] variables;
   private final boolean condition;
   private transient volatile CelEnv.Compiled compiled;
+  private String shown;
+
+  /** What messages show instead of an expression that holds a secret parameter's value. */
+  public static final String SECRET_SOURCE = "<an expression that uses a secret parameter>";
 
   private Expression(String source, String[] variables, boolean condition, CelEnv.Compiled c) {
     this.source = source;
@@ -60,6 +64,20 @@ public final class Expression implements Serializable {
 
   public String source() {
     return source;
+  }
+
+  /** The source as messages show it: hidden when it holds a secret. */
+  String shown() {
+    return shown != null ? shown : source;
+  }
+
+  /**
+   * Hides the source in messages and {@link #toString()}, for an expression that holds the value of
+   * a secret parameter; returns this.
+   */
+  public Expression hidingSource() {
+    this.shown = SECRET_SOURCE;
+    return this;
   }
 
   /** The extra variable names this expression was compiled with. */
@@ -107,7 +125,7 @@ public final class Expression implements Serializable {
     try {
       return CelValues.toJson(v);
     } catch (EvaluationException e) {
-      throw new EvaluationException(e.getMessage() + " (in expression \"" + source + "\")");
+      throw new EvaluationException(e.getMessage() + " (in expression \"" + shown() + "\")");
     }
   }
 
@@ -122,9 +140,9 @@ public final class Expression implements Serializable {
     try {
       return c.program().eval(new RecordResolver(record, values));
     } catch (CelEvaluationException e) {
-      throw EvalErrors.translate(e, source, c.ast());
+      throw EvalErrors.translate(e, shown(), c.ast());
     } catch (RecordResolver.MissingFieldException e) {
-      throw new EvaluationException(e.getMessage() + " (in expression \"" + source + "\")");
+      throw new EvaluationException(e.getMessage() + " (in expression \"" + shown() + "\")");
     }
   }
 
@@ -153,6 +171,6 @@ public final class Expression implements Serializable {
 
   @Override
   public String toString() {
-    return source;
+    return shown();
   }
 }

@@ -21,6 +21,7 @@ public final class Template implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String source;
+  private String shown;
 
   /** Literal strings and expressions, in order. */
   private final Object[] parts;
@@ -66,6 +67,20 @@ public final class Template implements Serializable {
 
   public String source() {
     return source;
+  }
+
+  /**
+   * Hides the source in messages and {@link #toString()}, for an expression that holds the value of
+   * a secret parameter; returns this.
+   */
+  public Template hidingSource() {
+    this.shown = Expression.SECRET_SOURCE;
+    for (Object p : parts) {
+      if (p instanceof Expression e) {
+        e.hidingSource();
+      }
+    }
+    return this;
   }
 
   public Set<FieldPath> reads() {
@@ -120,6 +135,6 @@ public final class Template implements Serializable {
 
   @Override
   public String toString() {
-    return source;
+    return shown != null ? shown : source;
   }
 }

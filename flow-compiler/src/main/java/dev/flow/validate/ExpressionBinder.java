@@ -31,13 +31,18 @@ final class ExpressionBinder {
     String text = s.text();
     String noun = binder.noun();
     try {
+      // An expression that holds a secret parameter's value never shows its text at run time.
+      boolean hide = secret || s.secret();
       if (type == Condition.class) {
-        return Condition.compile(text);
+        Condition c = Condition.compile(text);
+        return hide ? c.hidingSource() : c;
       }
       if (type == Expression.class) {
-        return Expression.compile(text);
+        Expression e = Expression.compile(text);
+        return hide ? e.hidingSource() : e;
       }
-      return Template.compile(text);
+      Template t = Template.compile(text);
+      return hide ? t.hidingSource() : t;
     } catch (ExpressionException e) {
       if (secret || s.secret()) {
         binder.error(

@@ -131,10 +131,14 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.println("flow preview: the embedded Flink failed: " + e.getMessage());
       return 1;
     }
+    SecretMask mask = SecretMask.of(params);
     if (format.equals("json")) {
-      System.out.println(result.toJson().toPrettyString());
+      System.out.println(mask.apply(result.toJson().toPrettyString()));
     } else {
-      PreviewTable.print(result, System.out);
+      java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+      PreviewTable.print(
+          result, new java.io.PrintStream(table, true, java.nio.charset.StandardCharsets.UTF_8));
+      System.out.print(mask.apply(table.toString(java.nio.charset.StandardCharsets.UTF_8)));
     }
     return 0;
   }
