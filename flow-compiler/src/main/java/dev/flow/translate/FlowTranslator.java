@@ -247,9 +247,30 @@ public final class FlowTranslator {
     }
     hooks.onErrors(all);
     if (!hooks.replaceErrorStage(all)) {
-      publishWithFallback(flow, flow.errorStage(), all, env, settings, bounded);
+      publishWithFallback(
+          flow, logErrorsToStderr(flow.errorStage(), budget), all, env, settings, bounded);
     }
     return all;
+  }
+
+  /**
+   * The error stage, printing to stderr when it is {@code Log} with no {@code stream} of its own,
+   * so that error records do not mix with the records a {@code Log} stage of the flow prints.
+   */
+  private static ResolvedStage logErrorsToStderr(ResolvedStage stage, FlowSettings.Errors errors) {
+    if (stage == null
+        || !(stage.options() instanceof dev.flow.actions.log.LogOptions o)
+        || (errors != null && errors.props() != null && errors.props().get("stream") != null)) {
+      return stage;
+    }
+    return new ResolvedStage(
+        stage.def(),
+        stage.factory(),
+        new dev.flow.actions.log.LogOptions(
+            dev.flow.actions.log.LogOptions.Stream.STDERR, o.format()),
+        stage.parallelism(),
+        stage.inputs(),
+        stage.expectedInput());
   }
 
   /** Sends the run outcomes to the flow's runs stage. */

@@ -38,6 +38,37 @@ class RunCommandITCase {
   }
 
   @Test
+  void errorRecordsOfTheDefaultLogErrorStageGoToStderrAndRecordsToStdout() throws Exception {
+    Path flow = tmp.resolve("log-errors.yaml");
+    Files.writeString(
+        flow,
+        """
+        name: Log errors
+        stages:
+          - name: in
+            action: Inline Records
+            props:
+              records:
+                - {id: 1, amount: "5"}
+                - {id: 2, amount: x}
+            out: [parse]
+          - name: parse
+            action: Map
+            props:
+              fields: {n: int(amount)}
+            out: [print]
+          - name: print
+            action: Log
+        """);
+    CliRunner.Result r = CliRunner.run("run", flow.toString(), "--no-progress");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly("{\"id\":1,\"amount\":\"5\",\"n\":5}");
+    assertThat(r.err())
+        .contains("\"stage\":\"parse\"")
+        .contains("\"record\":{\"id\":2,\"amount\":\"x\"}");
+  }
+
+  @Test
   void anInvalidFlowIsNotRunAndExitsOne() {
     CliRunner.Result r = CliRunner.run("run", "src/test/resources/flows/broken.yaml");
     assertThat(r.exitCode()).isEqualTo(1);
