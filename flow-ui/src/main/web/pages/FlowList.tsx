@@ -99,7 +99,7 @@ export function FlowList() {
                       <button type="button" class="label" title="Filter by this label"
                         onClick={() => { setLabel(`${k}=${v}`); setPage(0); setTimeout(() => load(0)); }}>{k}={v}</button>))}</td>
                     <td data-label="Version">{f.version}</td>
-                    <td data-label="Status">{d ? <span class={`status ${d.status?.toLowerCase()}`}>{d.status}</span> : canDeploy ? <span class="muted">not deployed</span>
+                    <td data-label="Status">{d ? <span class={`status ${d.state.toLowerCase()}`} data-testid="status">{d.state.toLowerCase()} on {d.environment}</span> : canDeploy ? <span class="muted">not deployed</span>
                       : <span class="muted" title="This server has no deployment endpoints">n/a</span>}</td>
                     <td data-label="Updated">{time(f.updatedAt)}</td>
                     <td class="row-actions">
