@@ -207,6 +207,7 @@ class FlowEditingITCase {
     p.waitText(By.cssSelector(".notice"), "Saved as version 6.");
     assertThat(server.api("GET", "/flows/" + flowId + "/configuration", null).toString())
         .contains("\"errors.policy\":\"STAGE_RECORD\"");
+    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("window.scrollTo(0, 0)");
     Browser.screenshot(d, "settings");
   }
 }
