@@ -137,6 +137,61 @@ class DeploymentPageITCase {
     Browser.screenshot(d, "deployment-stopped");
   }
 
+  @Test
+  @Order(2)
+  void aRefusedUpgradeShowsTheFindingsAndGoesAheadOnlyWhenDroppingStateIsAllowed()
+      throws Exception {
+    String v1 =
+        """
+        name: dedupe ticker
+        stages:
+          - name: ticks
+            action: Generator
+            props: {fields: {id: seq}, rate: 20}
+            out: [dedupe]
+          - name: dedupe
+            action: Deduplicate
+            props: {keyField: id, ttl: 1h}
+            out: [drop]
+          - name: drop
+            action: Trash
+            props: {}
+        """;
+    String v2 =
+        """
+        name: dedupe ticker
+        stages:
+          - name: ticks
+            action: Generator
+            props: {fields: {id: seq}, rate: 20}
+            out: [drop]
+          - name: drop
+            action: Trash
+            props: {}
+        """;
+    String id = server.api("POST", "/flows", Map.of("yaml", v1)).get("id").asText();
+    server.api("PUT", "/flows/" + id, Map.of("yaml", v2, "baseVersion", 1, "message", "no dedupe"));
+    server.api("POST", "/deployments", Map.of("flowId", id, "version", 1));
+    p.open("/flows/" + id + "/deploy");
+    p.waitText(By.cssSelector("[data-testid=deployment-state]"), "running");
+    new Select(p.visible(By.cssSelector("[data-testid=upgrade-version]"))).selectByValue("2");
+    d.findElement(By.xpath("//button[.='Upgrade']")).click();
+    WebElement refused = p.visible(By.cssSelector("[data-testid=refused]"));
+    assertThat(refused.findElement(By.cssSelector("strong")).getText())
+        .isEqualTo("The upgrade would lose state");
+    assertThat(refused.findElements(By.cssSelector("li"))).isNotEmpty();
+    assertThat(refused.getText()).contains("dedupe");
+    WebElement anyway = refused.findElement(By.xpath(".//button[.='Upgrade anyway']"));
+    assertThat(anyway.isEnabled()).isFalse();
+    ((org.openqa.selenium.JavascriptExecutor) d)
+        .executeScript("arguments[0].scrollIntoView({block: 'end'})", refused);
+    Browser.screenshot(d, "upgrade-refused");
+    refused.findElement(By.cssSelector("[data-testid=allow-state-loss]")).click();
+    anyway.click();
+    p.waitText(By.cssSelector("article.deployment .notice"), "Upgraded to version 2.");
+    p.waitText(By.cssSelector("[data-testid=deployment-version]"), "2");
+  }
+
   private long keepIn() {
     List<WebElement> e = p.all("tr[data-stage=keep] [data-metric=recordsIn]");
     return e.isEmpty() ? -1 : Long.parseLong(e.get(0).getText());
