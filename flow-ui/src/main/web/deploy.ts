@@ -1,18 +1,45 @@
-// Deployments of the server (issue 13); an older server without them answers 404 and the UI says so.
-import { ApiError, get, project } from "./api";
+// Deployments of the server: environments, deployments, their history and live metrics.
+import { ApiError, get } from "./api";
 
 export interface Deployment {
   id: string;
   flowId: string;
-  flowName?: string;
-  version: number;
   environment: string;
+  jobName?: string;
+  version: number;
+  previousVersion?: number | null;
   parameterSets?: string[];
-  status: string;
-  jobId?: string;
-  flinkUrl?: string;
-  rootCause?: string;
-  [k: string]: unknown;
+  jobId?: string | null;
+  state: string;
+  rootCause?: string | null;
+  savepoint?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+  engine?: { state: string; flinkState?: string; jobId?: string; restarts?: number; rootCause?: string | null; webUrl?: string | null };
+}
+
+export interface Action {
+  action: string;
+  actor: string;
+  at: string;
+  version: number;
+  savepoint?: string | null;
+  jobId?: string | null;
+  detail?: string | null;
+}
+
+export interface StageMetrics {
+  stage: string;
+  recordsIn: number;
+  recordsOut: number;
+  errors: number;
+  inPerSecond: number;
+  outPerSecond: number;
+}
+
+export interface Metrics {
+  stages: StageMetrics[];
+  at: string;
 }
 
 let supported: boolean | undefined;
@@ -30,11 +57,27 @@ export async function deploySupported(): Promise<boolean> {
   return supported;
 }
 
-/** The current deployment of each flow of the project, by flow id; empty without the endpoints. */
+/** The deployments of a flow, or of every flow; newest first as the server lists them. */
+export async function deployments(flowId?: string): Promise<Deployment[]> {
+  const d = await get("/deployments", { flowId });
+  return (d.items || d) as Deployment[];
+}
+
+/** The current deployment of each flow, by flow id: a running one, else the latest; empty without the endpoints. */
 export async function deploymentsByFlow(): Promise<Map<string, Deployment>> {
   const m = new Map<string, Deployment>();
   if (!(await deploySupported())) return m;
-  const d = await get("/deployments", { project: project(), size: 500 });
-  for (const x of (d.items || d) as Deployment[]) if (!m.has(x.flowId)) m.set(x.flowId, x);
+  for (const x of await deployments()) {
+    const cur = m.get(x.flowId);
+    if (!cur || (!isRunning(cur.state) && isRunning(x.state))) m.set(x.flowId, x);
+  }
   return m;
+}
+
+export function isRunning(state: string): boolean {
+  return state === "RUNNING" || state === "STARTING" || state === "RESTARTING";
+}
+
+export function terminal(state: string): boolean {
+  return ["STOPPED", "FAILED", "FINISHED", "NOT_FOUND"].includes(state);
 }

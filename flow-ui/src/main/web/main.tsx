@@ -3,6 +3,7 @@ import { Component, render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ErrorBox, Loading } from "./components/common";
 import { FlowList } from "./pages/FlowList";
+import { Deployments } from "./pages/Deployments";
 import { FlowPage } from "./pages/FlowPage";
 import { NewFlow } from "./pages/NewFlow";
 import { ParamSets } from "./pages/ParamSets";
@@ -37,6 +38,7 @@ function App() {
   const [section, id, tab] = path;
   let page;
   if (section === "params") page = <ParamSets name={id} />;
+  else if (section === "deployments") page = <Deployments id={id} />;
   else if (section === "flows" && id === "new") page = <NewFlow />;
   else if (section === "flows" && id) page = <FlowPage id={id} tab={tab || "editor"} />;
   else page = <FlowList />;
@@ -48,7 +50,8 @@ function App() {
       <header class="top">
         <a class="brand" href="#/flows">Flow</a>
         <nav aria-label="Sections">
-          <a href="#/flows" aria-current={section !== "params" ? "page" : undefined}>Flows</a>
+          <a href="#/flows" aria-current={section === "flows" || !section ? "page" : undefined}>Flows</a>
+          <a href="#/deployments" aria-current={section === "deployments" ? "page" : undefined}>Deployments</a>
           <a href="#/params" aria-current={section === "params" ? "page" : undefined}>Parameter sets</a>
         </nav>
         <span class="who" data-testid="who">

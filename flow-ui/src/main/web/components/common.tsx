@@ -91,3 +91,11 @@ export function duration(ms?: number | null): string {
 export function Loading() {
   return <p class="muted" aria-live="polite">Loading…</p>;
 }
+
+/**
+ * An option whose text is its value. Preact leaves out the value attribute when the text already
+ * gives the same value, so scripts and tests that look options up by value would not find it.
+ */
+export function Option({ value, label }: { value: string; label?: string }) {
+  return <option value={value} ref={(el) => el?.setAttribute("value", value)}>{label ?? value}</option>;
+}

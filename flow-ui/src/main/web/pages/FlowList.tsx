@@ -81,7 +81,7 @@ export function FlowList() {
         <p class="muted">No flows{q || label ? " match" : " yet"}.</p>
       ) : (
         <div class="table-wrap">
-          <table class="list" data-testid="flows">
+          <table class="list stack" data-testid="flows">
             <thead>
               <tr><th><span class="sr">Select</span></th><th>Name</th><th>Labels</th><th>Version</th>
                 <th>Status</th><th>Updated</th><th><span class="sr">Actions</span></th></tr>
@@ -91,17 +91,17 @@ export function FlowList() {
                 const d = deployments.get(f.id);
                 return (
                   <tr data-flow={f.name}>
-                    <td><input type="checkbox" aria-label={`Select ${f.name}`} checked={selected.has(f.name)}
+                    <td class="select"><input type="checkbox" aria-label={`Select ${f.name}`} checked={selected.has(f.name)}
                       onChange={() => toggle(f.name)} /></td>
-                    <td><a href={`#/flows/${encodeURIComponent(f.id)}/editor`}>{f.name}</a>
+                    <td data-label="Name"><a href={`#/flows/${encodeURIComponent(f.id)}/editor`}>{f.name}</a>
                       {f.description && <div class="muted small">{f.description}</div>}</td>
-                    <td>{Object.entries(f.labels || {}).map(([k, v]) => (
+                    <td data-label="Labels">{Object.entries(f.labels || {}).map(([k, v]) => (
                       <button type="button" class="label" title="Filter by this label"
                         onClick={() => { setLabel(`${k}=${v}`); setPage(0); setTimeout(() => load(0)); }}>{k}={v}</button>))}</td>
-                    <td>{f.version}</td>
-                    <td>{d ? <span class={`status ${d.status?.toLowerCase()}`}>{d.status}</span> : canDeploy ? <span class="muted">not deployed</span>
+                    <td data-label="Version">{f.version}</td>
+                    <td data-label="Status">{d ? <span class={`status ${d.state.toLowerCase()}`} data-testid="status">{d.state.toLowerCase()} on {d.environment}</span> : canDeploy ? <span class="muted">not deployed</span>
                       : <span class="muted" title="This server has no deployment endpoints">n/a</span>}</td>
-                    <td>{time(f.updatedAt)}</td>
+                    <td data-label="Updated">{time(f.updatedAt)}</td>
                     <td class="row-actions">
                       {edit && <button type="button" onClick={() => setDialog({ kind: "duplicate", flow: f })}
                         aria-label={`Duplicate ${f.name}`}>Duplicate</button>}

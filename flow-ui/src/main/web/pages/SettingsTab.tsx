@@ -2,7 +2,7 @@
 // Each change is saved through the configuration endpoint as a new version of the YAML.
 import { useEffect, useState } from "preact/hooks";
 import { get, patch, type Flow } from "../api";
-import { ErrorBox, Loading } from "../components/common";
+import { ErrorBox, Loading, Option } from "../components/common";
 import { canEdit } from "../session";
 import { settingDefs, type SettingDef } from "../settings";
 
@@ -57,8 +57,8 @@ export function SettingsTab({ flow, onChanged }: { flow: Flow; onChanged: (f: Fl
                     <td>{d.options ? (
                       <select id={id} value={v} disabled={!edit} onChange={onInput}>
                         <option value="">(default{d.default !== undefined ? `: ${d.default}` : ""})</option>
-                        {d.options.map((o) => <option value={o}>{o}</option>)}
-                        {v && !d.options.includes(v) && <option value={v}>{v}</option>}
+                        {d.options.map((o) => <Option value={o} />)}
+                        {v && !d.options.includes(v) && <Option value={v} />}
                       </select>
                     ) : (
                       <input id={id} value={v} readOnly={!edit} onInput={onInput}

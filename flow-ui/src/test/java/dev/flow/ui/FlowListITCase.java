@@ -173,8 +173,6 @@ class FlowListITCase {
 
   @Test
   @Order(6)
-  @org.junit.jupiter.api.Disabled(
-      "the deployment status column, shown since the deployments API exists, makes the narrow list scroll sideways; to fix in the list layout")
   void aNarrowWindowHasNoSidewaysScrolling() throws Exception {
     p.signIn(server.adminToken());
     d.manage().window().setSize(new Dimension(400, 860));

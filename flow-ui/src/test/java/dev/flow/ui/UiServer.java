@@ -54,6 +54,16 @@ final class UiServer implements AutoCloseable {
     return r.body().isEmpty() ? null : JSON.readTree(r.body());
   }
 
+  /** The HTTP status of a GET with the admin token, e.g. to see whether the server has a route. */
+  int status(String path) throws IOException, InterruptedException {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(url() + "/api/v1" + path))
+            .header("Authorization", "Bearer " + adminToken)
+            .GET()
+            .build();
+    return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
   @Override
   public void close() {
     server.close();

@@ -18,6 +18,7 @@ public final class DeployModule implements ServerModule {
     DeploymentStore store = new DeploymentStore();
     Deployments deployments = new Deployments(context, store, engines);
     new DeploymentRoutes(context, store, deployments).register(routes);
+    new DeploymentMetricsRoutes(deployments, engines).register(routes);
     Thread t = new Thread(deployments::reconcile, "flow-reconcile");
     t.setDaemon(true);
     t.start();

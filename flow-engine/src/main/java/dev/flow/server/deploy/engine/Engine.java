@@ -33,6 +33,15 @@ public interface Engine extends AutoCloseable {
   /** Every job Flink knows of in this engine, for reconciling records with the engine on start. */
   List<JobStatus> jobs() throws EngineException;
 
+  /**
+   * Flow's per-stage counters of the job ({@code stage.<name>.recordsIn}, {@code recordsOut},
+   * {@code errors}), summed over its operators and subtasks. Engines that cannot read them answer
+   * {@link JobMetrics#none()}.
+   */
+  default JobMetrics metrics(JobRef job) throws EngineException {
+    return JobMetrics.none();
+  }
+
   @Override
   default void close() {}
 }

@@ -1,10 +1,14 @@
 package dev.flow.server.deploy.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Status, stop and listing of the jobs of one Flink cluster over its REST API; shared by the
@@ -88,6 +92,87 @@ final class FlinkJobs {
         cause,
         link,
         start > 0 ? Instant.ofEpochMilli(start) : null);
+  }
+
+  /**
+   * Flow's per-stage counters of the job: for each vertex, the operator metrics named {@code
+   * <operator>.stage.<stage>.<counter>}, summed over the subtasks by Flink, then over the operators
+   * here (a stage's records in and out may be counted by different operators).
+   */
+  JobMetrics metrics(JobRef job) throws EngineException {
+    FlinkRest.Answer a = rest.get("/jobs/" + job.jobId());
+    if (a.status() == 404) {
+      return JobMetrics.none();
+    }
+    if (!a.ok()) {
+      throw new EngineException("Flink could not report job " + job.jobId() + ": " + a.errors());
+    }
+    Map<String, long[]> byStage = new LinkedHashMap<>();
+    for (JsonNode v : a.body().path("vertices")) {
+      String base =
+          "/jobs/" + job.jobId() + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
+      FlinkRest.Answer names = rest.get(base);
+      if (!names.ok()) {
+        continue;
+      }
+      List<String> wanted = new ArrayList<>();
+      for (JsonNode n : names.body()) {
+        if (stageCounter(n.path("id").asText()) != null) {
+          wanted.add(n.path("id").asText());
+        }
+      }
+      if (wanted.isEmpty()) {
+        continue;
+      }
+      FlinkRest.Answer values =
+          rest.get(
+              base
+                  + "?agg=sum&get="
+                  + URLEncoder.encode(String.join(",", wanted), StandardCharsets.UTF_8));
+      if (!values.ok()) {
+        continue;
+      }
+      for (JsonNode m : values.body()) {
+        String[] sc = stageCounter(m.path("id").asText());
+        if (sc == null) {
+          continue;
+        }
+        long[] c = byStage.computeIfAbsent(sc[0], k -> new long[3]);
+        long value = (long) m.path("sum").asDouble(0);
+        switch (sc[1]) {
+          case "recordsIn" -> c[0] += value;
+          case "recordsOut" -> c[1] += value;
+          default -> c[2] += value;
+        }
+      }
+    }
+    List<JobMetrics.Stage> stages = new ArrayList<>();
+    byStage.forEach((k, c) -> stages.add(new JobMetrics.Stage(k, c[0], c[1], c[2])));
+    return new JobMetrics(stages, Instant.now());
+  }
+
+  /**
+   * The stage and counter of an operator metric {@code <operator>.stage.<stage>.<counter>}, or null
+   * when it is not one of Flow's stage counters.
+   */
+  static String[] stageCounter(String metric) {
+    int dot = metric.lastIndexOf('.');
+    if (dot < 0) {
+      return null;
+    }
+    String counter = metric.substring(dot + 1);
+    if (!counter.equals("recordsIn")
+        && !counter.equals("recordsOut")
+        && !counter.equals("errors")) {
+      return null;
+    }
+    String head = metric.substring(0, dot);
+    int at = head.startsWith("stage.") ? 0 : head.lastIndexOf(".stage.") + 1;
+    if (at == 0 && !head.startsWith("stage.")) {
+      return null;
+    }
+    String stage = head.substring(at + "stage.".length());
+    return stage.isEmpty() ? null : new String[] {stage, counter};
   }
 
   private static boolean allTasksRunning(JsonNode job) {

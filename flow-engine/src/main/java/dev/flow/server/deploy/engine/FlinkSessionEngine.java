@@ -90,6 +90,11 @@ public final class FlinkSessionEngine implements Engine {
   }
 
   @Override
+  public JobMetrics metrics(JobRef job) throws EngineException {
+    return jobs.metrics(job);
+  }
+
+  @Override
   public List<JobStatus> jobs() throws EngineException {
     return jobs.jobs();
   }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -46,6 +47,8 @@ public final class LocalEngine implements Engine {
     conf.set(RestOptions.BIND_ADDRESS, "localhost");
     conf.set(RestOptions.BIND_PORT, "0");
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+    // The REST API's metrics are refreshed every second, for the live throughput of the server.
+    conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
     String checkpoints = dataDir.resolve("checkpoints").toAbsolutePath().toUri().toString();
     String savepoints = dataDir.resolve("savepoints").toAbsolutePath().toUri().toString();
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
@@ -120,6 +123,11 @@ public final class LocalEngine implements Engine {
   @Override
   public String stop(JobRef job, boolean savepoint) throws EngineException {
     return jobs.stop(job, savepoint);
+  }
+
+  @Override
+  public JobMetrics metrics(JobRef job) throws EngineException {
+    return jobs.metrics(job);
   }
 
   @Override

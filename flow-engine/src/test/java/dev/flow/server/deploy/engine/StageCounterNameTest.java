@@ -1,0 +1,26 @@
+package dev.flow.server.deploy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The names under which Flink's REST API lists Flow's per-stage counters. */
+class StageCounterNameTest {
+  @Test
+  void readsTheStageAndTheCounterBehindTheOperatorName() {
+    assertThat(FlinkJobs.stageCounter("Filter: big.stage.big.recordsIn"))
+        .containsExactly("big", "recordsIn");
+    assertThat(FlinkJobs.stageCounter("count-out-orders.stage.orders.recordsOut"))
+        .containsExactly("orders", "recordsOut");
+    assertThat(FlinkJobs.stageCounter("Map.stage.parse json.errors"))
+        .containsExactly("parse json", "errors");
+  }
+
+  @Test
+  void ignoresOtherMetrics() {
+    assertThat(FlinkJobs.stageCounter("Filter: big.numRecordsIn")).isNull();
+    assertThat(FlinkJobs.stageCounter("Filter: big.stage.big.recordsFiltered")).isNull();
+    assertThat(FlinkJobs.stageCounter("Filter: big.runs.succeeded")).isNull();
+    assertThat(FlinkJobs.stageCounter("recordsIn")).isNull();
+  }
+}
