@@ -317,4 +317,104 @@ abstract class FactoryApiContract extends ServerBase {
     // Its flows stay in the catalog.
     assertThat(admin.get("/api/v1/flows").json().get("total").asInt()).isEqualTo(3);
   }
+
+  @Test
+  void exportAndImportCarryFactoriesWithTheirHistoryAndTheirFlows() {
+    push(exampleZip());
+    Map<String, byte[]> files = exampleFiles();
+    files.put(
+        "daily-metrics.yaml",
+        (read("../examples/factory/daily-metrics.yaml") + "# two\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    push(Zips.of(files));
+    Api.Response export = admin.get("/api/v1/export");
+    assertThat(export.status()).isEqualTo(200);
+    Map<String, String> zip = Zips.read(export.bytes());
+    assertThat(zip.keySet())
+        .contains(
+            "factories/signups/factory.yaml",
+            "factories/signups/factory.json",
+            "factories/signups/versions/1.yaml",
+            "factories/signups/versions/2.yaml",
+            "flows/daily-signup-metrics/versions/2.yaml",
+            "parameter-sets/signups.json");
+    JsonNode meta = json(zip.get("factories/signups/factory.json"));
+    assertThat(meta.at("/versions/1/members/2").toString())
+        .isEqualTo(
+            "{\"entry\":\"daily-metrics.yaml\",\"flow\":\"Daily signup metrics\",\"version\":2}");
+
+    // Into a fresh project: the factory with both versions and the same pins.
+    assertThat(admin.post("/api/v1/projects", Map.of("name", "copy")).status()).isEqualTo(201);
+    Api.Response imported =
+        admin.postBytes("/api/v1/import?project=copy", "application/zip", export.bytes());
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().get("factories").toString())
+        .isEqualTo("[{\"name\":\"Signups\",\"result\":\"created\"}]");
+    JsonNode copy = admin.get("/api/v1/factories/by-name/Signups?project=copy").json();
+    assertThat(copy.get("version").asInt()).isEqualTo(2);
+    assertThat(members(copy))
+        .containsExactly(
+            "signup-intake.yaml=Signup intake@1",
+            "signup-enrichment.yaml=Signup enrichment@1",
+            "daily-metrics.yaml=Daily signup metrics@2");
+    String copyId = copy.get("id").asText();
+    assertThat(members(admin.get("/api/v1/factories/" + copyId + "/versions/1").json()))
+        .contains("daily-metrics.yaml=Daily signup metrics@1");
+    assertThat(
+            admin
+                .post("/api/v1/factories/" + copyId + "/validate", "")
+                .json()
+                .get("valid")
+                .asBoolean())
+        .isTrue();
+
+    // Into the same project: skip, rename and replace, as for flows.
+    assertThat(
+            admin
+                .postBytes(
+                    "/api/v1/import?conflictResolution=skip", "application/zip", export.bytes())
+                .json()
+                .get("factories")
+                .toString())
+        .isEqualTo(
+            "[{\"name\":\"Signups\",\"result\":\"skipped\",\"reason\":\"a factory named 'Signups' exists\"}]");
+    assertThat(
+            admin
+                .postBytes(
+                    "/api/v1/import?conflictResolution=rename", "application/zip", export.bytes())
+                .json()
+                .get("factories")
+                .toString())
+        .isEqualTo(
+            "[{\"name\":\"Signups\",\"result\":\"renamed\",\"newName\":\"Signups (1)\","
+                + "\"reason\":\"a factory named 'Signups' exists\"}]");
+    JsonNode renamed = admin.get("/api/v1/factories/by-name/Signups%20(1)").json();
+    assertThat(members(renamed)).contains("signup-intake.yaml=Signup intake (1)@1");
+    JsonNode replaced =
+        admin
+            .postBytes(
+                "/api/v1/import?conflictResolution=replace", "application/zip", export.bytes())
+            .json();
+    assertThat(replaced.get("factories").toString())
+        .isEqualTo(
+            "[{\"name\":\"Signups\",\"result\":\"replaced\",\"reason\":\"version 3 is the imported one\"}]");
+    // Replaced flows got a new version each; the factory's new version pins those.
+    assertThat(members(admin.get("/api/v1/factories/by-name/Signups").json()))
+        .containsExactly(
+            "signup-intake.yaml=Signup intake@2",
+            "signup-enrichment.yaml=Signup enrichment@2",
+            "daily-metrics.yaml=Daily signup metrics@3");
+  }
+
+  static String read(Map<String, String> zip, String name) {
+    return zip.get(name);
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return Api.JSON.readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

@@ -26,6 +26,9 @@ import java.util.UUID;
  */
 public final class FactoryStore {
 
+  /** The store; it keeps no state, so every module may make its own. */
+  public FactoryStore() {}
+
   /** A member flow of a factory version, pinned to one version of the catalog flow. */
   public record Member(String entry, String flow, String flowId, int version) {}
 
@@ -80,7 +83,7 @@ public final class FactoryStore {
   private static final TypeReference<List<Member>> MEMBERS = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> SETS = new TypeReference<>() {};
 
-  FactoryRecord create(
+  public FactoryRecord create(
       Connection c, String project, String name, String description, List<NewVersion> versions)
       throws SQLException {
     String id = UUID.randomUUID().toString();
@@ -110,7 +113,7 @@ public final class FactoryStore {
   }
 
   /** Writes version {@code base + 1}; 409 with {@code currentVersion} when the factory moved on. */
-  FactoryRecord update(Connection c, String id, int base, NewVersion v, String description)
+  public FactoryRecord update(Connection c, String id, int base, NewVersion v, String description)
       throws SQLException {
     FactoryRecord current = require(c, id);
     int n;
@@ -151,15 +154,16 @@ public final class FactoryStore {
     return one(c, "f.id = ?", id);
   }
 
-  Optional<FactoryRecord> byName(Connection c, String project, String name) throws SQLException {
+  public Optional<FactoryRecord> byName(Connection c, String project, String name)
+      throws SQLException {
     return one(c, "f.project = ? and f.name = ?", project, name);
   }
 
-  FactoryRecord require(Connection c, String id) throws SQLException {
+  public FactoryRecord require(Connection c, String id) throws SQLException {
     return get(c, id).orElseThrow(() -> ApiException.notFound("no factory " + id));
   }
 
-  List<FactoryRecord> list(Connection c, String project) throws SQLException {
+  public List<FactoryRecord> list(Connection c, String project) throws SQLException {
     List<FactoryRecord> out = new ArrayList<>();
     try (PreparedStatement st =
         c.prepareStatement(SELECT + " where f.project = ? order by f.name")) {
@@ -173,7 +177,7 @@ public final class FactoryStore {
     return out;
   }
 
-  List<Version> versions(Connection c, String id, boolean withYaml) throws SQLException {
+  public List<Version> versions(Connection c, String id, boolean withYaml) throws SQLException {
     List<Version> out = new ArrayList<>();
     try (PreparedStatement st =
         c.prepareStatement(
