@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The front door of factories: reads a factory file, reads and validates each of its flows with the
@@ -27,6 +28,16 @@ public final class Factories {
 
   /** Reads and validates the factory at {@code file}, with extra parameter set files. */
   public static ValidatedFactory validate(Path file, List<Path> extraParams) {
+    return validate(file, extraParams, null);
+  }
+
+  /**
+   * Reads and validates the factory at {@code file}, where {@code catalog} gives the file of a flow
+   * named with {@code catalog: NAME} (or null when the catalog has no such flow). Without a catalog
+   * (null), such an entry is an error: the server passes one, the command line does not.
+   */
+  public static ValidatedFactory validate(
+      Path file, List<Path> extraParams, Function<String, Path> catalog) {
     FactoryReader.Result read = FactoryReader.read(file);
     List<Problem> problems = new ArrayList<>(read.problems());
     FactoryDef def = read.factory();
@@ -58,7 +69,17 @@ public final class Factories {
     Map<Path, Location> seen = new HashMap<>();
     for (FactoryDef.FlowEntry e : def.flows()) {
       int index = flows.size();
-      if (e.catalog() != null) {
+      Path flowFile;
+      if (e.catalog() != null && catalog != null) {
+        flowFile = catalog.apply(e.catalog());
+        if (flowFile == null) {
+          problems.add(
+              Problem.error(
+                  e.valueLocation(), null, "the catalog has no flow named '" + e.catalog() + "'"));
+          flows.add(new FactoryFlow(index, e, null, null));
+          continue;
+        }
+      } else if (e.catalog() != null) {
         problems.add(
             Problem.error(
                     e.valueLocation(),
@@ -67,19 +88,20 @@ public final class Factories {
                 .withHint("use 'path:' to run the factory from files"));
         flows.add(new FactoryFlow(index, e, null, null));
         continue;
+      } else {
+        flowFile = shown.resolve(e.path()).normalize();
       }
-      Path flowFile = shown.resolve(e.path()).normalize();
       Location earlier = seen.putIfAbsent(flowFile.toAbsolutePath(), e.valueLocation());
       if (earlier != null) {
         problems.add(
             Problem.error(
                 e.valueLocation(),
                 null,
-                "flow '" + e.path() + "' is listed twice; it is already at " + earlier));
+                "flow '" + e.written() + "' is listed twice; it is already at " + earlier));
       }
       if (!Files.isRegularFile(flowFile)) {
         problems.add(
-            Problem.error(e.valueLocation(), null, "flow file '" + e.path() + "' does not exist")
+            Problem.error(e.valueLocation(), null, "flow file '" + e.written() + "' does not exist")
                 .withHint("paths are relative to the factory file, here " + flowFile));
         flows.add(new FactoryFlow(index, e, flowFile, null));
         continue;
@@ -93,7 +115,7 @@ public final class Factories {
                 e.valueLocation(),
                 null,
                 "flow '"
-                    + e.path()
+                    + e.written()
                     + "' does not validate: "
                     + errors
                     + (errors == 1 ? " error" : " errors")

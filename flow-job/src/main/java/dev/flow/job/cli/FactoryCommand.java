@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       FactoryTestCommand.class,
       FactoryRunCommand.class,
       FactoryDeployCommand.class,
+      dev.flow.job.remote.FactoryPushCommand.class,
       FactorySchemaCommand.class
     })
 final class FactoryCommand implements Runnable {

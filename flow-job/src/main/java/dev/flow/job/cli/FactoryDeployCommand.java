@@ -69,8 +69,53 @@ final class FactoryDeployCommand implements Callable<Integer> {
       description = "Write NN-NAME-configmap.yaml and NN-NAME-flinkdeployment.yaml here.")
   Path output;
 
+  @Option(
+      names = "--env",
+      paramLabel = "ENV",
+      description =
+          "Deploy the catalog factory named by the argument through the server to this"
+              + " environment, instead of rendering files (used when the argument is not a file).")
+  String env;
+
+  @Option(
+      names = "--params-set",
+      arity = "1..*",
+      paramLabel = "NAME",
+      description = "With --env: catalog parameter sets added to the factory's own.")
+  List<String> paramsSets;
+
+  @Option(
+      names = "--version",
+      paramLabel = "N",
+      description = "With --env: the factory version (default: the current one).")
+  Integer factoryVersion;
+
+  @Option(names = "--server", paramLabel = "URL", description = "With --env: the Flow server.")
+  String server;
+
+  @Option(names = "--token", paramLabel = "TOKEN", description = "With --env: the bearer token.")
+  String token;
+
+  @Option(names = "--project", paramLabel = "PROJECT", description = "With --env: the project.")
+  String project;
+
   @Override
   public Integer call() throws Exception {
+    if (!Files.exists(input.factory)) {
+      if (env == null) {
+        System.err.println(
+            "flow factory deploy: "
+                + input.factory
+                + " is not a file; to deploy a catalog factory through the server, give --env");
+        return 2;
+      }
+      return dev.flow.job.remote.FactoryServerDeploy.of(
+              input.factory.toString(), env, paramsSets, factoryVersion, server, token, project)
+          .call();
+    }
+    if (Files.isDirectory(input.factory)) {
+      input.factory = input.factory.resolve("factory.yaml");
+    }
     ValidatedFactory v = input.validOrPrint(System.err);
     if (v == null) {
       return 1;

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * without a savepoint, upgrade after {@code flow diff}'s savepoint check, roll back, and reconcile
  * the records with the engines on start. Every action goes to the deployment's history.
  */
-final class Deployments {
+public final class Deployments {
   private static final Logger LOG = LoggerFactory.getLogger(Deployments.class);
+  private static final Map<ServerContext, Deployments> BY_SERVER =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   private final ServerContext s;
   private final DeploymentStore store;
@@ -43,6 +45,41 @@ final class Deployments {
     this.s = s;
     this.store = store;
     this.engines = engines;
+    BY_SERVER.put(s, this);
+  }
+
+  /** The deployments of the server {@code s}, for other modules (factories deploy through it). */
+  public static Deployments of(ServerContext s) {
+    Deployments d = BY_SERVER.get(s);
+    if (d == null) {
+      throw new IllegalStateException("the deployments module is not loaded");
+    }
+    return d;
+  }
+
+  /** A deployment as other modules see it. */
+  public record Summary(
+      String id, String flowId, String environment, int version, String state, String rootCause) {
+    static Summary of(Deployment d) {
+      return new Summary(
+          d.id(), d.flowId(), d.environment(), d.version(), d.state(), d.rootCause());
+    }
+  }
+
+  /** Deploys version {@code version} of a flow with the named parameter sets. */
+  public Summary deployFlow(
+      String flowId, String env, int version, List<String> sets, String actor) {
+    return Summary.of(deploy(flowId, env, version, sets, actor));
+  }
+
+  /** Stops a deployment, with a savepoint or not. */
+  public Summary stopDeployment(String id, boolean savepoint, String actor) {
+    return Summary.of(stop(id, savepoint, actor));
+  }
+
+  /** A deployment with the state its engine reports now. */
+  public Summary statusOf(String id) {
+    return Summary.of(status(id).deployment());
   }
 
   /** A deployment with what its engine reports now. */

@@ -25,7 +25,14 @@ final class ExportReader {
       String yaml,
       List<FlowStore.NewVersion> versions) {}
 
-  record Contents(List<FlowEntry> flows, List<ExportFormat.SetFile> sets) {}
+  record FactoryEntry(
+      String folder,
+      ExportFormat.FactoryMeta meta,
+      List<ExportFormat.FactoryVersionMeta> versions,
+      List<String> texts) {}
+
+  record Contents(
+      List<FlowEntry> flows, List<ExportFormat.SetFile> sets, List<FactoryEntry> factories) {}
 
   private static final ObjectMapper JSON = ApiJson.MAPPER;
 
@@ -86,7 +93,31 @@ final class ExportReader {
       }
       flows.add(new FlowEntry(folder, meta, yaml, versions));
     }
-    return new Contents(flows, sets);
+    List<FactoryEntry> factories = new ArrayList<>();
+    Set<String> factoryNames = new HashSet<>();
+    for (ExportFormat.Entry e : list(m.factories())) {
+      String folder = e.path();
+      ExportFormat.FactoryMeta meta =
+          parse(files, folder + "/factory.json", ExportFormat.FactoryMeta.class);
+      name(() -> Names.flow(meta.name()), folder + "/factory.json");
+      if (!factoryNames.add(meta.name())) {
+        throw SafeZip.refuse("factory '" + meta.name() + "' is in the zip twice");
+      }
+      List<String> texts = new ArrayList<>();
+      int expected = 1;
+      for (ExportFormat.FactoryVersionMeta v : list(meta.versions())) {
+        if (v.version() == null || v.version() != expected++) {
+          throw SafeZip.refuse(folder + "/factory.json: versions must be numbered 1, 2, 3, ...");
+        }
+        Importer.instant(v.createdAt(), folder + "/factory.json: createdAt");
+        texts.add(text(files, folder + "/" + v.file()));
+      }
+      if (texts.isEmpty()) {
+        throw SafeZip.refuse(folder + "/factory.json: a factory has at least one version");
+      }
+      factories.add(new FactoryEntry(folder, meta, list(meta.versions()), texts));
+    }
+    return new Contents(flows, sets, factories);
   }
 
   private static <T> List<T> list(List<T> l) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.flow.server.ServerContext;
 import dev.flow.server.api.ApiException;
 import dev.flow.server.api.ApiJson;
+import dev.flow.server.factory.FactoryStore;
+import dev.flow.server.factory.FactoryStore.FactoryRecord;
 import dev.flow.server.store.Database;
 import dev.flow.server.store.FlowRecord;
 import dev.flow.server.store.FlowStore;
@@ -17,9 +19,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -31,6 +35,8 @@ import java.util.zip.ZipOutputStream;
 public final class Exporter {
   private static final ObjectWriter PRETTY = ApiJson.MAPPER.writerWithDefaultPrettyPrinter();
 
+  private static final FactoryStore FACTORIES = new FactoryStore();
+
   private final ServerContext s;
 
   public Exporter(ServerContext s) {
@@ -39,13 +45,46 @@ public final class Exporter {
 
   /** The zip of the named flows of {@code project} (all its flows when {@code names} is empty). */
   public byte[] export(String project, List<String> names, boolean plainSecrets) {
-    return s.db().tx(c -> write(c, project, names, plainSecrets));
+    return export(project, names, List.of(), plainSecrets);
   }
 
-  private byte[] write(Connection c, String project, List<String> names, boolean plain)
+  /**
+   * The zip of the named flows and factories of {@code project}, with the flows the factories pin;
+   * everything when both lists are empty.
+   */
+  public byte[] export(
+      String project, List<String> names, List<String> factoryNames, boolean plainSecrets) {
+    return s.db().tx(c -> write(c, project, names, factoryNames, plainSecrets));
+  }
+
+  private byte[] write(
+      Connection c, String project, List<String> names, List<String> factoryNames, boolean plain)
       throws SQLException {
+    List<FactoryRecord> factories = new ArrayList<>();
+    if (names.isEmpty() && factoryNames.isEmpty()) {
+      for (FactoryRecord f : FACTORIES.list(c, project)) {
+        factories.add(FACTORIES.require(c, f.id()));
+      }
+    } else {
+      for (String n : new LinkedHashSet<>(factoryNames)) {
+        factories.add(
+            FACTORIES
+                .byName(c, project, n)
+                .orElseThrow(
+                    () ->
+                        ApiException.notFound(
+                            "no factory named '" + n + "' in project '" + project + "'")));
+      }
+    }
+    Map<String, List<FactoryStore.Version>> histories = new LinkedHashMap<>();
+    Set<String> pinned = new LinkedHashSet<>();
+    for (FactoryRecord f : factories) {
+      List<FactoryStore.Version> vs = FACTORIES.versions(c, f.id(), true);
+      histories.put(f.id(), vs);
+      vs.forEach(v -> v.members().forEach(m -> pinned.add(m.flowId())));
+    }
     List<FlowRecord> flows = new ArrayList<>();
-    if (names.isEmpty()) {
+    if (names.isEmpty() && factoryNames.isEmpty()) {
       int page = 0;
       while (true) {
         FlowStore.Page p =
@@ -68,8 +107,20 @@ public final class Exporter {
                             "no flow named '" + n + "' in project '" + project + "'")));
       }
     }
+    Set<String> listed = new HashSet<>();
+    flows.forEach(f -> listed.add(f.id()));
+    for (String id : pinned) {
+      if (listed.add(id)) {
+        if (s.flows().get(c, id).isPresent()) {
+          flows.add(s.flows().require(c, id));
+        }
+      }
+    }
     Set<String> setNames = new LinkedHashSet<>();
     flows.forEach(f -> setNames.addAll(f.parameterSets()));
+    histories.values().stream()
+        .flatMap(List::stream)
+        .forEach(v -> setNames.addAll(v.parameterSets().values()));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<ExportFormat.Entry> flowEntries = new ArrayList<>();
     List<ExportFormat.Entry> setEntries = new ArrayList<>();
@@ -102,6 +153,40 @@ public final class Exporter {
                     metas)));
         flowEntries.add(new ExportFormat.Entry(f.name(), folder));
       }
+      List<ExportFormat.Entry> factoryEntries = new ArrayList<>();
+      Set<String> factoryFolders = new HashSet<>();
+      for (FactoryRecord f : factories) {
+        String folder = "factories/" + unique(slug(f.name()), factoryFolders);
+        List<ExportFormat.FactoryVersionMeta> metas = new ArrayList<>();
+        for (FactoryStore.Version v : histories.get(f.id())) {
+          String file = "versions/" + v.version() + ".yaml";
+          put(zip, folder + "/" + file, v.yaml().getBytes(StandardCharsets.UTF_8));
+          metas.add(
+              new ExportFormat.FactoryVersionMeta(
+                  v.version(),
+                  v.author(),
+                  v.message(),
+                  v.createdAt().toString(),
+                  file,
+                  v.members().stream()
+                      .map(m -> new ExportFormat.Pin(m.entry(), m.flow(), m.version()))
+                      .toList(),
+                  v.parameterSets()));
+        }
+        put(zip, folder + "/factory.yaml", f.yaml().getBytes(StandardCharsets.UTF_8));
+        put(
+            zip,
+            folder + "/factory.json",
+            json(
+                new ExportFormat.FactoryMeta(
+                    f.name(),
+                    f.description(),
+                    f.version(),
+                    f.createdAt().toString(),
+                    f.updatedAt().toString(),
+                    metas)));
+        factoryEntries.add(new ExportFormat.Entry(f.name(), folder));
+      }
       for (String n : setNames) {
         SetRecord set = s.parameterSets().require(c, project, n);
         SetRecord shown = plain ? set : set.masked();
@@ -120,7 +205,8 @@ public final class Exporter {
               Database.now().toString(),
               plain,
               flowEntries,
-              setEntries);
+              setEntries,
+              factoryEntries);
       ZipEntry first = new ZipEntry(ExportFormat.MANIFEST);
       zip.putNextEntry(first);
       zip.write(json(m));

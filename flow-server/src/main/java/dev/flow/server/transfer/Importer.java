@@ -6,6 +6,7 @@ import dev.flow.model.Location;
 import dev.flow.model.Problem;
 import dev.flow.server.ServerContext;
 import dev.flow.server.api.ProblemJson;
+import dev.flow.server.factory.FactoryStore;
 import dev.flow.server.store.Database;
 import dev.flow.server.store.FlowRecord;
 import dev.flow.server.store.FlowStore;
@@ -41,7 +42,10 @@ public final class Importer {
       String name, String result, String newName, String reason, JsonNode problems) {}
 
   /** The import's report. */
-  public record Report(List<Outcome> flows, List<Outcome> parameterSets) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Report(List<Outcome> flows, List<Outcome> parameterSets, List<Outcome> factories) {}
+
+  private static final FactoryStore FACTORIES = new FactoryStore();
 
   private final ServerContext s;
 
@@ -65,7 +69,102 @@ public final class Importer {
     for (ExportReader.FlowEntry f : in.flows()) {
       flows.add(importFlow(c, project, f, mode, author));
     }
-    return new Report(flows, sets);
+    List<Outcome> factories = new ArrayList<>();
+    for (ExportReader.FactoryEntry f : in.factories()) {
+      factories.add(importFactory(c, project, f, flows, mode, author));
+    }
+    return new Report(flows, sets, in.factories().isEmpty() ? null : factories);
+  }
+
+  /**
+   * Imports a factory with its history. A pin on a flow that was created (or renamed) by this
+   * import keeps its version number; a pin on a flow that already existed (skipped or replaced)
+   * pins that flow's current version after the import.
+   */
+  private Outcome importFactory(
+      Connection c,
+      String project,
+      ExportReader.FactoryEntry f,
+      List<Outcome> flows,
+      Conflict mode,
+      String author)
+      throws SQLException {
+    ExportFormat.FactoryMeta m = f.meta();
+    List<FactoryStore.NewVersion> versions = new ArrayList<>();
+    for (int i = 0; i < f.versions().size(); i++) {
+      ExportFormat.FactoryVersionMeta v = f.versions().get(i);
+      List<FactoryStore.Member> members = new ArrayList<>();
+      for (ExportFormat.Pin pin : v.members() == null ? List.<ExportFormat.Pin>of() : v.members()) {
+        Outcome o =
+            flows.stream().filter(x -> x.name().equals(pin.flow())).findFirst().orElse(null);
+        String name = o != null && o.newName() != null ? o.newName() : pin.flow();
+        Optional<FlowRecord> flow = s.flows().byName(c, project, name);
+        if (flow.isEmpty() || o != null && "invalid".equals(o.result())) {
+          return new Outcome(
+              m.name(),
+              "invalid",
+              null,
+              "its flow '" + pin.flow() + "' is neither imported nor in the project",
+              null);
+        }
+        boolean keepNumber =
+            o != null && ("created".equals(o.result()) || "renamed".equals(o.result()));
+        members.add(
+            new FactoryStore.Member(
+                pin.entry(),
+                name,
+                flow.get().id(),
+                keepNumber && pin.version() != null ? pin.version() : flow.get().version()));
+      }
+      versions.add(
+          new FactoryStore.NewVersion(
+              f.texts().get(i),
+              members,
+              v.parameterSets() == null ? Map.of() : v.parameterSets(),
+              v.author() == null ? "import" : v.author(),
+              v.message() == null ? "" : v.message(),
+              instant(v.createdAt(), "createdAt")));
+    }
+    String description = m.description() == null ? "" : m.description();
+    Optional<FactoryStore.FactoryRecord> existing = FACTORIES.byName(c, project, m.name());
+    if (existing.isEmpty()) {
+      FACTORIES.create(c, project, m.name(), description, versions);
+      return new Outcome(m.name(), "created", null, null, null);
+    }
+    switch (mode) {
+      case SKIP:
+        return new Outcome(
+            m.name(), "skipped", null, "a factory named '" + m.name() + "' exists", null);
+      case REPLACE:
+        FactoryStore.FactoryRecord cur = existing.get();
+        FactoryStore.NewVersion last = versions.get(versions.size() - 1);
+        FACTORIES.update(
+            c,
+            cur.id(),
+            cur.version(),
+            new FactoryStore.NewVersion(
+                last.yaml(),
+                last.members(),
+                last.parameterSets(),
+                author,
+                "imported",
+                Database.now()),
+            description);
+        return new Outcome(
+            m.name(),
+            "replaced",
+            null,
+            "version " + (cur.version() + 1) + " is the imported one",
+            null);
+      default:
+        String name = m.name();
+        for (int i = 1; FACTORIES.byName(c, project, name).isPresent(); i++) {
+          name = m.name() + " (" + i + ")";
+        }
+        FACTORIES.create(c, project, name, description, versions);
+        return new Outcome(
+            m.name(), "renamed", name, "a factory named '" + m.name() + "' exists", null);
+    }
   }
 
   private Outcome importSet(Connection c, String project, ExportFormat.SetFile set, Conflict mode)

@@ -1,0 +1,259 @@
+package dev.flow.server.factory;
+
+import dev.flow.factory.ValidatedFactory;
+import dev.flow.server.ServerContext;
+import dev.flow.server.api.ApiException;
+import dev.flow.server.deploy.Deployments;
+import dev.flow.server.factory.FactoryDeploymentStore.FactoryDeployment;
+import dev.flow.server.factory.FactoryDeploymentStore.MemberDeployment;
+import dev.flow.server.factory.FactoryStore.FactoryRecord;
+import dev.flow.server.factory.FactoryStore.Member;
+import dev.flow.server.factory.FactoryStore.Version;
+import dev.flow.server.store.Database;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys and stops a factory as a unit, through the deployments of its member flows: producers
+ * before consumers on deploy, consumers before producers on stop.
+ *
+ * <p>A deploy that fails part-way is rolled back: the members already started are cancelled, in
+ * reverse order, and the factory deployment is recorded {@code FAILED} with which member failed,
+ * why, and which members were rolled back (or could not be). The answer carries the same.
+ */
+final class FactoryDeployer {
+  private static final Logger LOG = LoggerFactory.getLogger(FactoryDeployer.class);
+
+  private final ServerContext s;
+  private final FactoryStore store;
+  private final FactoryCatalog catalog;
+  private final FactoryDeploymentStore deployments = new FactoryDeploymentStore();
+
+  FactoryDeployer(ServerContext s, FactoryStore store, FactoryCatalog catalog) {
+    this.s = s;
+    this.store = store;
+    this.catalog = catalog;
+  }
+
+  FactoryDeployment deploy(
+      String factoryId, String env, Integer version, List<String> extraSets, String actor) {
+    if (env == null || env.isBlank()) {
+      throw ApiException.badRequest("'environment' is required");
+    }
+    FactoryRecord f = s.db().tx(c -> store.require(c, factoryId));
+    int n = version == null ? f.version() : version;
+    Version v = s.db().tx(c -> store.version(c, factoryId, n));
+    List<Integer> order = order(f, v);
+    s.db()
+        .tx(
+            c -> {
+              for (FactoryDeployment d : deployments.of(c, factoryId)) {
+                if (d.environment().equals(env) && "RUNNING".equals(d.state())) {
+                  throw ApiException.conflict(
+                      "factory "
+                          + f.name()
+                          + " is already deployed to "
+                          + env
+                          + " (factory deployment "
+                          + d.id()
+                          + "); stop it first");
+                }
+              }
+              return null;
+            });
+    LinkedHashSet<String> sets = new LinkedHashSet<>(v.parameterSets().values());
+    if (extraSets != null) {
+      sets.addAll(extraSets);
+    }
+    Deployments flows = Deployments.of(s);
+    List<MemberDeployment> started = new ArrayList<>();
+    for (int i : order) {
+      Member m = v.members().get(i);
+      try {
+        Deployments.Summary d =
+            flows.deployFlow(m.flowId(), env, m.version(), new ArrayList<>(sets), actor);
+        started.add(new MemberDeployment(m.flow(), m.flowId(), m.version(), d.id(), d.state()));
+      } catch (RuntimeException e) {
+        String why = e.getMessage();
+        List<String> rolledBack = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (int k = started.size() - 1; k >= 0; k--) {
+          MemberDeployment md = started.get(k);
+          try {
+            flows.stopDeployment(md.deploymentId(), false, actor);
+            rolledBack.add(md.flow());
+          } catch (RuntimeException stopFailed) {
+            LOG.error("factory {}: could not roll back {}", f.name(), md.flow(), stopFailed);
+            left.add(md.flow() + " (deployment " + md.deploymentId() + ")");
+          }
+        }
+        String detail =
+            "member '"
+                + m.flow()
+                + "' failed to deploy: "
+                + why
+                + "; rolled back: "
+                + (rolledBack.isEmpty() ? "none" : String.join(", ", rolledBack))
+                + (left.isEmpty()
+                    ? ""
+                    : "; STILL RUNNING, stop by hand: " + String.join(", ", left));
+        FactoryDeployment failed =
+            s.db()
+                .tx(
+                    c ->
+                        deployments.insert(
+                            c,
+                            new FactoryDeployment(
+                                null,
+                                factoryId,
+                                f.name(),
+                                env,
+                                n,
+                                List.copyOf(sets),
+                                started.stream()
+                                    .map(
+                                        md ->
+                                            md.withState(
+                                                rolledBack.contains(md.flow())
+                                                    ? "STOPPED"
+                                                    : md.state()))
+                                    .toList(),
+                                left.isEmpty() ? "FAILED" : "PARTIAL",
+                                detail,
+                                Database.now(),
+                                Database.now())));
+        int status = e instanceof ApiException a ? a.status() : 502;
+        throw new ApiException(
+                status,
+                "factory-deploy-failed",
+                "The factory did not deploy",
+                detail,
+                e instanceof ApiException a ? a.problems() : null)
+            .with("factoryDeployment", failed.id())
+            .with("failedFlow", m.flow());
+      }
+    }
+    return s.db()
+        .tx(
+            c ->
+                deployments.insert(
+                    c,
+                    new FactoryDeployment(
+                        null,
+                        factoryId,
+                        f.name(),
+                        env,
+                        n,
+                        List.copyOf(sets),
+                        started,
+                        "RUNNING",
+                        null,
+                        Database.now(),
+                        Database.now())));
+  }
+
+  /** A factory deployment with its members' states as their engines report them now. */
+  FactoryDeployment status(String id) {
+    FactoryDeployment d = require(id);
+    if (!"RUNNING".equals(d.state())) {
+      return d;
+    }
+    Deployments flows = Deployments.of(s);
+    List<MemberDeployment> live = new ArrayList<>();
+    for (MemberDeployment m : d.members()) {
+      String state;
+      try {
+        state = flows.statusOf(m.deploymentId()).state();
+      } catch (RuntimeException e) {
+        state = "UNKNOWN";
+      }
+      live.add(m.withState(state));
+    }
+    return d.with(live, aggregate(live), d.detail());
+  }
+
+  /** Stops every member, consumers first; the factory deployment is then {@code STOPPED}. */
+  FactoryDeployment stop(String id, boolean savepoint, String actor) {
+    FactoryDeployment d = require(id);
+    if (!"RUNNING".equals(d.state())) {
+      throw ApiException.conflict(
+          "factory deployment " + id + " is not running (" + d.state() + ")");
+    }
+    Deployments flows = Deployments.of(s);
+    List<MemberDeployment> members = new ArrayList<>(d.members());
+    List<String> failed = new ArrayList<>();
+    for (int k = members.size() - 1; k >= 0; k--) {
+      MemberDeployment m = members.get(k);
+      try {
+        Deployments.Summary st = flows.stopDeployment(m.deploymentId(), savepoint, actor);
+        members.set(k, m.withState(st.state()));
+      } catch (ApiException e) {
+        if (e.status() == 409) {
+          // Already not running: nothing to stop.
+          members.set(k, m.withState(flows.statusOf(m.deploymentId()).state()));
+        } else {
+          failed.add(m.flow() + ": " + e.getMessage());
+        }
+      }
+    }
+    FactoryDeployment after =
+        d.with(
+            members,
+            failed.isEmpty() ? "STOPPED" : "RUNNING",
+            failed.isEmpty() ? null : "could not stop " + String.join("; ", failed));
+    s.db().tx(c -> deployments.update(c, after));
+    if (!failed.isEmpty()) {
+      throw new ApiException(
+              502, "factory-stop-failed", "The factory did not stop", after.detail(), null)
+          .with("factoryDeployment", id);
+    }
+    return after;
+  }
+
+  List<FactoryDeployment> list(String factoryId) {
+    s.db().tx(c -> store.require(c, factoryId));
+    return s.db().tx(c -> deployments.of(c, factoryId));
+  }
+
+  FactoryDeployment require(String id) {
+    return s.db()
+        .tx(c -> deployments.get(c, id))
+        .orElseThrow(() -> ApiException.notFound("no factory deployment " + id));
+  }
+
+  /** The member indexes, producers first, by the command line's ordering of the factory. */
+  private List<Integer> order(FactoryRecord f, Version v) {
+    return s.db()
+        .tx(
+            c -> {
+              try (FactoryFolder folder =
+                  catalog.folder(c, f.project(), v.yaml(), v.members(), v.parameterSets())) {
+                ValidatedFactory vf = folder.validate();
+                if (vf.hasErrors()) {
+                  throw FactoryCatalog.invalid(
+                      "version "
+                          + v.version()
+                          + " of the factory is not valid; nothing was started",
+                      folder.problems(vf));
+                }
+                return vf.order();
+              }
+            });
+  }
+
+  static String aggregate(List<MemberDeployment> members) {
+    if (members.stream().allMatch(m -> "RUNNING".equals(m.state()))) {
+      return "RUNNING";
+    }
+    if (members.stream().anyMatch(m -> "FAILED".equals(m.state()))) {
+      return "FAILED";
+    }
+    if (members.stream().allMatch(m -> "FINISHED".equals(m.state()))) {
+      return "FINISHED";
+    }
+    return "DEGRADED";
+  }
+}

@@ -1,0 +1,290 @@
+package dev.flow.server.factory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flow.connectors.testing.KafkaBroker;
+import dev.flow.server.FlowServer;
+import dev.flow.server.ServerConfig;
+import dev.flow.server.deploy.engine.testing.StandaloneCluster;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A factory of two flows connected through a Kafka topic, deployed through the server to the real
+ * standalone cluster of {@code deploy/local}: a deploy that fails at the consumer rolls the
+ * producer back and says so; then the factory deploys producer first, records pass through both
+ * members to the end topic, the status aggregates both, and stop stops the consumer first.
+ */
+class FactoryDeployITCase {
+  @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  static StandaloneCluster cluster;
+  static FlowServer server;
+  static String token;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = StandaloneCluster.start("factories", 1, 4);
+    Path data =
+        Files.createDirectories(Path.of("target", "factory-it-" + ProcessHandle.current().pid()));
+    server = FlowServer.start(ServerConfig.defaults().withPort(0).withData(data));
+    token = server.firstAdminToken().orElseThrow();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  static String flow(String name, String from, String to, String mark) {
+    return """
+        name: %s
+        settings:
+          parallelism: 1
+          checkpointing:
+            interval: 1s
+        stages:
+          - name: in
+            action: Kafka Trigger
+            props:
+              bootstrapServers: ${kafka__bootstrap}
+              topics: [%s]
+              groupId: %s
+              startFrom: earliest
+            out: [mark]
+          - name: mark
+            action: Remap Fields
+            props:
+              set: {%s: true}
+            out: [out]
+          - name: out
+            action: Kafka Publisher
+            props:
+              bootstrapServers: ${kafka__bootstrap}
+              topic: %s
+              keyField: id
+              delivery: exactly-once
+              transactionalIdPrefix: %s
+              transactionTimeout: 60s
+            out: []
+        """
+        .formatted(name, from, name, mark, to, name);
+  }
+
+  @Test
+  void deployRollBackFlowThroughBothMembersAndStopConsumersFirst() throws Exception {
+    KAFKA.createTopic("f-in", 1);
+    KAFKA.createTopic("f-mid", 1);
+    KAFKA.createTopic("f-out", 1);
+    call(
+        "POST",
+        "/api/v1/parameter-sets",
+        Map.of(
+            "name",
+            "kafka",
+            "parameters",
+            Map.of("bootstrap", Map.of("value", KAFKA.bootstrapServers(), "secret", false))),
+        201);
+    call(
+        "POST",
+        "/api/v1/environments",
+        Map.of(
+            "name",
+            "cluster",
+            "kind",
+            "flink-session",
+            "config",
+            Map.of(
+                "restUrl",
+                cluster.restUrl(),
+                "savepointDir",
+                cluster.savepointDir().toUri().toString())),
+        201);
+    String consumerId =
+        call(
+                "POST",
+                "/api/v1/flows",
+                Map.of(
+                    "yaml",
+                    flow("consumer", "f-mid", "f-out", "enriched"),
+                    "parameterSets",
+                    List.of("kafka")),
+                201)
+            .get("id")
+            .asText();
+    call(
+        "POST",
+        "/api/v1/flows",
+        Map.of(
+            "yaml",
+            flow("producer", "f-in", "f-mid", "received"),
+            "parameterSets",
+            List.of("kafka")),
+        201);
+    // The consumer first in the file: the order comes from the topic they share.
+    String factory =
+        call(
+                "POST",
+                "/api/v1/factories",
+                Map.of(
+                    "yaml",
+                    "name: pair\nparameterSets: [kafka.yaml]\nflows:\n"
+                        + "  - catalog: consumer\n  - catalog: producer\n",
+                    "parameterSets",
+                    Map.of("kafka.yaml", "kafka")),
+                201)
+            .get("id")
+            .asText();
+    assertThat(
+            call("POST", "/api/v1/factories/" + factory + "/validate", null, 200)
+                .get("order")
+                .toString())
+        .isEqualTo("[\"producer\",\"consumer\"]");
+
+    // The consumer already runs alone: the factory's deploy fails there, and the producer it had
+    // started is rolled back.
+    String alone =
+        call(
+                "POST",
+                "/api/v1/deployments",
+                Map.of("flowId", consumerId, "environment", "cluster"),
+                201)
+            .get("id")
+            .asText();
+    JsonNode failed =
+        call(
+            "POST",
+            "/api/v1/factories/" + factory + "/deploy",
+            Map.of("environment", "cluster"),
+            409);
+    assertThat(failed.get("type").asText())
+        .isEqualTo("https://flow.dev/problems/factory-deploy-failed");
+    assertThat(failed.get("failedFlow").asText()).isEqualTo("consumer");
+    assertThat(failed.get("detail").asText())
+        .isEqualTo(
+            "member 'consumer' failed to deploy: flow consumer is already deployed to cluster"
+                + " (deployment "
+                + alone
+                + "); upgrade or stop it; rolled back: producer");
+    JsonNode record =
+        call(
+            "GET",
+            "/api/v1/factory-deployments/" + failed.get("factoryDeployment").asText(),
+            null,
+            200);
+    assertThat(record.get("state").asText()).isEqualTo("FAILED");
+    assertThat(record.get("members").size()).isEqualTo(1);
+    assertThat(record.at("/members/0/flow").asText()).isEqualTo("producer");
+    assertThat(record.at("/members/0/state").asText()).isEqualTo("STOPPED");
+    String rolledBack = record.at("/members/0/deploymentId").asText();
+    assertThat(call("GET", "/api/v1/deployments/" + rolledBack, null, 200).get("state").asText())
+        .isEqualTo("STOPPED");
+    call("POST", "/api/v1/deployments/" + alone + "/stop", null, 200);
+
+    // Now the whole factory: producer first.
+    JsonNode d =
+        call(
+            "POST",
+            "/api/v1/factories/" + factory + "/deploy",
+            Map.of("environment", "cluster"),
+            201);
+    String fd = d.get("id").asText();
+    assertThat(d.get("state").asText()).isEqualTo("RUNNING");
+    assertThat(d.get("version").asInt()).isEqualTo(1);
+    assertThat(d.get("members").findValuesAsText("flow")).containsExactly("producer", "consumer");
+    String producerDeployment = d.at("/members/0/deploymentId").asText();
+    String consumerDeployment = d.at("/members/1/deploymentId").asText();
+    assertThat(consumerDeployment).isEqualTo(alone);
+    assertThat(at(producerDeployment, "deploy", -1).isBefore(at(consumerDeployment, "deploy", -1)))
+        .isTrue();
+    awaitRunning(fd);
+
+    List<String> ids = IntStream.rangeClosed(1, 20).mapToObj(i -> "{\"id\":" + i + "}").toList();
+    KAFKA.produce("f-in", ids);
+    List<String> out = KAFKA.readCommittedValues("f-out", 20, Duration.ofSeconds(90));
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      expected.add("{\"id\":" + i + ",\"received\":true,\"enriched\":true}");
+    }
+    assertThat(out).containsExactlyInAnyOrderElementsOf(expected);
+
+    JsonNode stopped = call("POST", "/api/v1/factory-deployments/" + fd + "/stop", null, 200);
+    assertThat(stopped.get("state").asText()).isEqualTo("STOPPED");
+    assertThat(stopped.get("members").findValuesAsText("state"))
+        .containsExactly("STOPPED", "STOPPED");
+    for (String id : List.of(producerDeployment, consumerDeployment)) {
+      assertThat(call("GET", "/api/v1/deployments/" + id, null, 200).get("state").asText())
+          .isEqualTo("STOPPED");
+    }
+    assertThat(at(consumerDeployment, "cancel", -1).isBefore(at(producerDeployment, "cancel", -1)))
+        .isTrue();
+    assertThat(call("GET", "/api/v1/factory-deployments/" + fd, null, 200).get("state").asText())
+        .isEqualTo("STOPPED");
+    call("POST", "/api/v1/factory-deployments/" + fd + "/stop", null, 409);
+  }
+
+  /** When the last {@code action} of a deployment's history happened. */
+  static Instant at(String deployment, String action, int unused) throws Exception {
+    Instant last = null;
+    for (JsonNode a :
+        call("GET", "/api/v1/deployments/" + deployment + "/history", null, 200).get("items")) {
+      if (a.get("action").asText().equals(action)) {
+        last = Instant.parse(a.get("at").asText());
+      }
+    }
+    assertThat(last).as(deployment + " " + action).isNotNull();
+    return last;
+  }
+
+  static void awaitRunning(String fd) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    JsonNode s = call("GET", "/api/v1/factory-deployments/" + fd, null, 200);
+    while (!s.get("members").findValuesAsText("state").equals(List.of("RUNNING", "RUNNING"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      s = call("GET", "/api/v1/factory-deployments/" + fd, null, 200);
+    }
+    assertThat(s.get("members").findValuesAsText("state"))
+        .as(s.toString())
+        .containsExactly("RUNNING", "RUNNING");
+    assertThat(s.get("state").asText()).isEqualTo("RUNNING");
+  }
+
+  static JsonNode call(String method, String path, Object body, int status) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(status);
+    return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+  }
+}
