@@ -1,5 +1,6 @@
 package dev.flow.server.deploy.engine;
 
+import dev.flow.job.ServerReporting;
 import dev.flow.parse.ParameterSets;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param parameterSets set name to parameter name to parameter
  * @param savepoint the savepoint to start from, or null for a fresh start
  * @param allowNonRestoredState whether savepoint state that no stage takes may be dropped
+ * @param reporting where the job reports its runs and error records, or null for nowhere; its
+ *     token, like the secrets, never leaves the engine in job arguments
  */
 public record JobRequest(
     String name,
@@ -22,10 +25,27 @@ public record JobRequest(
     String yaml,
     Map<String, Map<String, ParameterSets.Parameter>> parameterSets,
     String savepoint,
-    boolean allowNonRestoredState) {
+    boolean allowNonRestoredState,
+    ServerReporting reporting) {
 
   public JobRequest {
     parameterSets = Map.copyOf(parameterSets);
+  }
+
+  /** A request that reports nowhere. */
+  public JobRequest(
+      String name,
+      String fileName,
+      String yaml,
+      Map<String, Map<String, ParameterSets.Parameter>> parameterSets,
+      String savepoint,
+      boolean allowNonRestoredState) {
+    this(name, fileName, yaml, parameterSets, savepoint, allowNonRestoredState, null);
+  }
+
+  /** The same request, reporting to {@code r}. */
+  public JobRequest withReporting(ServerReporting r) {
+    return new JobRequest(name, fileName, yaml, parameterSets, savepoint, allowNonRestoredState, r);
   }
 
   /** A fresh start of a flow with no parameter sets. */
@@ -35,7 +55,7 @@ public record JobRequest(
 
   /** The same request, starting from {@code path}. */
   public JobRequest fromSavepoint(String path, boolean allowNonRestored) {
-    return new JobRequest(name, fileName, yaml, parameterSets, path, allowNonRestored);
+    return new JobRequest(name, fileName, yaml, parameterSets, path, allowNonRestored, reporting);
   }
 
   /** Every secret value of the parameter sets, e.g. for checks that none leaked. */
@@ -44,6 +64,14 @@ public record JobRequest(
         .flatMap(m -> m.values().stream())
         .filter(ParameterSets.Parameter::secret)
         .map(ParameterSets.Parameter::value)
-        .toList();
+        .collect(
+            java.util.stream.Collectors.collectingAndThen(
+                java.util.stream.Collectors.toList(),
+                l -> {
+                  if (reporting != null) {
+                    l.add(reporting.token());
+                  }
+                  return List.copyOf(l);
+                }));
   }
 }

@@ -80,6 +80,9 @@ public final class LocalEngine implements Engine {
   @Override
   public JobRef submit(JobRequest request) throws EngineException {
     ValidatedFlow flow = FlowSources.validOrThrow(request);
+    if (request.reporting() != null) {
+      flow = request.reporting().apply(flow);
+    }
     Configuration conf = new Configuration();
     if (request.savepoint() != null) {
       conf.set(StateRecoveryOptions.SAVEPOINT_PATH, request.savepoint());
