@@ -50,6 +50,9 @@ public final class FlinkSessionEngine implements Engine {
   @Override
   public JobRef submit(JobRequest request) throws EngineException {
     FlowSources.validOrThrow(request);
+    if (request.manual() != null) {
+      throw new EngineException("manual runs run on the local environment only");
+    }
     String id = jarId();
     FlowFileServer.Published published = files.publish(request);
     try {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param allowNonRestoredState whether savepoint state that no stage takes may be dropped
  * @param reporting where the job reports its runs and error records, or null for nowhere; its
  *     token, like the secrets, never leaves the engine in job arguments
+ * @param manual the records of a manual run, which replace the triggers (local engine only), or
+ *     null for the flow's own triggers
  */
 public record JobRequest(
     String name,
@@ -26,7 +28,8 @@ public record JobRequest(
     Map<String, Map<String, ParameterSets.Parameter>> parameterSets,
     String savepoint,
     boolean allowNonRestoredState,
-    ServerReporting reporting) {
+    ServerReporting reporting,
+    ManualInput manual) {
 
   public JobRequest {
     parameterSets = Map.copyOf(parameterSets);
@@ -40,12 +43,19 @@ public record JobRequest(
       Map<String, Map<String, ParameterSets.Parameter>> parameterSets,
       String savepoint,
       boolean allowNonRestoredState) {
-    this(name, fileName, yaml, parameterSets, savepoint, allowNonRestoredState, null);
+    this(name, fileName, yaml, parameterSets, savepoint, allowNonRestoredState, null, null);
   }
 
   /** The same request, reporting to {@code r}. */
   public JobRequest withReporting(ServerReporting r) {
-    return new JobRequest(name, fileName, yaml, parameterSets, savepoint, allowNonRestoredState, r);
+    return new JobRequest(
+        name, fileName, yaml, parameterSets, savepoint, allowNonRestoredState, r, manual);
+  }
+
+  /** The same request as a manual run of {@code input}. */
+  public JobRequest withManualInput(ManualInput input) {
+    return new JobRequest(
+        name, fileName, yaml, parameterSets, savepoint, allowNonRestoredState, reporting, input);
   }
 
   /** A fresh start of a flow with no parameter sets. */
@@ -55,7 +65,8 @@ public record JobRequest(
 
   /** The same request, starting from {@code path}. */
   public JobRequest fromSavepoint(String path, boolean allowNonRestored) {
-    return new JobRequest(name, fileName, yaml, parameterSets, path, allowNonRestored, reporting);
+    return new JobRequest(
+        name, fileName, yaml, parameterSets, path, allowNonRestored, reporting, manual);
   }
 
   /** Every secret value of the parameter sets, e.g. for checks that none leaked. */

@@ -91,7 +91,10 @@ public final class LocalEngine implements Engine {
     }
     StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
     try {
-      CompiledFlow compiled = FlowCompiler.translate(flow, env);
+      CompiledFlow compiled =
+          request.manual() == null
+              ? FlowCompiler.translate(flow, env)
+              : FlowCompiler.translate(flow, env, request.manual().hooks());
       ByteArrayOutputStream notices = new ByteArrayOutputStream();
       List<Problem> lost =
           SavepointCheck.problems(
