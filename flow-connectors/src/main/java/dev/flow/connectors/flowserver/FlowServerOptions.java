@@ -9,7 +9,8 @@ package dev.flow.connectors.flowserver;
  * @param batchSize records per request at most
  * @param maxAttempts attempts per request before the job fails (and restarts from a checkpoint)
  */
-public record FlowServerOptions(String url, String token, int batchSize, int maxAttempts) {
+public record FlowServerOptions(String url, String token, int batchSize, int maxAttempts)
+    implements java.io.Serializable {
 
   /** Reporting with the defaults: 500 records per request, 8 attempts. */
   public static FlowServerOptions of(String url, String token) {
