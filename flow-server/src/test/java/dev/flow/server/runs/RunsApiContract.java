@@ -153,7 +153,7 @@ abstract class RunsApiContract {
                 "baseVersion",
                 1,
                 "yaml",
-                FLOW.formatted("amount == 0 ? 0 : 100 / amount", out.toAbsolutePath())));
+                FLOW.formatted("\"amount == 0 ? 0 : 100 / amount\"", out.toAbsolutePath())));
     assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
     Api.Response replay =
         admin.post("/api/v1/error-records/replay", Map.of("ids", List.of(er.get("id").asLong())));
@@ -178,7 +178,7 @@ abstract class RunsApiContract {
     Api.Response trig =
         admin.post(
             "/api/v1/flows/" + flowId + "/trigger",
-            Map.of("records", List.of(Map.of("id", 7, "amount", 5))));
+            Map.of("records", List.of(Api.JSON.readTree("{\"id\":7,\"amount\":5}"))));
     assertThat(trig.status()).as(trig.toString()).isEqualTo(202);
     String manualRun = trig.json().get("runIds").get(0).asText();
     JsonNode mr = await("/api/v1/runs/" + manualRun, j -> j.has("status"));
