@@ -4,6 +4,7 @@ import dev.flow.FlowCompiler;
 import dev.flow.model.Problem;
 import dev.flow.translate.CompiledFlow;
 import dev.flow.validate.ValidatedFlow;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.DeploymentOptions;
@@ -15,7 +16,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * flow validate} and the job is not submitted. When the job restores a savepoint ({@code -s}), the
  * savepoint's state is checked against the flow first (see {@link SavepointCheck}). {@code --flow}
  * and {@code --params} also take http(s) URLs, fetched once before validation (see {@link
- * FetchedFiles}).
+ * FetchedFiles}). {@code --report} names the file (or one-time link) of a flow server's {@link
+ * ServerReporting}: the flow then reports its runs and error records to that server.
  */
 public final class FlowJob {
   private FlowJob() {}
@@ -23,10 +25,12 @@ public final class FlowJob {
   public static void main(String[] args) throws Exception {
     String flow = null;
     List<String> params = new ArrayList<>();
+    String report = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--flow" -> flow = value(args, ++i, "--flow");
         case "--params" -> params.add(value(args, ++i, "--params"));
+        case "--report" -> report = value(args, ++i, "--report");
         default -> usage("unknown argument '" + args[i] + "'");
       }
     }
@@ -34,11 +38,18 @@ public final class FlowJob {
       usage("--flow is required");
     }
     ValidatedFlow validated;
+    ServerReporting reporting = null;
     try (FetchedFiles fetched = new FetchedFiles()) {
       // Fetched files are read once here and deleted: their values live on in the job graph only.
       String local = fetched.localize(flow);
       validated =
           FlowCompiler.validate(local, params.stream().map(fetched::localize).toList(), false);
+      if (report != null) {
+        reporting = ServerReporting.read(Path.of(fetched.localize(report)));
+      }
+    }
+    if (reporting != null && !validated.hasErrors()) {
+      validated = reporting.apply(validated);
     }
     if (!validated.problems().isEmpty()) {
       ProblemPrinter.printText(validated.problems(), System.err);
@@ -76,6 +87,7 @@ public final class FlowJob {
 
   private static void usage(String problem) {
     throw new IllegalArgumentException(
-        problem + "\nusage: flink run flow-job.jar --flow FLOW.yaml [--params PARAMS.yaml]...");
+        problem
+            + "\nusage: flink run flow-job.jar --flow FLOW.yaml [--params PARAMS.yaml]... [--report R.json]");
   }
 }

@@ -40,13 +40,40 @@ public final class ServerCommand implements Callable<Integer> {
               + " the embedded store.")
   String db;
 
+  @Option(
+      names = "--error-retention-records",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Error records kept per flow at most; the oldest go first (default: 10000).")
+  int errorRetentionRecords;
+
+  @Option(
+      names = "--error-retention-days",
+      paramLabel = "DAYS",
+      defaultValue = "30",
+      description = "Days an error record is kept at most (default: 30).")
+  int errorRetentionDays;
+
   @Override
   public Integer call() throws Exception {
     if (db != null && !db.startsWith("jdbc:postgresql:")) {
       System.err.println("flow server: --db takes a jdbc:postgresql:// URL, not '" + db + "'");
       return 2;
     }
-    ServerConfig cfg = new ServerConfig(host, port, data, db, System.getenv("FLOW_SERVER_KEY"));
+    if (errorRetentionRecords < 1 || errorRetentionDays < 1) {
+      System.err.println(
+          "flow server: --error-retention-records and --error-retention-days must be 1 or more");
+      return 2;
+    }
+    ServerConfig cfg =
+        new ServerConfig(
+            host,
+            port,
+            data,
+            db,
+            System.getenv("FLOW_SERVER_KEY"),
+            errorRetentionRecords,
+            errorRetentionDays);
     FlowServer server;
     try {
       server = FlowServer.start(cfg);

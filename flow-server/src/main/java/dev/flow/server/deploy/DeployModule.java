@@ -17,6 +17,14 @@ public final class DeployModule implements ServerModule {
     engines = new Engines(context.config());
     DeploymentStore store = new DeploymentStore();
     Deployments deployments = new Deployments(context, store, engines);
+    dev.flow.server.runs.RunServices.of(context)
+        .localEngine(
+            () ->
+                engines.of(
+                    context
+                        .db()
+                        .tx(c -> store.environment(c, "local"))
+                        .orElseThrow(() -> new IllegalStateException("no local environment"))));
     new DeploymentRoutes(context, store, deployments).register(routes);
     new DeploymentMetricsRoutes(deployments, engines).register(routes);
     Thread t = new Thread(deployments::reconcile, "flow-reconcile");

@@ -124,7 +124,7 @@ final class DeploymentStore {
   }
 
   String insert(Connection c, Deployment d) throws SQLException {
-    String id = UUID.randomUUID().toString();
+    String id = d.id() != null ? d.id() : UUID.randomUUID().toString();
     try (PreparedStatement st =
         c.prepareStatement(
             "insert into deployments (id, flow_id, environment, job_name, version,"

@@ -16,6 +16,7 @@ import dev.flow.server.deploy.engine.JobRef;
 import dev.flow.server.deploy.engine.JobRequest;
 import dev.flow.server.deploy.engine.JobState;
 import dev.flow.server.deploy.engine.JobStatus;
+import dev.flow.server.runs.RunServices;
 import dev.flow.server.store.Database;
 import dev.flow.server.store.FlowRecord;
 import dev.flow.upgrade.StateChange;
@@ -91,23 +92,27 @@ public final class Deployments {
     Environment env = environment(envName);
     int v = version == null ? flow.version() : version;
     List<String> useSets = sets == null ? flow.parameterSets() : sets;
-    s.db()
-        .tx(
-            c -> {
-              var existing = store.byFlowAndEnvironment(c, flowId, env.name());
-              if (existing.isPresent() && !terminal(existing.get().state())) {
-                throw ApiException.conflict(
-                    "flow "
-                        + flow.name()
-                        + " is already deployed to "
-                        + env.name()
-                        + " (deployment "
-                        + existing.get().id()
-                        + "); upgrade or stop it");
-              }
-              return null;
-            });
-    JobRequest request = request(flow, v, useSets, null, false);
+    String deploymentId =
+        s.db()
+            .tx(
+                c -> {
+                  var existing = store.byFlowAndEnvironment(c, flowId, env.name());
+                  if (existing.isPresent() && !terminal(existing.get().state())) {
+                    throw ApiException.conflict(
+                        "flow "
+                            + flow.name()
+                            + " is already deployed to "
+                            + env.name()
+                            + " (deployment "
+                            + existing.get().id()
+                            + "); upgrade or stop it");
+                  }
+                  return existing
+                      .map(Deployment::id)
+                      .orElse(java.util.UUID.randomUUID().toString());
+                });
+    JobRequest request =
+        reporting(request(flow, v, useSets, null, false), deploymentId, flow, v, env);
     JobRef job = submit(env, request);
     return s.db()
         .tx(
@@ -135,7 +140,7 @@ public final class Deployments {
               } else {
                 d =
                     new Deployment(
-                        null,
+                        deploymentId,
                         flowId,
                         env.name(),
                         request.name(),
@@ -229,8 +234,13 @@ public final class Deployments {
           "deployment " + id + " is not running (" + d.state() + "); deploy it instead");
     }
     FlowRecord flow = s.db().tx(c -> s.flows().require(c, d.flowId()));
-    JobRequest before = request(flow, d.version(), d.parameterSets(), null, false);
-    JobRequest after = request(flow, toVersion, d.parameterSets(), null, false);
+    Environment env = environment(d.environment());
+    JobRequest before =
+        reporting(
+            request(flow, d.version(), d.parameterSets(), null, false), id, flow, d.version(), env);
+    JobRequest after =
+        reporting(
+            request(flow, toVersion, d.parameterSets(), null, false), id, flow, toVersion, env);
     ValidatedFlow old = FlowSources.validate(before);
     ValidatedFlow now = FlowSources.validate(after);
     if (now.hasErrors()) {
@@ -432,6 +442,33 @@ public final class Deployments {
     }
     String name = DeploySpec.resourceName(flow.name());
     return new JobRequest(name, flow.name() + ".yaml", yaml, map, savepoint, allow);
+  }
+
+  /**
+   * The request reporting its runs and error records to this server, with a token scoped to the
+   * deployment and version. A flink-session or kubernetes environment reaches the server at its
+   * {@code config.serverUrl} when set.
+   */
+  private JobRequest reporting(
+      JobRequest r, String deploymentId, FlowRecord flow, int version, Environment env) {
+    String advertised = null;
+    try {
+      var cfg = dev.flow.server.api.ApiJson.MAPPER.readTree(env.config());
+      advertised = cfg.path("serverUrl").asText(null);
+    } catch (java.io.IOException e) {
+      // The environment's settings were checked when it was stored.
+    }
+    return r.withReporting(
+        RunServices.of(s)
+            .issue(
+                deploymentId,
+                flow.id(),
+                flow.name(),
+                version,
+                env.name(),
+                deploymentId,
+                false,
+                advertised));
   }
 
   static ApiException engineError(EngineException ex) {

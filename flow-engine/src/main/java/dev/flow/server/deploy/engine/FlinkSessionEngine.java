@@ -50,13 +50,15 @@ public final class FlinkSessionEngine implements Engine {
   @Override
   public JobRef submit(JobRequest request) throws EngineException {
     FlowSources.validOrThrow(request);
+    if (request.manual() != null) {
+      throw new EngineException("manual runs run on the local environment only");
+    }
     String id = jarId();
     FlowFileServer.Published published = files.publish(request);
     try {
       var body = rest.object().put("entryClass", ENTRY_CLASS);
       ArrayNode args = body.putArray("programArgsList");
-      args.add("--flow").add(published.flowUrl());
-      published.paramUrls().forEach(u -> args.add("--params").add(u));
+      addArgs(args, published);
       if (request.savepoint() != null) {
         body.put("savepointPath", request.savepoint());
         body.put("allowNonRestoredState", request.allowNonRestoredState());
@@ -66,8 +68,7 @@ public final class FlinkSessionEngine implements Engine {
         jarId = null; // the cluster restarted and lost its uploads: upload again, once
         published = files.publish(request);
         args.removeAll();
-        args.add("--flow").add(published.flowUrl());
-        published.paramUrls().forEach(u -> args.add("--params").add(u));
+        addArgs(args, published);
         a = rest.post("/jars/" + jarId() + "/run", body);
       }
       if (!a.ok()) {
@@ -76,6 +77,15 @@ public final class FlinkSessionEngine implements Engine {
       return new JobRef(a.body().path("jobid").asText(), request.name());
     } finally {
       files.revoke(published);
+    }
+  }
+
+  /** The job's arguments: only one-time links, never a secret, a token or the flow's text. */
+  private static void addArgs(ArrayNode args, FlowFileServer.Published published) {
+    args.add("--flow").add(published.flowUrl());
+    published.paramUrls().forEach(u -> args.add("--params").add(u));
+    if (published.reportUrl() != null) {
+      args.add("--report").add(published.reportUrl());
     }
   }
 

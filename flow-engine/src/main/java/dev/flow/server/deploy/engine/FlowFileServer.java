@@ -25,8 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FlowFileServer implements AutoCloseable {
 
-  /** The links of one published request: the flow, then one per parameter set. */
-  public record Published(String flowUrl, List<String> paramUrls, List<String> tickets) {}
+  /**
+   * The links of one published request: the flow, one per parameter set, and the reporting file
+   * (null when the request reports nowhere).
+   */
+  public record Published(
+      String flowUrl, List<String> paramUrls, String reportUrl, List<String> tickets) {}
 
   private record Entry(String name, byte[] body, Instant expires) {}
 
@@ -73,7 +77,14 @@ public final class FlowFileServer implements AutoCloseable {
         .forEach(
             (set, parameters) ->
                 params.add(add(set + ".yaml", ParameterFiles.json(set, parameters), tickets)));
-    return new Published(flowUrl, params, tickets);
+    String report =
+        request.reporting() == null
+            ? null
+            : add(
+                "report.json",
+                request.reporting().toJson().getBytes(StandardCharsets.UTF_8),
+                tickets);
+    return new Published(flowUrl, params, report, tickets);
   }
 
   /** Forgets the published files that were not fetched yet. */

@@ -44,6 +44,9 @@ public final class KubernetesEngine implements dev.flow.server.deploy.engine.Eng
   @Override
   public JobRef submit(JobRequest request) throws EngineException {
     FlowSources.validOrThrow(request);
+    if (request.manual() != null) {
+      throw new EngineException("manual runs run on the local environment only");
+    }
     KubernetesResources.Rendered r = KubernetesResources.render(request, settings);
     try {
       client.resource(r.configMap()).inNamespace(namespace).createOr(NonDeletingOperation::update);

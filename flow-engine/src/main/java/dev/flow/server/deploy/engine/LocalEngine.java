@@ -83,6 +83,9 @@ public final class LocalEngine implements Engine {
   @Override
   public JobRef submit(JobRequest request) throws EngineException {
     ValidatedFlow flow = FlowSources.validOrThrow(request);
+    if (request.reporting() != null) {
+      flow = request.reporting().apply(flow);
+    }
     Configuration conf = new Configuration();
     if (request.savepoint() != null) {
       conf.set(StateRecoveryOptions.SAVEPOINT_PATH, request.savepoint());
@@ -91,7 +94,10 @@ public final class LocalEngine implements Engine {
     }
     StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
     try {
-      CompiledFlow compiled = FlowCompiler.translate(flow, env);
+      CompiledFlow compiled =
+          request.manual() == null
+              ? FlowCompiler.translate(flow, env)
+              : FlowCompiler.translate(flow, env, request.manual().hooks());
       ByteArrayOutputStream notices = new ByteArrayOutputStream();
       List<Problem> lost =
           SavepointCheck.problems(
