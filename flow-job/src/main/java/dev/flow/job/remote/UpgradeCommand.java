@@ -29,7 +29,16 @@ public final class UpgradeCommand extends DeploymentCommand {
 
   @Override
   protected int run(FlowClient client, Deployment d) {
-    Deployed.print(name, client.deployments().upgrade(d.id(), to, allowStateLoss), out);
-    return 0;
+    try {
+      Deployed.print(name, client.deployments().upgrade(d.id(), to, allowStateLoss), out);
+      return 0;
+    } catch (dev.flow.client.FlowApiException e) {
+      if (e.status() != 409 || e.type() == null || !e.type().endsWith("/incompatible-upgrade")) {
+        throw e;
+      }
+      RemoteErrors.print(commandName(), e, files(), err);
+      err.println("flow upgrade: --allow-state-loss upgrades anyway and drops that state");
+      return 1;
+    }
   }
 }

@@ -169,12 +169,16 @@ class DeployCommandsITCase {
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.out()).isEmpty();
     assertThat(refused.err())
-        .startsWith(
+        .isEqualTo(
             "flow upgrade: 409 The upgrade would lose state: version 3 cannot restore a savepoint"
                 + " of version 2; nothing was changed. Pass allowStateLoss: true to drop that"
-                + " state.")
-        .contains("flow.yaml:")
-        .doesNotContain("Exception");
+                + " state.\n"
+                + "hooks.yaml:9:5: error: stage \"dedupe\" (Deduplicate): renamed from"
+                + " \"unique\"? The savepoint's state of \"unique\" (the keys seen within ttl)"
+                + " would be dropped, and this stage would start empty; keep the name \"unique\""
+                + " to keep the state\n"
+                + "1 error, 0 warnings\n"
+                + "flow upgrade: --allow-state-loss upgrades anyway and drops that state\n");
     assertThat(awaitState(id, "RUNNING").liveJobId()).isEqualTo(v2.liveJobId());
 
     Cli.Result back = flow("rollback", "hooks");

@@ -66,8 +66,7 @@ class RunsCommandsITCase {
                 out: []
             """);
     assertThat(flow("push", f.toString()).out()).isEqualTo("big: version 1 (created)\n");
-    Path input =
-        Files.writeString(dir.resolve("in.jsonl"), "{\"amount\":150}\n{\"other\":1}\n");
+    Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"amount\":150}\n{\"other\":1}\n");
     Cli.Result t = flow("trigger", "big", "--input", input.toString(), "--wait");
     assertThat(t.out()).matches("(?s)run \\S+\nrun \\S+: success, 1 published, 1 errors\n");
 
