@@ -25,6 +25,10 @@ public final class FlowClient {
   private final ProjectsApi projects;
   private final TokensApi tokens;
   private final TransferApi transfer;
+  private final EnvironmentsApi environments;
+  private final DeploymentsApi deployments;
+  private final RunsApi runs;
+  private final ErrorRecordsApi errorRecords;
 
   private FlowClient(ApiTransport transport) {
     this.transport = transport;
@@ -33,6 +37,10 @@ public final class FlowClient {
     this.projects = new ProjectsApi(transport);
     this.tokens = new TokensApi(transport);
     this.transfer = new TransferApi(transport);
+    this.environments = new EnvironmentsApi(transport);
+    this.deployments = new DeploymentsApi(transport);
+    this.runs = new RunsApi(transport);
+    this.errorRecords = new ErrorRecordsApi(transport);
   }
 
   /** A builder for the server at {@code server}, e.g. {@code http://localhost:8090}. */
@@ -60,6 +68,26 @@ public final class FlowClient {
   /** Export and import of zips. */
   public TransferApi transfer() {
     return transfer;
+  }
+
+  /** The environments deployments run in. */
+  public EnvironmentsApi environments() {
+    return environments;
+  }
+
+  /** Deploy, status, stop, upgrade, rollback, history. */
+  public DeploymentsApi deployments() {
+    return deployments;
+  }
+
+  /** The runs of flows and their statistics. */
+  public RunsApi runs() {
+    return runs;
+  }
+
+  /** The records stages could not process, and their replay. */
+  public ErrorRecordsApi errorRecords() {
+    return errorRecords;
   }
 
   /** {@code GET /health}, which needs no token. */

@@ -23,16 +23,60 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "deploy",
-    description =
-        "Render the Kubernetes resources (ConfigMap + FlinkDeployment) that run a flow with the"
-            + " Flink Kubernetes Operator.")
+    description = {
+      "Deploy a flow of the server's catalog to an environment, or render the Kubernetes"
+          + " resources of a flow file.",
+      "",
+      "flow deploy NAME --env ENV [--params SET]... [--version N]",
+      "  deploys the flow NAME of the server (--server, FLOW_SERVER or the client config) to"
+          + " ENV (default local) and prints its status.",
+      "flow deploy FLOW.yaml --env ENV",
+      "  pushes the file to the server first (as flow push), then deploys that version.",
+      "flow deploy FLOW.yaml [--params FILE] [--image ...] [-o DIR]",
+      "  (no --env) renders a ConfigMap and a FlinkDeployment for the Flink Kubernetes"
+          + " Operator, for kubectl apply -f.",
+      "An argument that is an existing file or ends in .yaml/.yml is a flow file; anything else is"
+          + " a flow's name on the server."
+    })
 final class DeployCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FLOW", description = "The flow file.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FLOW",
+      description = "A flow file, or the name of a flow on the server.")
   Path flow;
 
-  @Option(names = "--params", paramLabel = "FILE", description = "A parameter set file.")
+  @Option(
+      names = "--params",
+      paramLabel = "FILE|SET",
+      description =
+          "Rendering: a parameter set file. On the server: the parameter sets (default: the"
+              + " flow's own).")
   List<Path> params = new ArrayList<>();
+
+  @Option(
+      names = "--env",
+      paramLabel = "ENV",
+      description = "Deploy on the server to this environment (local, or one of flow env ls).")
+  String env;
+
+  @Option(
+      names = "--version",
+      paramLabel = "N",
+      description = "On the server: the version to deploy (default: the latest).")
+  Integer version;
+
+  @Option(names = "--server", paramLabel = "URL", description = "The Flow server.")
+  String server;
+
+  @Option(names = "--token", paramLabel = "TOKEN", description = "The bearer token.")
+  String token;
+
+  @Option(names = "--project", paramLabel = "PROJECT", description = "The project.")
+  String project;
+
+  @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(
       names = "--image",
@@ -73,6 +117,19 @@ final class DeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String arg = flow.toString();
+    boolean file = Files.isRegularFile(flow) || arg.endsWith(".yaml") || arg.endsWith(".yml");
+    if (env != null || !file || version != null || server != null) {
+      return dev.flow.job.remote.RemoteDeployCommand.of(
+              server,
+              token,
+              project,
+              arg,
+              env,
+              params.stream().map(Path::toString).toList(),
+              version)
+          .call();
+    }
     ValidatedFlow validated =
         FlowCompiler.validate(flow.toString(), params.stream().map(Path::toString).toList(), false);
     if (validated.problems().stream().anyMatch(Problem::isError)) {

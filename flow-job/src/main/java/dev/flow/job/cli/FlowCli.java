@@ -41,6 +41,14 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ParamsCommand.class,
       ApplyCommand.class,
+      dev.flow.job.remote.EnvCommand.class,
+      dev.flow.job.remote.StatusCommand.class,
+      dev.flow.job.remote.StopCommand.class,
+      dev.flow.job.remote.UpgradeCommand.class,
+      dev.flow.job.remote.RollbackCommand.class,
+      dev.flow.job.remote.RunsCommand.class,
+      dev.flow.job.remote.ErrorsCommand.class,
+      dev.flow.job.remote.TriggerCommand.class,
       FactoryCommand.class,
       CommandLine.HelpCommand.class
     })

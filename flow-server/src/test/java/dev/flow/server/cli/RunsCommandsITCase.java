@@ -1,0 +1,80 @@
+package dev.flow.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flow.server.FlowServer;
+import dev.flow.server.testing.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/** flow trigger, flow runs and flow errors against a real server and its local environment. */
+@Disabled("needs the runs API")
+class RunsCommandsITCase {
+  private static FlowServer server;
+  private static String url;
+  private static String admin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = Stores.start(Stores.freshData(), null);
+    url = "http://127.0.0.1:" + server.port();
+    admin = server.firstAdminToken().orElseThrow();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Cli.Result flow(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--server", url, "--token", admin));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void triggerThenRunsThenErrorsThenReplay() throws Exception {
+    Path dir = Stores.freshData();
+    Path f =
+        Files.writeString(
+            dir.resolve("big.yaml"),
+            """
+            name: big
+            settings:
+              errors:
+                policy: STAGE_RECORD
+            stages:
+              - name: in
+                action: Inline Records
+                props:
+                  records: [{amount: 1}]
+                out: [big orders]
+              - name: big orders
+                action: Filter
+                props:
+                  condition: amount > 100
+                out: [print]
+              - name: print
+                action: Log
+                props: {}
+                out: []
+            """);
+    assertThat(flow("push", f.toString()).out()).isEqualTo("big: version 1 (created)\n");
+    Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"amount\":150}\n{\"other\":1}\n");
+    Cli.Result t = flow("trigger", "big", "--input", input.toString(), "--wait");
+    assertThat(t.out()).matches("(?s)run \\S+\nrun \\S+: success, 1 published, 1 errors\n");
+
+    Cli.Result runs = flow("runs", "big");
+    assertThat(runs.exitCode()).isZero();
+    assertThat(runs.out()).contains("(manual)").contains("1 runs: 1 succeeded, 0 failed");
+
+    Cli.Result errors = flow("errors", "big", "--stage", "big orders");
+    assertThat(errors.out()).contains("big orders").contains("no field 'amount'");
+  }
+}
