@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** flow trigger, flow runs and flow errors against a real server and its local environment. */
-@Disabled("needs the runs API")
 class RunsCommandsITCase {
   private static FlowServer server;
   private static String url;
@@ -68,11 +66,18 @@ class RunsCommandsITCase {
     assertThat(flow("push", f.toString()).out()).isEqualTo("big: version 1 (created)\n");
     Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"amount\":150}\n{\"other\":1}\n");
     Cli.Result t = flow("trigger", "big", "--input", input.toString(), "--wait");
-    assertThat(t.out()).matches("(?s)run \\S+\nrun \\S+: success, 1 published, 1 errors\n");
+    // Each posted record starts a run of its own: one passes the filter, one fails in it.
+    assertThat(t.exitCode()).isEqualTo(1);
+    assertThat(t.out())
+        .matches("(?s)run \\S+\nrun \\S+\n.*")
+        .containsPattern("run \\S+: success, 1 published, 0 errors\n")
+        .contains(
+            ": error, 0 published, 1 errors (big orders: no field 'amount' in the record"
+                + " (in expression \"amount > 100\" at column 1))\n");
 
     Cli.Result runs = flow("runs", "big");
     assertThat(runs.exitCode()).isZero();
-    assertThat(runs.out()).contains("(manual)").contains("1 runs: 1 succeeded, 0 failed");
+    assertThat(runs.out()).contains("(manual)").contains("2 runs: 1 succeeded, 1 failed");
 
     Cli.Result errors = flow("errors", "big", "--stage", "big orders");
     assertThat(errors.out()).contains("big orders").contains("no field 'amount'");
