@@ -75,7 +75,10 @@ final class DeployCommand implements Callable<Integer> {
   @Option(names = "--project", paramLabel = "PROJECT", description = "The project.")
   String project;
 
-  @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
   boolean help;
 
   @Option(

@@ -45,7 +45,10 @@ public final class TriggerCommand extends RemoteCommand {
   @Option(names = "--timeout", defaultValue = "120", description = "Seconds --wait waits.")
   int timeout;
 
-  @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
   boolean help;
 
   @Override
