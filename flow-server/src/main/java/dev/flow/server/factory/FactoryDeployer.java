@@ -44,6 +44,20 @@ final class FactoryDeployer {
       throw ApiException.badRequest("'environment' is required");
     }
     FactoryRecord f = s.db().tx(c -> store.require(c, factoryId));
+    boolean known =
+        s.db()
+            .tx(
+                c -> {
+                  try (var st = c.prepareStatement("select 1 from environments where name = ?")) {
+                    st.setString(1, env);
+                    try (var rs = st.executeQuery()) {
+                      return rs.next();
+                    }
+                  }
+                });
+    if (!known) {
+      throw ApiException.notFound("no environment " + env + "; nothing was started");
+    }
     int n = version == null ? f.version() : version;
     Version v = s.db().tx(c -> store.version(c, factoryId, n));
     List<Integer> order = order(f, v);

@@ -1,0 +1,64 @@
+package dev.flow.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flow.server.FlowServer;
+import dev.flow.server.testing.Stores;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code flow factory push} and {@code flow factory deploy NAME --env} against a real server. */
+class FactoryCommandsITCase {
+  private static FlowServer server;
+  private static String url;
+  private static String admin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = Stores.start(Stores.freshData(), null);
+    url = "http://127.0.0.1:" + server.port();
+    admin = server.firstAdminToken().orElseThrow();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Cli.Result flow(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--server", url, "--token", admin));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void pushTheExampleFolderThenDeployByName() {
+    Cli.Result pushed = flow("factory", "push", "../examples/factory", "-m", "first");
+    assertThat(pushed.exitCode()).as(pushed.err()).isZero();
+    assertThat(pushed.out())
+        .isEqualTo(
+            "Signups: version 1\n"
+                + "  Signup intake: version 1\n"
+                + "  Signup enrichment: version 1\n"
+                + "  Daily signup metrics: version 1\n");
+    assertThat(flow("factory", "push", "../examples/factory").out())
+        .startsWith("Signups: version 2\n");
+
+    Cli.Result noEnv = Cli.run("factory", "deploy", "Signups");
+    assertThat(noEnv.exitCode()).isEqualTo(2);
+    assertThat(noEnv.err())
+        .isEqualTo(
+            "flow factory deploy: Signups is not a file; to deploy a catalog factory through the"
+                + " server, give --env\n");
+
+    Cli.Result failed = flow("factory", "deploy", "Signups", "--env", "nope");
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.err()).contains("404 Not found: no environment nope; nothing was started");
+    Cli.Result unknown = flow("factory", "deploy", "Nope", "--env", "local");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no factory named 'Nope' in project 'default'");
+  }
+}
