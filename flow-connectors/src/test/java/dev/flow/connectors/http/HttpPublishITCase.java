@@ -152,8 +152,10 @@ class HttpPublishITCase {
     assertThat(CollectSink.payloads("publish-bulk-errors")).isEmpty();
     assertThat(received).hasSize(95);
     assertThat(new TreeSet<>(received)).hasSize(95);
-    assertThat(failedBodies).hasSize(1);
-    assertThat(okBodies).contains(failedBodies.get(0));
+    // Batches in flight together can both meet the 500 before the scenario moves on; each one
+    // that failed was sent again, whole.
+    assertThat(failedBodies).isNotEmpty();
+    assertThat(okBodies).containsAll(failedBodies);
     assertThat(okBodies.size()).isGreaterThanOrEqualTo(5);
     assertThat(CollectSink.received("publish-bulk-errors")).isEmpty();
   }
