@@ -204,34 +204,12 @@ final class RunStore {
   List<ObjectNode> runs(Connection c, Filter f, int page, int size) throws SQLException {
     List<Object> args = new ArrayList<>();
     String where = runWhere(f, args);
-    List<ObjectNode> out = new ArrayList<>();
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "select * from runs"
-                + where
-                + " order by started_at desc, run_id desc offset ? rows fetch next ? rows only")) {
-      int k = bind(st, args);
-      st.setInt(k++, page * size);
-      st.setInt(k, size);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.add(run(rs));
-        }
-      }
-    }
-    return out;
+    return page(c, "runs", where, args, "started_at desc, run_id desc", page, size, RunStore::run);
   }
 
   long countRuns(Connection c, Filter f) throws SQLException {
     List<Object> args = new ArrayList<>();
-    String where = runWhere(f, args);
-    try (PreparedStatement st = c.prepareStatement("select count(*) from runs" + where)) {
-      bind(st, args);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return count(c, "runs", runWhere(f, args), args);
   }
 
   Optional<ObjectNode> run(Connection c, String runId) throws SQLException {
@@ -269,34 +247,12 @@ final class RunStore {
   List<ObjectNode> errors(Connection c, Filter f, int page, int size) throws SQLException {
     List<Object> args = new ArrayList<>();
     String where = errorWhere(f, args);
-    List<ObjectNode> out = new ArrayList<>();
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "select * from error_records"
-                + where
-                + " order by id desc offset ? rows fetch next ? rows only")) {
-      int k = bind(st, args);
-      st.setInt(k++, page * size);
-      st.setInt(k, size);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.add(error(rs));
-        }
-      }
-    }
-    return out;
+    return page(c, "error_records", where, args, "id desc", page, size, RunStore::error);
   }
 
   long countErrors(Connection c, Filter f) throws SQLException {
     List<Object> args = new ArrayList<>();
-    String where = errorWhere(f, args);
-    try (PreparedStatement st = c.prepareStatement("select count(*) from error_records" + where)) {
-      bind(st, args);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return count(c, "error_records", errorWhere(f, args), args);
   }
 
   Optional<ObjectNode> error(Connection c, long id) throws SQLException {
@@ -327,6 +283,54 @@ final class RunStore {
       st.setString(1, runId);
       st.setLong(2, id);
       st.executeUpdate();
+    }
+  }
+
+  /** Reads one row of a result set. */
+  private interface Row {
+    ObjectNode read(ResultSet rs) throws SQLException;
+  }
+
+  /** One page of {@code table}'s rows matching {@code where}, in {@code order}. */
+  private static List<ObjectNode> page(
+      Connection c,
+      String table,
+      String where,
+      List<Object> args,
+      String order,
+      int page,
+      int size,
+      Row row)
+      throws SQLException {
+    List<ObjectNode> out = new ArrayList<>();
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "select * from "
+                + table
+                + where
+                + " order by "
+                + order
+                + " offset ? rows fetch next ? rows only")) {
+      int k = bind(st, args);
+      st.setInt(k++, page * size);
+      st.setInt(k, size);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(row.read(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static long count(Connection c, String table, String where, List<Object> args)
+      throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("select count(*) from " + table + where)) {
+      bind(st, args);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 

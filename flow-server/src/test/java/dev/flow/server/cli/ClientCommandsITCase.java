@@ -2,11 +2,9 @@ package dev.flow.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.client.FlowClient;
 import dev.flow.client.model.Flow;
 import dev.flow.client.model.FlowQuery;
 import dev.flow.job.init.ProjectTemplate;
-import dev.flow.server.FlowServer;
 import dev.flow.server.testing.Stores;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -14,10 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every client command of the {@code flow} CLI against a real server started in this JVM (H2 in a
@@ -27,37 +24,21 @@ class ClientCommandsITCase {
   private static final AtomicInteger PROJECTS = new AtomicInteger();
   private static final String QUICKSTART = "../examples/quickstart.yaml";
 
-  private static FlowServer server;
-  private static String url;
-  private static String admin;
-  private static FlowClient client;
+  @RegisterExtension static final CliServer SERVER = new CliServer();
 
   private String project;
   private Path dir;
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = Stores.start(Stores.freshData(), null);
-    url = "http://127.0.0.1:" + server.port();
-    admin = server.firstAdminToken().orElseThrow();
-    client = FlowClient.builder(url).token(admin).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @BeforeEach
   void project() throws Exception {
     project = "cli" + PROJECTS.incrementAndGet();
-    client.projects().create(project, null);
+    SERVER.client().projects().create(project, null);
     dir = Stores.freshData();
   }
 
   private Cli.Result flow(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--server", url, "--token", admin, "--project", project));
+    all.addAll(List.of("--server", SERVER.url(), "--token", SERVER.admin(), "--project", project));
     return Cli.run(all.toArray(String[]::new));
   }
 
@@ -75,20 +56,20 @@ class ClientCommandsITCase {
     assertThat(ls.exitCode()).isZero();
     assertThat(ls.out().lines().map(l -> l.split("\t")[0]).toList())
         .containsExactly("Copy", "Quick start");
-    Flow qs = client.flows().byName(project, "Quick start");
+    Flow qs = SERVER.client().flows().byName(project, "Quick start");
     assertThat(ls.out()).contains("Quick start\tv2\t" + qs.updatedAt() + "\t\n");
     assertOk(
         flow("ls", "--q", "Cop"),
-        "Copy\tv1\t" + client.flows().byName(project, "Copy").updatedAt() + "\t\n");
+        "Copy\tv1\t" + SERVER.client().flows().byName(project, "Copy").updatedAt() + "\t\n");
 
     assertOk(flow("get", "Quick start"), Files.readString(edited));
     assertOk(flow("get", "Quick start", "--version", "1"), Files.readString(Path.of(QUICKSTART)));
-    assertThat(client.flows().versions(qs.id()))
+    assertThat(SERVER.client().flows().versions(qs.id()))
         .extracting(v -> v.version() + " " + v.message())
         .containsExactly("1 first", "2 ");
 
     assertOk(flow("rm", "Copy"), "Copy: deleted\n");
-    assertThat(client.flows().listAll(FlowQuery.all().inProject(project)))
+    assertThat(SERVER.client().flows().listAll(FlowQuery.all().inProject(project)))
         .extracting(Flow::name)
         .containsExactly("Quick start");
     Cli.Result missing = flow("get", "Copy");
@@ -112,7 +93,7 @@ class ClientCommandsITCase {
             "flow push: 409 The flow changed since your version: the update is based on version 1"
                 + " but flow 'Quick start' is at version 2; get the current version, apply your"
                 + " change to it and send it again\n");
-    assertThat(client.flows().byName(project, "Quick start").version()).isEqualTo(2);
+    assertThat(SERVER.client().flows().byName(project, "Quick start").version()).isEqualTo(2);
   }
 
   @Test
@@ -138,7 +119,7 @@ class ClientCommandsITCase {
                 + "flow push: "
                 + bad
                 + " has errors, so it was not pushed (--no-validate pushes it anyway)\n");
-    assertThat(client.flows().find(project, "bad")).isEmpty();
+    assertThat(SERVER.client().flows().find(project, "bad")).isEmpty();
   }
 
   @Test
@@ -165,7 +146,7 @@ class ClientCommandsITCase {
         "flows:\n"
             + "  replaced Quick start (version 2 is the imported one)\n"
             + "parameter sets: none\n");
-    assertThat(client.flows().listAll(FlowQuery.all().inProject(project)))
+    assertThat(SERVER.client().flows().listAll(FlowQuery.all().inProject(project)))
         .extracting(f -> f.name() + " v" + f.version())
         .containsExactly("Quick start v2", "Quick start (1) v1");
   }
@@ -196,7 +177,7 @@ class ClientCommandsITCase {
     assertOk(
         flow("push", uses.toString(), "--params-set", "kafka"),
         "Quick start: version 1 (created)\n");
-    assertThat(client.flows().byName(project, "Quick start").parameterSets())
+    assertThat(SERVER.client().flows().byName(project, "Quick start").parameterSets())
         .containsExactly("kafka");
     Path masked = dir.resolve("masked.zip");
     assertThat(flow("export", "Quick start", "-o", masked.toString()).exitCode()).isZero();
@@ -217,7 +198,7 @@ class ClientCommandsITCase {
         "Plan for project "
             + project
             + " on "
-            + url
+            + SERVER.url()
             + ":\n"
             + "  create    parameter set orders  ("
             + dir.resolve("params/local.yaml")
@@ -232,7 +213,7 @@ class ClientCommandsITCase {
         .isEqualTo(
             "flow apply: not applied: there is no terminal to confirm the plan on; run again with"
                 + " --yes to apply it\n");
-    assertThat(client.flows().listAll(FlowQuery.all().inProject(project))).isEmpty();
+    assertThat(SERVER.client().flows().listAll(FlowQuery.all().inProject(project))).isEmpty();
 
     assertOk(
         flow("apply", dir.toString(), "--yes"),
@@ -240,10 +221,17 @@ class ClientCommandsITCase {
             + "created parameter set orders\n"
             + "created flow shop orders (version 1)\n"
             + "Applied 2 changes.\n");
-    Flow orders = client.flows().byName(project, "shop orders");
+    Flow orders = SERVER.client().flows().byName(project, "shop orders");
     assertThat(orders.yaml()).isEqualTo(Files.readString(dir.resolve("flows/orders.yaml")));
     assertThat(orders.parameterSets()).containsExactly("orders");
-    assertThat(client.parameterSets().get(project, "orders").parameters().get("groupId").value())
+    assertThat(
+            SERVER
+                .client()
+                .parameterSets()
+                .get(project, "orders")
+                .parameters()
+                .get("groupId")
+                .value())
         .isEqualTo("shop-orders");
 
     assertOk(
@@ -251,7 +239,7 @@ class ClientCommandsITCase {
         "Plan for project "
             + project
             + " on "
-            + url
+            + SERVER.url()
             + ":\n"
             + "  unchanged parameter set orders  ("
             + dir.resolve("params/local.yaml")
@@ -270,7 +258,7 @@ class ClientCommandsITCase {
         "Plan for project "
             + project
             + " on "
-            + url
+            + SERVER.url()
             + ":\n"
             + "  unchanged parameter set orders  ("
             + dir.resolve("params/local.yaml")
@@ -283,7 +271,7 @@ class ClientCommandsITCase {
             + "updated flow shop orders (version 2)\n"
             + "deleted flow Quick start\n"
             + "Applied 2 changes.\n");
-    assertThat(client.flows().listAll(FlowQuery.all().inProject(project)))
+    assertThat(SERVER.client().flows().listAll(FlowQuery.all().inProject(project)))
         .extracting(f -> f.name() + " v" + f.version())
         .containsExactly("shop orders v2");
   }
@@ -302,7 +290,7 @@ class ClientCommandsITCase {
                 + port
                 + " (connection refused); is it running? Set the URL with --server or"
                 + " FLOW_SERVER\n");
-    Cli.Result noToken = Cli.run("ls", "--server", url, "--token", "wrong");
+    Cli.Result noToken = Cli.run("ls", "--server", SERVER.url(), "--token", "wrong");
     assertThat(noToken.exitCode()).isEqualTo(1);
     assertThat(noToken.err())
         .isEqualTo(

@@ -2,20 +2,15 @@ package dev.flow.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.client.FlowClient;
 import dev.flow.client.model.Deployment;
 import dev.flow.client.model.Flow;
-import dev.flow.server.FlowServer;
 import dev.flow.server.testing.Stores;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The deployment commands of the {@code flow} CLI against a real server in this JVM, whose local
@@ -23,28 +18,10 @@ import org.junit.jupiter.api.Test;
  * and a refused incompatible one), rollback; exact outputs.
  */
 class DeployCommandsITCase {
-  private static FlowServer server;
-  private static String url;
-  private static String admin;
-  private static FlowClient client;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = Stores.start(Stores.freshData(), null);
-    url = "http://127.0.0.1:" + server.port();
-    admin = server.firstAdminToken().orElseThrow();
-    client = FlowClient.builder(url).token(admin).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final CliServer SERVER = new CliServer();
 
   private static Cli.Result flow(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--server", url, "--token", admin));
-    return Cli.run(all.toArray(String[]::new));
+    return SERVER.flow(args);
   }
 
   /** An unbounded flow: a webhook on a free port, a Deduplicate stage called {@code dedupe}. */
@@ -89,10 +66,10 @@ class DeployCommandsITCase {
 
   static Deployment awaitState(String id, String state) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    Deployment d = client.deployments().get(id);
+    Deployment d = SERVER.client().deployments().get(id);
     while (!state.equals(d.liveState()) && System.nanoTime() < deadline) {
       Thread.sleep(300);
-      d = client.deployments().get(id);
+      d = SERVER.client().deployments().get(id);
     }
     assertThat(d.liveState()).isEqualTo(state);
     return d;
@@ -142,8 +119,8 @@ class DeployCommandsITCase {
     assertThat(deployed.err()).isEmpty();
     assertThat(deployed.exitCode()).isZero();
     assertThat(deployed.out()).startsWith("hooks: version 1 (created)\nhooks v1 on local: ");
-    Flow f = client.flows().byName(null, "hooks");
-    String id = client.deployments().list(f.id()).get(0).id();
+    Flow f = SERVER.client().flows().byName(null, "hooks");
+    String id = SERVER.client().deployments().list(f.id()).get(0).id();
     Deployment running = awaitState(id, "RUNNING");
     assertThat(flow("status", "hooks").out()).isEqualTo(status(running));
 

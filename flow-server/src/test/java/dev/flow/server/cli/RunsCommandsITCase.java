@@ -2,38 +2,18 @@ package dev.flow.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.server.FlowServer;
 import dev.flow.server.testing.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** flow trigger, flow runs and flow errors against a real server and its local environment. */
 class RunsCommandsITCase {
-  private static FlowServer server;
-  private static String url;
-  private static String admin;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = Stores.start(Stores.freshData(), null);
-    url = "http://127.0.0.1:" + server.port();
-    admin = server.firstAdminToken().orElseThrow();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final CliServer SERVER = new CliServer();
 
   private static Cli.Result flow(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--server", url, "--token", admin));
-    return Cli.run(all.toArray(String[]::new));
+    return SERVER.flow(args);
   }
 
   @Test
