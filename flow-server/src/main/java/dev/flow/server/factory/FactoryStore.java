@@ -7,6 +7,7 @@ import dev.flow.server.api.ApiException;
 import dev.flow.server.api.ApiJson;
 import dev.flow.server.store.Database;
 import dev.flow.server.store.StoreException;
+import dev.flow.server.store.VersionHead;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -116,19 +117,9 @@ public final class FactoryStore {
   public FactoryRecord update(Connection c, String id, int base, NewVersion v, String description)
       throws SQLException {
     FactoryRecord current = require(c, id);
-    int n;
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "update factories set current_version = ?, updated_at = ?, description = ?"
-                + " where id = ? and current_version = ?")) {
-      st.setInt(1, base + 1);
-      st.setObject(2, Database.ts(v.createdAt()));
-      st.setString(3, description == null ? current.description() : description);
-      st.setString(4, id);
-      st.setInt(5, base);
-      n = st.executeUpdate();
-    }
-    if (n == 0) {
+    String desc = description == null ? current.description() : description;
+    if (!VersionHead.advance(
+        c, "factories", id, base, v.createdAt(), desc, n -> insertVersion(c, id, n, v))) {
       throw ApiException.conflict(
               "factory "
                   + id
@@ -138,14 +129,6 @@ public final class FactoryStore {
                   + base
                   + "; reload it and apply the change again")
           .with("currentVersion", current.version());
-    }
-    try {
-      insertVersion(c, id, base + 1, v);
-    } catch (SQLException e) {
-      if (StoreException.isUniqueViolation(e)) {
-        throw ApiException.conflict("version " + (base + 1) + " was written at the same moment");
-      }
-      throw e;
     }
     return require(c, id);
   }

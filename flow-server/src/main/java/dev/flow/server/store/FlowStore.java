@@ -90,29 +90,10 @@ public final class FlowStore {
     FlowRecord current = get(c, id).orElseThrow(() -> notFound(id));
     List<String> setIds =
         parameterSets == null ? null : ParameterSetStore.idsOf(c, current.project(), parameterSets);
-    int n;
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "update flows set current_version = ?, updated_at = ?, description = ?"
-                + " where id = ? and current_version = ?")) {
-      st.setInt(1, base + 1);
-      st.setObject(2, Database.ts(v.createdAt()));
-      st.setString(3, description == null ? current.description() : description);
-      st.setString(4, id);
-      st.setInt(5, base);
-      n = st.executeUpdate();
-    }
-    if (n == 0) {
+    String desc = description == null ? current.description() : description;
+    if (!VersionHead.advance(
+        c, "flows", id, base, v.createdAt(), desc, n -> insertVersion(c, id, n, v))) {
       throw stale(c, id, base);
-    }
-    try {
-      insertVersion(c, id, base + 1, v);
-    } catch (SQLException e) {
-      if (StoreException.isUniqueViolation(e)) {
-        // The transaction is spoilt on PostgreSQL, so no query for the current version here.
-        throw ApiException.conflict("version " + (base + 1) + " was written at the same moment");
-      }
-      throw e;
     }
     if (labels != null) {
       try (PreparedStatement st = c.prepareStatement("delete from flow_labels where flow_id = ?")) {
