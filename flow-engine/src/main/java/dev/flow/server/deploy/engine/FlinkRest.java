@@ -19,13 +19,22 @@ import java.util.UUID;
  * jars, jobs, exceptions, stop with savepoint, cancel.
  */
 final class FlinkRest {
+  private static final Duration WORK = Duration.ofMinutes(3);
+
   private final HttpClient http;
   private final String base;
   private final Duration timeout;
 
+  /**
+   * How long a request that makes Flink work may take: a jar upload, and a jar run, in which the
+   * JobManager runs the job's main method to build its graph (slow on a busy cluster).
+   */
+  private final Duration workTimeout;
+
   FlinkRest(String baseUrl, Duration timeout) {
     this.base = baseUrl.replaceAll("/+$", "");
     this.timeout = timeout;
+    this.workTimeout = timeout.compareTo(WORK) > 0 ? timeout : WORK;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
@@ -48,19 +57,30 @@ final class FlinkRest {
   }
 
   Answer get(String path) throws EngineException {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return send(HttpRequest.newBuilder(uri(path)).GET(), timeout);
   }
 
   Answer post(String path, JsonNode body) throws EngineException {
     return send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+        timeout);
+  }
+
+  /** Runs an uploaded jar: Flink builds the job graph before it answers. */
+  Answer run(String jarId, JsonNode body) throws EngineException {
+    return send(
+        HttpRequest.newBuilder(uri("/jars/" + jarId + "/run"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+        workTimeout);
   }
 
   Answer patch(String path) throws EngineException {
     return send(
-        HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.noBody()));
+        HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.noBody()),
+        timeout);
   }
 
   /** Uploads a jar as {@code name}; returns the jar id Flink gave it. */
@@ -84,7 +104,8 @@ final class FlinkRest {
         send(
             HttpRequest.newBuilder(uri("/jars/upload"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+            workTimeout);
     if (!a.ok()) {
       throw new EngineException("Flink refused the jar upload: " + a.errors());
     }
@@ -99,10 +120,22 @@ final class FlinkRest {
     return URI.create(base + path);
   }
 
-  private Answer send(HttpRequest.Builder request) throws EngineException {
+  private Answer send(HttpRequest.Builder request, Duration wait) throws EngineException {
     HttpResponse<byte[]> r;
+    HttpRequest built = request.timeout(wait).build();
     try {
-      r = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+      r = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw new EngineException(
+          "Flink at "
+              + base
+              + " did not answer "
+              + built.method()
+              + " "
+              + built.uri().getPath()
+              + " within "
+              + (wait.toMillis() < 1000 ? wait.toMillis() + " ms" : wait.toSeconds() + " s"),
+          e);
     } catch (IOException e) {
       throw new EngineException("cannot reach Flink at " + base + ": " + e, e);
     } catch (InterruptedException e) {

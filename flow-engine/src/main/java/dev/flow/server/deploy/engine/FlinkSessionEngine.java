@@ -63,13 +63,13 @@ public final class FlinkSessionEngine implements Engine {
         body.put("savepointPath", request.savepoint());
         body.put("allowNonRestoredState", request.allowNonRestoredState());
       }
-      FlinkRest.Answer a = rest.post("/jars/" + id + "/run", body);
+      FlinkRest.Answer a = rest.run(id, body);
       if (a.status() == 404 || (a.status() == 400 && a.errors().contains("jar"))) {
         jarId = null; // the cluster restarted and lost its uploads: upload again, once
         published = files.publish(request);
         args.removeAll();
         addArgs(args, published);
-        a = rest.post("/jars/" + jarId() + "/run", body);
+        a = rest.run(jarId(), body);
       }
       if (!a.ok()) {
         throw new EngineException("Flink did not start the flow: " + flowMessage(a.errors()));
