@@ -233,23 +233,10 @@ public final class Deployments {
       throw ApiException.conflict(
           "deployment " + id + " is not running (" + d.state() + "); deploy it instead");
     }
-    FlowRecord flow = s.db().tx(c -> s.flows().require(c, d.flowId()));
-    Environment env = environment(d.environment());
-    JobRequest before =
-        reporting(
-            request(flow, d.version(), d.parameterSets(), null, false), id, flow, d.version(), env);
-    JobRequest after =
-        reporting(
-            request(flow, toVersion, d.parameterSets(), null, false), id, flow, toVersion, env);
-    ValidatedFlow old = FlowSources.validate(before);
-    ValidatedFlow now = FlowSources.validate(after);
-    if (now.hasErrors()) {
-      throw ApiException.invalid(
-          "version " + toVersion + " has errors",
-          now.problems().stream().filter(Problem::isError).toList());
-    }
-    List<StateChange> breaking =
-        StateDiff.between(old, now).stream().filter(StateChange::breaking).toList();
+    UpgradeCheck check = check(d, toVersion);
+    JobRequest before = check.before();
+    JobRequest after = check.after();
+    List<StateChange> breaking = check.breaking();
     if (!breaking.isEmpty() && !allowStateLoss) {
       throw new ApiException(
               409,
@@ -328,6 +315,53 @@ public final class Deployments {
               return null;
             });
     return up;
+  }
+
+  /** The two job requests of an upgrade and the changes that would lose state. */
+  private record UpgradeCheck(JobRequest before, JobRequest after, List<StateChange> breaking) {}
+
+  /**
+   * The savepoint check of {@code flow diff} from the deployed version to {@code toVersion}; 400
+   * with the located problems when {@code toVersion} is not valid.
+   */
+  private UpgradeCheck check(Deployment d, int toVersion) {
+    FlowRecord flow = s.db().tx(c -> s.flows().require(c, d.flowId()));
+    Environment env = environment(d.environment());
+    JobRequest before =
+        reporting(
+            request(flow, d.version(), d.parameterSets(), null, false),
+            d.id(),
+            flow,
+            d.version(),
+            env);
+    JobRequest after =
+        reporting(
+            request(flow, toVersion, d.parameterSets(), null, false), d.id(), flow, toVersion, env);
+    ValidatedFlow old = FlowSources.validate(before);
+    ValidatedFlow now = FlowSources.validate(after);
+    if (now.hasErrors()) {
+      throw ApiException.invalid(
+          "version " + toVersion + " has errors",
+          now.problems().stream().filter(Problem::isError).toList());
+    }
+    List<StateChange> breaking =
+        StateDiff.between(old, now).stream().filter(StateChange::breaking).toList();
+    return new UpgradeCheck(before, after, breaking);
+  }
+
+  /**
+   * What an upgrade of deployment {@code id} to {@code toVersion} would drop from its savepoint, as
+   * located problems; empty when the upgrade keeps all state. Changes nothing.
+   */
+  public List<Problem> upgradeFindings(String id, int toVersion) {
+    return check(require(id), toVersion).breaking().stream()
+        .map(b -> b.toProblem(Severity.ERROR))
+        .toList();
+  }
+
+  /** Upgrades a running deployment (see {@link #upgrade}), for other modules. */
+  public Summary upgradeDeployment(String id, int toVersion, boolean allowStateLoss, String actor) {
+    return Summary.of(upgrade(id, toVersion, allowStateLoss, actor, "upgrade"));
   }
 
   Deployment rollback(String id, boolean allowStateLoss, String actor) {

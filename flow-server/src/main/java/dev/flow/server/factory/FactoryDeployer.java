@@ -227,6 +227,134 @@ final class FactoryDeployer {
     return after;
   }
 
+  /**
+   * Moves a running factory deployment to version {@code toVersion} of its factory, member by
+   * member: a member whose pinned flow version changed is upgraded through its savepoint, a new
+   * member is deployed, a member the new version no longer has is stopped with a savepoint, and an
+   * unchanged member is left running untouched.
+   *
+   * <p>Every changed member's savepoint check runs first: one breaking change refuses the whole
+   * upgrade, with each finding prefixed by its member, and nothing is touched, unless {@code
+   * allowStateLoss}. The steps then run producers first. When one fails, the steps already done are
+   * undone in reverse (upgraded members go back to their old version, new members are stopped), the
+   * factory deployment stays at its old version, and the answer says what failed.
+   */
+  FactoryDeployment upgrade(String id, int toVersion, boolean allowStateLoss, String actor) {
+    FactoryDeployment d = require(id);
+    if (!"RUNNING".equals(d.state())) {
+      throw ApiException.conflict(
+          "factory deployment " + id + " is not running (" + d.state() + "); deploy it instead");
+    }
+    FactoryRecord f = s.db().tx(c -> store.require(c, d.factoryId()));
+    Version v = s.db().tx(c -> store.version(c, d.factoryId(), toVersion));
+    List<Integer> order = order(f, v);
+    Deployments flows = Deployments.of(s);
+    java.util.Map<String, MemberDeployment> current = new java.util.LinkedHashMap<>();
+    d.members().forEach(m -> current.put(m.flowId(), m));
+
+    // The check of every changed member, before anything moves.
+    List<dev.flow.model.Problem> findings = new ArrayList<>();
+    for (int i : order) {
+      Member m = v.members().get(i);
+      MemberDeployment was = current.get(m.flowId());
+      if (was != null && was.version() != m.version()) {
+        for (var p : flows.upgradeFindings(was.deploymentId(), m.version())) {
+          findings.add(
+              new dev.flow.model.Problem(
+                  p.location(),
+                  p.stage(),
+                  p.action(),
+                  p.severity(),
+                  "member '" + m.flow() + "': " + p.message(),
+                  p.hint()));
+        }
+      }
+    }
+    if (!findings.isEmpty() && !allowStateLoss) {
+      throw new ApiException(
+              409,
+              "incompatible-upgrade",
+              "The upgrade would lose state",
+              "version "
+                  + toVersion
+                  + " of factory "
+                  + f.name()
+                  + " cannot restore the savepoints of version "
+                  + d.version()
+                  + "; nothing was changed. Pass allowStateLoss: true to drop that state.",
+              findings)
+          .with("fromVersion", d.version())
+          .with("toVersion", toVersion);
+    }
+
+    List<MemberDeployment> after = new ArrayList<>();
+    List<Runnable> undo = new ArrayList<>();
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    LinkedHashSet<String> sets = new LinkedHashSet<>(d.parameterSets());
+    String step = null;
+    try {
+      for (int i : order) {
+        Member m = v.members().get(i);
+        kept.add(m.flowId());
+        MemberDeployment was = current.get(m.flowId());
+        if (was == null) {
+          step = "deploy of new member '" + m.flow() + "'";
+          Deployments.Summary n =
+              flows.deployFlow(m.flowId(), d.environment(), m.version(), List.copyOf(sets), actor);
+          undo.add(() -> flows.stopDeployment(n.id(), false, actor));
+          after.add(new MemberDeployment(m.flow(), m.flowId(), m.version(), n.id(), n.state()));
+        } else if (was.version() != m.version()) {
+          step = "upgrade of member '" + m.flow() + "' to version " + m.version();
+          Deployments.Summary u =
+              flows.upgradeDeployment(was.deploymentId(), m.version(), allowStateLoss, actor);
+          undo.add(() -> flows.upgradeDeployment(was.deploymentId(), was.version(), true, actor));
+          after.add(new MemberDeployment(m.flow(), m.flowId(), m.version(), u.id(), u.state()));
+        } else {
+          after.add(was);
+        }
+      }
+      List<MemberDeployment> gone =
+          d.members().stream().filter(m -> !kept.contains(m.flowId())).toList();
+      for (int k = gone.size() - 1; k >= 0; k--) {
+        MemberDeployment m = gone.get(k);
+        step = "stop of removed member '" + m.flow() + "'";
+        flows.stopDeployment(m.deploymentId(), true, actor);
+      }
+    } catch (RuntimeException e) {
+      List<String> notUndone = new ArrayList<>();
+      for (int k = undo.size() - 1; k >= 0; k--) {
+        try {
+          undo.get(k).run();
+        } catch (RuntimeException undoFailed) {
+          LOG.error("factory {}: could not undo a step of its upgrade", f.name(), undoFailed);
+          notUndone.add(undoFailed.getMessage());
+        }
+      }
+      String detail =
+          "upgrade to version "
+              + toVersion
+              + " failed at the "
+              + step
+              + ": "
+              + e.getMessage()
+              + (notUndone.isEmpty()
+                  ? "; every step was undone, version " + d.version() + " runs"
+                  : "; COULD NOT UNDO: " + String.join("; ", notUndone));
+      s.db().tx(c -> deployments.update(c, d.atVersion(d.version(), d.members(), detail)));
+      int status = e instanceof ApiException a ? a.status() : 502;
+      throw new ApiException(
+              status,
+              "factory-upgrade-failed",
+              "The factory did not upgrade",
+              detail,
+              e instanceof ApiException a ? a.problems() : null)
+          .with("factoryDeployment", id);
+    }
+    FactoryDeployment up = d.atVersion(toVersion, after, null);
+    s.db().tx(c -> deployments.update(c, up));
+    return up;
+  }
+
   List<FactoryDeployment> list(String factoryId) {
     s.db().tx(c -> store.require(c, factoryId));
     return s.db().tx(c -> deployments.of(c, factoryId));

@@ -56,6 +56,21 @@ final class FactoryDeploymentStore {
           createdAt,
           Database.now());
     }
+
+    FactoryDeployment atVersion(int v, List<MemberDeployment> m, String det) {
+      return new FactoryDeployment(
+          id,
+          factoryId,
+          factory,
+          environment,
+          v,
+          parameterSets,
+          m,
+          state,
+          det,
+          createdAt,
+          Database.now());
+    }
   }
 
   private static final TypeReference<List<MemberDeployment>> MEMBERS = new TypeReference<>() {};
@@ -86,13 +101,14 @@ final class FactoryDeploymentStore {
   Void update(Connection c, FactoryDeployment d) throws SQLException {
     try (PreparedStatement st =
         c.prepareStatement(
-            "update factory_deployments set members = ?, state = ?, detail = ?, updated_at = ?"
-                + " where id = ?")) {
-      st.setString(1, FactoryStore.write(d.members()));
-      st.setString(2, d.state());
-      st.setString(3, d.detail());
-      st.setObject(4, Database.ts(d.updatedAt()));
-      st.setString(5, d.id());
+            "update factory_deployments set version = ?, members = ?, state = ?, detail = ?,"
+                + " updated_at = ? where id = ?")) {
+      st.setInt(1, d.version());
+      st.setString(2, FactoryStore.write(d.members()));
+      st.setString(3, d.state());
+      st.setString(4, d.detail());
+      st.setObject(5, Database.ts(d.updatedAt()));
+      st.setString(6, d.id());
       st.executeUpdate();
     }
     return null;

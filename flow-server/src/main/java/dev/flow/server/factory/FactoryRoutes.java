@@ -42,6 +42,8 @@ final class FactoryRoutes {
 
   record Stop(Boolean savepoint) {}
 
+  record Upgrade(Integer version, Boolean allowStateLoss) {}
+
   record Items<T>(List<T> items) {}
 
   private final ServerContext s;
@@ -72,6 +74,7 @@ final class FactoryRoutes {
     r.get("/api/v1/factories/{id}/deployments", Role.READ, this::deployments);
     r.get("/api/v1/factory-deployments/{id}", Role.READ, this::status);
     r.post("/api/v1/factory-deployments/{id}/stop", Role.EDIT, this::stop);
+    r.post("/api/v1/factory-deployments/{id}/upgrade", Role.EDIT, this::upgrade);
   }
 
   private String project(Context ctx) {
@@ -291,6 +294,21 @@ final class FactoryRoutes {
     boolean savepoint = Boolean.TRUE.equals(b.savepoint());
     ApiJson.send(
         ctx, 200, deployer.stop(ctx.pathParam("id"), savepoint, Auth.principal(ctx).name()));
+  }
+
+  private void upgrade(Context ctx) {
+    Upgrade b = ApiJson.parse(ApiJson.bytes(ctx, ApiJson.MAX_JSON_BYTES), Upgrade.class);
+    if (b.version() == null) {
+      throw ApiException.badRequest("'version' is required: the factory version to upgrade to");
+    }
+    ApiJson.send(
+        ctx,
+        200,
+        deployer.upgrade(
+            ctx.pathParam("id"),
+            b.version(),
+            Boolean.TRUE.equals(b.allowStateLoss()),
+            Auth.principal(ctx).name()));
   }
 
   private static Map<String, String> map(Map<String, String> m) {

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A factory of two flows connected through a Kafka topic, deployed through the server to the real
  * standalone cluster of {@code deploy/local}: a deploy that fails at the consumer rolls the
  * producer back and says so; then the factory deploys producer first, records pass through both
- * members to the end topic, the status aggregates both, and stop stops the consumer first.
+ * members to the end topic, the status aggregates both; an upgrade that would drop a member's state
+ * is refused untouched, a compatible one moves only the changed member through its savepoint with
+ * nothing lost or repeated; and stop stops the consumer first.
  */
 class FactoryDeployITCase {
   @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
@@ -231,6 +233,65 @@ class FactoryDeployITCase {
     }
     assertThat(out).containsExactlyInAnyOrderElementsOf(expected);
 
+    // Factory version 2 pins a consumer whose Kafka trigger is renamed: its offsets would be lost,
+    // so the upgrade is refused with the located finding, and nothing moves.
+    String producerJob = jobOf(producerDeployment);
+    String consumerJob = jobOf(consumerDeployment);
+    String renamed =
+        flow("consumer", "f-mid", "f-out", "enriched").replace("- name: in\n", "- name: source\n");
+    call("PUT", "/api/v1/flows/" + consumerId, Map.of("baseVersion", 1, "yaml", renamed), 200);
+    assertThat(
+            call("PUT", "/api/v1/factories/" + factory, Map.of("baseVersion", 1), 200)
+                .get("version")
+                .asInt())
+        .isEqualTo(2);
+    JsonNode refused =
+        call("POST", "/api/v1/factory-deployments/" + fd + "/upgrade", Map.of("version", 2), 409);
+    assertThat(refused.get("type").asText())
+        .isEqualTo("https://flow.dev/problems/incompatible-upgrade");
+    assertThat(refused.get("detail").asText())
+        .isEqualTo(
+            "version 2 of factory pair cannot restore the savepoints of version 1; nothing was"
+                + " changed. Pass allowStateLoss: true to drop that state.");
+    assertThat(refused.get("problems").size()).isEqualTo(1);
+    JsonNode finding = refused.get("problems").get(0);
+    assertThat(finding.get("stage").asText()).isEqualTo("source");
+    assertThat(finding.get("message").asText())
+        .startsWith("member 'consumer': renamed from \"in\"?");
+    assertThat(finding.get("line").asInt()).isEqualTo(7);
+    assertThat(jobOf(producerDeployment)).isEqualTo(producerJob);
+    assertThat(jobOf(consumerDeployment)).isEqualTo(consumerJob);
+
+    // Version 3 pins a compatible consumer (another mark): the consumer is upgraded through its
+    // savepoint, the producer keeps running untouched, and no record is lost or repeated.
+    call(
+        "PUT",
+        "/api/v1/flows/" + consumerId,
+        Map.of("baseVersion", 2, "yaml", flow("consumer", "f-mid", "f-out", "checked")),
+        200);
+    call("PUT", "/api/v1/factories/" + factory, Map.of("baseVersion", 2), 200);
+    JsonNode up =
+        call("POST", "/api/v1/factory-deployments/" + fd + "/upgrade", Map.of("version", 3), 200);
+    assertThat(up.get("version").asInt()).isEqualTo(3);
+    assertThat(up.get("members").findValuesAsText("flow")).containsExactly("producer", "consumer");
+    assertThat(up.at("/members/0/version").asInt()).isEqualTo(1);
+    assertThat(up.at("/members/1/version").asInt()).isEqualTo(3);
+    assertThat(jobOf(producerDeployment)).isEqualTo(producerJob);
+    assertThat(jobOf(consumerDeployment)).isNotEqualTo(consumerJob);
+    JsonNode consumerNow = call("GET", "/api/v1/deployments/" + consumerDeployment, null, 200);
+    assertThat(consumerNow.get("version").asInt()).isEqualTo(3);
+    assertThat(consumerNow.get("savepoint").asText()).isNotEmpty();
+    awaitRunning(fd);
+    KAFKA.produce(
+        "f-in", IntStream.rangeClosed(21, 30).mapToObj(i -> "{\"id\":" + i + "}").toList());
+    for (int i = 21; i <= 30; i++) {
+      expected.add("{\"id\":" + i + ",\"received\":true,\"checked\":true}");
+    }
+    assertThat(KAFKA.readCommittedValues("f-out", 30, Duration.ofSeconds(90)))
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(call("GET", "/api/v1/factory-deployments/" + fd, null, 200).get("version").asInt())
+        .isEqualTo(3);
+
     JsonNode stopped = call("POST", "/api/v1/factory-deployments/" + fd + "/stop", null, 200);
     assertThat(stopped.get("state").asText()).isEqualTo("STOPPED");
     assertThat(stopped.get("members").findValuesAsText("state"))
@@ -244,6 +305,10 @@ class FactoryDeployITCase {
     assertThat(call("GET", "/api/v1/factory-deployments/" + fd, null, 200).get("state").asText())
         .isEqualTo("STOPPED");
     call("POST", "/api/v1/factory-deployments/" + fd + "/stop", null, 409);
+  }
+
+  static String jobOf(String deployment) throws Exception {
+    return call("GET", "/api/v1/deployments/" + deployment, null, 200).get("jobId").asText();
   }
 
   /** When the last {@code action} of a deployment's history happened. */
