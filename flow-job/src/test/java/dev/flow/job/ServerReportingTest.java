@@ -8,7 +8,9 @@ import dev.flow.validate.ValidatedFlow;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.streaming.api.graph.StreamingJobGraphGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +52,10 @@ class ServerReportingTest {
     assertThat(flow.problems()).isEmpty();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     FlowCompiler.translate(flow, env);
-    return StreamSupport.stream(env.getStreamGraph(false).getStreamNodes().spliterator(), false)
+    StreamGraph graph = env.getStreamGraph(false);
+    // Flink hashes the uids into operator ids here, and refuses two operators with one uid.
+    StreamingJobGraphGenerator.createJobGraph(graph);
+    return StreamSupport.stream(graph.getStreamNodes().spliterator(), false)
         .map(StreamNode::getTransformationUID)
         .filter(u -> u != null)
         .sorted()
