@@ -1,6 +1,7 @@
 package dev.flow.bench;
 
 import dev.flow.bench.flink.LocalFlink;
+import dev.flow.bench.r1.RunRecordingScenario;
 import dev.flow.bench.s1.FlowVariant;
 import dev.flow.bench.s1.RemapFilterScenario;
 import dev.flow.bench.s2.KeyedScenario;
@@ -108,6 +109,7 @@ public final class BenchMain {
         new KafkaScenario(
             Path.of(flows, "s5-kafka-remap.yaml"), Path.of(System.getProperty("java.io.tmpdir"))));
     list.add(new NexmarkScenario(flows));
+    list.add(new RunRecordingScenario(flows + "s1-remap-filter.yaml"));
     return list;
   }
 }

@@ -29,6 +29,7 @@ class DefaultStageContext implements StageContext {
   final boolean bounded;
   final ErrorRecordFactory errorRecords;
   private final List<DataStream<FlowRecord>> errorSink;
+  private final String uidBase;
 
   /** Streams that go to one named target instead of the main output, by target stage. */
   final Map<String, DataStream<FlowRecord>> branches = new LinkedHashMap<>();
@@ -40,6 +41,19 @@ class DefaultStageContext implements StageContext {
       FlowSettings settings,
       boolean bounded,
       List<DataStream<FlowRecord>> errorSink) {
+    this(flowName, stage, env, settings, bounded, errorSink, StageUids.of(stage.name()));
+  }
+
+  /** A context whose operators' uids start with {@code uidBase} rather than the stage's name. */
+  DefaultStageContext(
+      String flowName,
+      ResolvedStage stage,
+      StreamExecutionEnvironment env,
+      FlowSettings settings,
+      boolean bounded,
+      List<DataStream<FlowRecord>> errorSink,
+      String uidBase) {
+    this.uidBase = uidBase;
     this.flowName = flowName;
     this.stage = stage;
     this.env = env;
@@ -68,12 +82,12 @@ class DefaultStageContext implements StageContext {
 
   @Override
   public String uid() {
-    return StageUids.of(stage.name());
+    return uidBase;
   }
 
   @Override
   public String uid(String suffix) {
-    return StageUids.of(stage.name(), suffix);
+    return uidBase + "/" + suffix;
   }
 
   @Override

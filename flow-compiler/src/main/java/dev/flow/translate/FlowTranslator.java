@@ -248,7 +248,13 @@ public final class FlowTranslator {
     hooks.onErrors(all);
     if (!hooks.replaceErrorStage(all)) {
       publishWithFallback(
-          flow, logErrorsToStderr(flow.errorStage(), budget), all, env, settings, bounded);
+          flow,
+          "errors",
+          logErrorsToStderr(flow.errorStage(), budget),
+          all,
+          env,
+          settings,
+          bounded);
     }
     return all;
   }
@@ -284,17 +290,20 @@ public final class FlowTranslator {
       throws Exception {
     DataStream<FlowRecord> outcomes = runs.outcomes(settings.parallelism(), bounded);
     if (outcomes != null && !hooks.replaceRunStage(outcomes)) {
-      publishWithFallback(flow, flow.runStage(), outcomes, env, settings, bounded);
+      publishWithFallback(flow, "runs", flow.runStage(), outcomes, env, settings, bounded);
     }
   }
 
   /**
    * Publishes through a stage of the settings (the error or the runs stage); the records that stage
-   * itself fails on are printed to stderr rather than lost.
+   * itself fails on are printed to stderr rather than lost. Its operators' uids come from {@link
+   * StageUids#ofSetting}, so they stay the same from one version of the flow to the next and never
+   * meet a uid of the flow's own stages.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void publishWithFallback(
       ValidatedFlow flow,
+      String key,
       ResolvedStage stage,
       DataStream<FlowRecord> records,
       StreamExecutionEnvironment env,
@@ -303,7 +312,14 @@ public final class FlowTranslator {
       throws Exception {
     List<DataStream<FlowRecord>> failed = new ArrayList<>();
     DefaultStageContext ctx =
-        new DefaultStageContext(flow.def().name(), stage, env, settings, bounded, failed);
+        new DefaultStageContext(
+            flow.def().name(),
+            stage,
+            env,
+            settings,
+            bounded,
+            failed,
+            StageUids.ofSetting(key, stage.factory().name()));
     ((PublisherFactory) stage.factory()).publish(records, stage.options(), ctx);
     for (int i = 0; i < failed.size(); i++) {
       failed

@@ -12,6 +12,15 @@ public final class StageUids {
     return "flow/" + stageName.replace("/", "//");
   }
 
+  /**
+   * The uid base of a stage that a setting makes, the error stage ({@code errors}) or the runs
+   * stage ({@code runs}): it follows the stage's action, as a stage's uid follows its name, and
+   * lives under {@code flow-settings/}, where no stage of the flow can take it.
+   */
+  public static String ofSetting(String key, String actionName) {
+    return "flow-settings/" + key + "/action/" + actionName.replace("/", "//");
+  }
+
   /** The uid of an extra operator of a stage. */
   public static String of(String stageName, String suffix) {
     return of(stageName) + "/" + suffix;

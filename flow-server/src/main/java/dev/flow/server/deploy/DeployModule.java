@@ -25,6 +25,29 @@ public final class DeployModule implements ServerModule {
                         .db()
                         .tx(c -> store.environment(c, "local"))
                         .orElseThrow(() -> new IllegalStateException("no local environment"))));
+    dev.flow.server.runs.RunServices.of(context)
+        .deployedSets(
+            new dev.flow.server.runs.RunServices.DeployedSets() {
+              @Override
+              public java.util.Optional<java.util.List<String>> ofDeployment(String id) {
+                return context
+                    .db()
+                    .tx(c -> store.deployment(c, id))
+                    .map(DeploymentStore.Deployment::parameterSets);
+              }
+
+              @Override
+              public java.util.Optional<java.util.List<String>> ofFlow(String flowId) {
+                java.util.List<DeploymentStore.Deployment> all =
+                    context.db().tx(c -> store.deployments(c, flowId));
+                for (int i = all.size() - 1; i >= 0; i--) {
+                  if (!"STOPPED".equals(all.get(i).state())) {
+                    return java.util.Optional.of(all.get(i).parameterSets());
+                  }
+                }
+                return java.util.Optional.empty();
+              }
+            });
     new DeploymentRoutes(context, store, deployments).register(routes);
     new DeploymentMetricsRoutes(deployments, engines).register(routes);
     Thread t = new Thread(deployments::reconcile, "flow-reconcile");

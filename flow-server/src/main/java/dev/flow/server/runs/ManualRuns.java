@@ -26,7 +26,9 @@ import java.util.UUID;
 /**
  * Manual runs: records posted to a flow run it on the local environment as a bounded job whose
  * triggers are replaced by those records, with the real publishers; a replay re-submits error
- * records that way. The run ids are given up front and answered at once.
+ * records that way. The run ids are given up front and answered at once. A deployed flow runs with
+ * its deployment's parameter sets (a replay: those of the deployment the records failed in), unless
+ * the trigger names its own; a flow with no deployment runs with its own.
  */
 final class ManualRuns {
   static final int MAX_RECORDS = 1000;
@@ -66,7 +68,11 @@ final class ManualRuns {
     }
     FlowRecord flow = s.db().tx(x -> s.flows().require(x, c.pathParam("id")));
     List<String> texts = b.records().stream().map(JsonNode::toString).toList();
-    List<String> ids = start(flow, b.version(), b.parameterSets(), texts);
+    List<String> sets =
+        b.parameterSets() != null
+            ? b.parameterSets()
+            : services.deployedSets().ofFlow(flow.id()).orElse(flow.parameterSets());
+    List<String> ids = start(flow, b.version(), sets, texts);
     ApiJson.send(c, 202, runIds(ids));
   }
 
@@ -117,7 +123,16 @@ final class ManualRuns {
         s.db()
             .tx(x -> s.flows().get(x, flowId))
             .orElseThrow(() -> ApiException.notFound("the flow of these error records is gone"));
-    List<String> ids = start(flow, b.version(), null, texts);
+    // The sets of the deployment the records failed in; for records of a manual run, those of the
+    // flow's deployment, else the flow's own.
+    String deploymentId = errors.get(0).path("deploymentId").asText(null);
+    List<String> sets =
+        (deploymentId != null
+                ? services.deployedSets().ofDeployment(deploymentId)
+                : java.util.Optional.<List<String>>empty())
+            .or(() -> services.deployedSets().ofFlow(flowId))
+            .orElse(flow.parameterSets());
+    List<String> ids = start(flow, b.version(), sets, texts);
     s.db()
         .tx(
             x -> {
@@ -129,16 +144,18 @@ final class ManualRuns {
     ApiJson.send(c, 202, runIds(ids));
   }
 
-  /** Submits a manual run of {@code records} to the local engine; one run id per record. */
+  /**
+   * Submits a manual run of {@code records} with parameter sets {@code sets} to the local engine;
+   * one run id per record.
+   */
   private List<String> start(
       FlowRecord flow, Integer version, List<String> sets, List<String> records) {
     int v = version == null ? flow.version() : version;
     if (v < 1 || v > flow.version()) {
       throw ApiException.notFound("flow " + flow.name() + " has no version " + v);
     }
-    List<String> useSets = sets == null ? flow.parameterSets() : sets;
     String yaml = s.db().tx(x -> s.flows().version(x, flow.id(), v)).yaml();
-    ParameterSets resolved = s.db().tx(x -> s.parameterSets().resolve(x, flow.project(), useSets));
+    ParameterSets resolved = s.db().tx(x -> s.parameterSets().resolve(x, flow.project(), sets));
     Map<String, Map<String, ParameterSets.Parameter>> map = new LinkedHashMap<>();
     for (String set : resolved.setNames()) {
       Map<String, ParameterSets.Parameter> m = new LinkedHashMap<>();

@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
@@ -25,6 +27,32 @@ public final class RunServices {
   private final RunStore store = new RunStore();
   private volatile Supplier<String> serverUrl;
   private volatile Supplier<Engine> localEngine;
+  private volatile DeployedSets deployedSets = DeployedSets.NONE;
+
+  /** The parameter sets that deployments were started with. */
+  public interface DeployedSets {
+    DeployedSets NONE =
+        new DeployedSets() {
+          @Override
+          public Optional<List<String>> ofDeployment(String deploymentId) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<List<String>> ofFlow(String flowId) {
+            return Optional.empty();
+          }
+        };
+
+    /** The sets of deployment {@code deploymentId}, when there is such a deployment. */
+    Optional<List<String>> ofDeployment(String deploymentId);
+
+    /**
+     * The sets of the flow's deployment: its latest one that was not stopped; empty when the flow
+     * has no such deployment.
+     */
+    Optional<List<String>> ofFlow(String flowId);
+  }
 
   private RunServices(ServerContext context) {
     this.context = context;
@@ -43,6 +71,15 @@ public final class RunServices {
   /** Sets the engine of the {@code local} environment. */
   public void localEngine(Supplier<Engine> engine) {
     this.localEngine = engine;
+  }
+
+  /** Sets where manual runs and replays find the parameter sets of a deployed flow. */
+  public void deployedSets(DeployedSets sets) {
+    this.deployedSets = sets;
+  }
+
+  DeployedSets deployedSets() {
+    return deployedSets;
   }
 
   Engine localEngine() {

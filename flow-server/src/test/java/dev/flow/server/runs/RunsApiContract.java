@@ -275,6 +275,78 @@ abstract class RunsApiContract {
         "token 'r' has the role read; this needs edit");
   }
 
+  /**
+   * A flow saved with no parameter sets, deployed with set {@code dest}: its manual runs and the
+   * replay of its error record take the deployment's set (without it, {@code ${dest__dir}} is
+   * unresolved and the run is refused).
+   */
+  @Test
+  void manualRunsAndReplaysOfADeployedFlowUseTheDeploymentsParameterSets() throws Exception {
+    Path deployed = Files.createDirectories(out.resolve("deployed"));
+    Api.Response set =
+        admin.post(
+            "/api/v1/parameter-sets",
+            Map.of(
+                "name",
+                "dest",
+                "parameters",
+                Map.of(
+                    "dir",
+                    Map.of("value", deployed.toAbsolutePath().toString(), "secret", false))));
+    assertThat(set.status()).as(set.toString()).isEqualTo(201);
+    String yaml = FLOW.formatted("100 / amount", "${dest__dir}");
+    Api.Response created = admin.post("/api/v1/flows", Map.of("yaml", yaml));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String flowId = created.json().get("id").asText();
+    Api.Response dep =
+        admin.post(
+            "/api/v1/deployments",
+            Map.of("flowId", flowId, "environment", "local", "parameterSets", List.of("dest")));
+    assertThat(dep.status()).as(dep.toString()).isEqualTo(201);
+    String depId = dep.json().get("id").asText();
+    JsonNode er =
+        await("/api/v1/error-records?flow=Ratios", j -> j.get("total").asInt() == 1)
+            .get("items")
+            .get(0);
+    assertThat(er.get("deploymentId").asText()).isEqualTo(depId);
+
+    Api.Response trig =
+        admin.post(
+            "/api/v1/flows/" + flowId + "/trigger",
+            Map.of("records", List.of(Api.JSON.readTree("{\"id\":7,\"amount\":5}"))));
+    assertThat(trig.status()).as(trig.toString()).isEqualTo(202);
+    JsonNode mr =
+        await("/api/v1/runs/" + trig.json().get("runIds").get(0).asText(), j -> j.has("status"));
+    assertThat(mr.get("status").asText()).as(mr.toString()).isEqualTo("success");
+    assertThat(mr.get("published").asLong()).isEqualTo(1);
+
+    Api.Response fixed =
+        admin.put(
+            "/api/v1/flows/" + flowId,
+            Map.of(
+                "baseVersion",
+                1,
+                "yaml",
+                FLOW.formatted("\"amount == 0 ? 0 : 100 / amount\"", "${dest__dir}")));
+    assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
+    Api.Response replay =
+        admin.post("/api/v1/error-records/replay", Map.of("ids", List.of(er.get("id").asLong())));
+    assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+    JsonNode rr =
+        await("/api/v1/runs/" + replay.json().get("runIds").get(0).asText(), j -> j.has("status"));
+    assertThat(rr.get("status").asText()).as(rr.toString()).isEqualTo("success");
+    assertThat(rr.get("version").asInt()).isEqualTo(2);
+    awaitTrue(
+        () ->
+            linesIn(deployed)
+                .containsAll(
+                    List.of(
+                        "{\"id\":1,\"amount\":4,\"ratio\":25}",
+                        "{\"id\":7,\"amount\":5,\"ratio\":20}",
+                        "{\"id\":2,\"amount\":0,\"ratio\":0}")));
+    assertThat(linesIn(deployed)).hasSize(3);
+  }
+
   static final String EXPECTED_ERROR =
       "division by zero (in expression \"100 / amount\" at column 5)";
 
@@ -286,8 +358,12 @@ abstract class RunsApiContract {
   }
 
   private List<String> lines() {
+    return linesIn(out);
+  }
+
+  private static List<String> linesIn(Path dir) {
     List<String> all = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(out)) {
+    try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.filter(Files::isRegularFile).toList()) {
         if (!p.getFileName().toString().startsWith(".")) {
           all.addAll(Files.readAllLines(p));

@@ -24,8 +24,9 @@ import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 /**
  * The resources that run one flow on Kubernetes, rendered by {@code flow deploy}'s own code ({@link
  * K8sManifests}): the ConfigMap with the flow and its plain parameter sets, the FlinkDeployment,
- * and, for parameter sets that hold a secret, a Secret mounted next to the ConfigMap, so that no
- * secret sits in a ConfigMap or a job argument.
+ * and, for parameter sets that hold a secret and for the reporting file (the server's ingest URL
+ * and the deployment's token), a Secret mounted next to the ConfigMap, so that no secret and no
+ * token sits in a ConfigMap or a job argument: the arguments only name the mounted files.
  */
 public final class KubernetesResources {
   /** Where the Secret's parameter files are mounted in the Flink containers. */
@@ -33,10 +34,16 @@ public final class KubernetesResources {
 
   private static final String SECRET_VOLUME = "flow-secrets";
 
+  /** The reporting file's name in the Secret, and so under {@link #SECRETS_DIR}. */
+  public static final String REPORT_FILE = "report.json";
+
   /** What an environment of kind kubernetes fixes for every flow it runs. */
   public record Settings(String image, String stateDir, String serviceAccount, int parallelism) {}
 
-  /** The rendered resources; {@code secret} is null when no parameter set holds a secret. */
+  /**
+   * The rendered resources; {@code secret} is null when no parameter set holds a secret and the
+   * request reports nowhere.
+   */
   public record Rendered(ConfigMap configMap, Secret secret, FlinkDeployment deployment) {}
 
   private KubernetesResources() {}
@@ -82,9 +89,9 @@ public final class KubernetesResources {
       ConfigMap cm = K8sManifests.configMap(spec);
       FlinkDeployment fd = K8sManifests.flinkDeployment(spec);
       Secret s = null;
-      if (!secret.isEmpty()) {
-        s = secret(request.name(), secret);
-        mountSecret(fd, s.getMetadata().getName(), secret.keySet());
+      if (!secret.isEmpty() || request.reporting() != null) {
+        s = secret(request.name(), secret, request.reporting());
+        mountSecret(fd, s.getMetadata().getName(), secret.keySet(), request.reporting() != null);
       }
       if (request.savepoint() != null) {
         fd.getSpec().getJob().setInitialSavepointPath(request.savepoint());
@@ -98,7 +105,10 @@ public final class KubernetesResources {
     }
   }
 
-  private static Secret secret(String name, Map<String, Map<String, Parameter>> sets) {
+  private static Secret secret(
+      String name,
+      Map<String, Map<String, Parameter>> sets,
+      dev.flow.job.ServerReporting reporting) {
     Map<String, String> data = new LinkedHashMap<>();
     sets.forEach(
         (set, params) ->
@@ -106,6 +116,9 @@ public final class KubernetesResources {
                 set + ".yaml",
                 new String(
                     FlowFileServer.ParameterFiles.json(set, params), StandardCharsets.UTF_8)));
+    if (reporting != null) {
+      data.put(REPORT_FILE, reporting.toJson());
+    }
     return new SecretBuilder()
         .withNewMetadata()
         .withName(name + "-secrets")
@@ -117,7 +130,8 @@ public final class KubernetesResources {
         .build();
   }
 
-  private static void mountSecret(FlinkDeployment fd, String secretName, Iterable<String> sets) {
+  private static void mountSecret(
+      FlinkDeployment fd, String secretName, Iterable<String> sets, boolean report) {
     var pod = fd.getSpec().getPodTemplate().getSpec();
     pod.getVolumes()
         .add(
@@ -139,6 +153,10 @@ public final class KubernetesResources {
     for (String set : sets) {
       args.add("--params");
       args.add(SECRETS_DIR + "/" + set + ".yaml");
+    }
+    if (report) {
+      args.add("--report");
+      args.add(SECRETS_DIR + "/" + REPORT_FILE);
     }
     fd.getSpec().getJob().setArgs(args.toArray(String[]::new));
   }

@@ -86,4 +86,78 @@ class KubernetesEngineTest {
     assertThat(s.getStringData().get("kafka.yaml"))
         .contains("\"password\":{\"value\":\"k8s-s3cret\",\"secret\":true}");
   }
+
+  @Test
+  void theReportLinkAndTokenReachTheJobFromTheSecretOnly() throws Exception {
+    String token = "flowi_k8sTok3nValue";
+    JobRequest req =
+        request()
+            .withReporting(
+                new dev.flow.job.ServerReporting(
+                    "http://flow.example:8080/api/v1/ingest/d-7", token));
+    KubernetesResources.Rendered r = KubernetesResources.render(req, SETTINGS);
+    JsonNode fd = ManifestWriter.toTree(r.deployment());
+    assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(fd)).isEmpty();
+    assertThat(ManifestWriter.toTree(r.deployment().getSpec().getJob()).get("args"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "--flow",
+            "/opt/flow/flows/orders.yaml",
+            "--params",
+            "/opt/flow/flows/plain.yaml",
+            "--params",
+            "/opt/flow/secrets/kafka.yaml",
+            "--report",
+            "/opt/flow/secrets/report.json");
+    assertThat(fd.at("/spec/podTemplate/spec/volumes/1/name").asText()).isEqualTo("flow-secrets");
+    assertThat(fd.at("/spec/podTemplate/spec/volumes/1/secret/secretName").asText())
+        .isEqualTo("orders-secrets");
+    assertThat(fd.at("/spec/podTemplate/spec/containers/0/volumeMounts").toString())
+        .contains("\"mountPath\":\"/opt/flow/secrets\"");
+    assertThat(fd.toString()).doesNotContain(token).doesNotContain("flow.example");
+    assertThat(ManifestWriter.toYaml(r.configMap())).doesNotContain(token);
+    assertThat(r.configMap().getData()).containsOnlyKeys("orders.yaml", "plain.yaml");
+    Secret s = r.secret();
+    assertThat(s.getMetadata().getName()).isEqualTo("orders-secrets");
+    assertThat(s.getStringData()).containsOnlyKeys("kafka.yaml", "report.json");
+    assertThat(dev.flow.job.ServerReporting.read(write(s.getStringData().get("report.json"))))
+        .extracting(dev.flow.job.ServerReporting::ingestUrl, dev.flow.job.ServerReporting::token)
+        .containsExactly("http://flow.example:8080/api/v1/ingest/d-7", token);
+  }
+
+  @Test
+  void aFlowWithNoSecretSetStillGetsItsTokenFromASecret() throws Exception {
+    JobRequest plain =
+        new JobRequest(
+                "orders",
+                "orders.yaml",
+                FLOW,
+                Map.of("plain", Map.of("region", new Parameter("eu", false))),
+                null,
+                false)
+            .withReporting(
+                new dev.flow.job.ServerReporting("http://flow:8080/api/v1/ingest/d-8", "flowi_x1"));
+    KubernetesResources.Rendered r = KubernetesResources.render(plain, SETTINGS);
+    assertThat(r.secret()).isNotNull();
+    assertThat(r.secret().getStringData()).containsOnlyKeys("report.json");
+    JsonNode fd = ManifestWriter.toTree(r.deployment());
+    assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(fd)).isEmpty();
+    assertThat(ManifestWriter.toTree(r.deployment().getSpec().getJob()).get("args"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "--flow",
+            "/opt/flow/flows/orders.yaml",
+            "--params",
+            "/opt/flow/flows/plain.yaml",
+            "--report",
+            "/opt/flow/secrets/report.json");
+    assertThat(fd.toString()).doesNotContain("flowi_x1");
+  }
+
+  private static java.nio.file.Path write(String text) throws java.io.IOException {
+    java.nio.file.Path p = java.nio.file.Files.createTempFile("report", ".json");
+    java.nio.file.Files.writeString(p, text);
+    p.toFile().deleteOnExit();
+    return p;
+  }
 }

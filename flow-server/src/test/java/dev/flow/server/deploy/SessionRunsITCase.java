@@ -1,0 +1,281 @@
+package dev.flow.server.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flow.server.FlowServer;
+import dev.flow.server.ServerConfig;
+import dev.flow.server.deploy.engine.testing.StandaloneCluster;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A deployment on the real standalone cluster of {@code deploy/local} (the flink-session engine)
+ * reports its runs and error records to the server, which stores them: the exact run rows and the
+ * error record, through the API. The deployment's secret parameter is used by the job, yet shows
+ * nowhere: not in Flink's REST API (the job's config, plan and details, the uploaded jars), not in
+ * the cluster's logs, not in the server's log; nor does the ingest token.
+ */
+class SessionRunsITCase {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String SECRET = "srun-" + Long.toHexString(System.nanoTime()) + "-secret";
+  static final String EXPECTED_ERROR =
+      "division by zero (in expression \"100 / amount\" at column 5)";
+
+  static final String FLOW =
+      """
+      name: Ratios
+      settings:
+        parallelism: 1
+      stages:
+        - name: orders
+          action: Inline Records
+          props:
+            records:
+              - {id: 1, amount: 4}
+              - {id: 2, amount: 0}
+          out: [signed]
+        - name: signed
+          action: Filter
+          props:
+            condition: "'${auth__key}' != ''"
+          out: [compute]
+        - name: compute
+          action: Map
+          props:
+            fields:
+              ratio: 100 / amount
+          out: [save]
+        - name: save
+          action: Write to File
+          props:
+            path: ${sink__dir}
+          out: []
+      """;
+
+  static StandaloneCluster cluster;
+  static FlowServer server;
+  static String token;
+  static Path out;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = StandaloneCluster.start("session-runs", 1, 2);
+    Path data =
+        Files.createDirectories(
+            Path.of("target", "session-runs-it-" + ProcessHandle.current().pid()));
+    out = Files.createDirectories(data.resolve("out")).toAbsolutePath();
+    server = FlowServer.start(ServerConfig.defaults().withPort(0).withData(data));
+    token = server.firstAdminToken().orElseThrow();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void runsAndErrorRecordsReachTheServerAndNoSecretShowsInFlinkOrTheLogs() throws Exception {
+    call(
+        "POST",
+        "/api/v1/parameter-sets",
+        Map.of(
+            "name",
+            "sink",
+            "parameters",
+            Map.of("dir", Map.of("value", out.toString(), "secret", false))),
+        201);
+    call(
+        "POST",
+        "/api/v1/parameter-sets",
+        Map.of(
+            "name", "auth", "parameters", Map.of("key", Map.of("value", SECRET, "secret", true))),
+        201);
+    String flowId =
+        call(
+                "POST",
+                "/api/v1/flows",
+                Map.of("yaml", FLOW, "parameterSets", List.of("sink", "auth")),
+                201)
+            .get("id")
+            .asText();
+    call(
+        "POST",
+        "/api/v1/environments",
+        Map.of(
+            "name",
+            "cluster",
+            "kind",
+            "flink-session",
+            "config",
+            Map.of(
+                "restUrl",
+                cluster.restUrl(),
+                "savepointDir",
+                cluster.savepointDir().toUri().toString())),
+        201);
+    String depId =
+        call("POST", "/api/v1/deployments", Map.of("flowId", flowId, "environment", "cluster"), 201)
+            .get("id")
+            .asText();
+
+    JsonNode runs = await("/api/v1/runs?flow=Ratios", j -> j.get("total").asInt() == 2);
+    JsonNode ok = find(runs.get("items"), "status", "success");
+    JsonNode failed = find(runs.get("items"), "status", "error");
+    for (JsonNode r : List.of(ok, failed)) {
+      assertThat(r.get("flow").asText()).isEqualTo("Ratios");
+      assertThat(r.get("flowId").asText()).isEqualTo(flowId);
+      assertThat(r.get("deploymentId").asText()).isEqualTo(depId);
+      assertThat(r.get("version").asInt()).isEqualTo(1);
+      assertThat(r.get("environment").asText()).isEqualTo("cluster");
+      assertThat(r.get("manual").asBoolean()).isFalse();
+      assertThat(r.get("trigger").asText()).isEqualTo("orders");
+    }
+    assertThat(ok.get("published").asLong()).isEqualTo(1);
+    assertThat(ok.get("errors").asLong()).isZero();
+    assertThat(ok.get("failedStage").isNull()).isTrue();
+    assertThat(ok.get("error").isNull()).isTrue();
+    assertThat(failed.get("published").asLong()).isZero();
+    assertThat(failed.get("errors").asLong()).isEqualTo(1);
+    assertThat(failed.get("failedStage").asText()).isEqualTo("compute");
+    assertThat(failed.get("error").asText()).isEqualTo(EXPECTED_ERROR);
+    assertThat(
+            call("GET", "/api/v1/runs?deployment=" + depId + "&status=error", null, 200)
+                .get("total")
+                .asInt())
+        .isEqualTo(1);
+
+    JsonNode errors = await("/api/v1/error-records?flow=Ratios", j -> j.get("total").asInt() == 1);
+    JsonNode er = errors.get("items").get(0);
+    assertThat(er.get("stage").asText()).isEqualTo("compute");
+    assertThat(er.get("action").asText()).isEqualTo("Map");
+    assertThat(er.get("error").asText()).isEqualTo(EXPECTED_ERROR);
+    assertThat(er.get("policy").asText()).isEqualTo("ORIGINAL_RECORD");
+    assertThat(er.get("record").toString()).isEqualTo("{\"id\":2,\"amount\":0}");
+    assertThat(er.get("runId").asText()).isEqualTo(failed.get("runId").asText());
+    assertThat(er.get("deploymentId").asText()).isEqualTo(depId);
+
+    // The job ran with the secret (the filter let both records through) ...
+    awaitTrue(() -> lines().contains("{\"id\":1,\"amount\":4,\"ratio\":25}"));
+    assertThat(lines()).containsExactly("{\"id\":1,\"amount\":4,\"ratio\":25}");
+    JsonNode d = call("GET", "/api/v1/deployments/" + depId, null, 200);
+    String job = d.get("jobId").asText();
+    assertThat(job).matches("[0-9a-f]{32}");
+
+    // ... yet neither it nor the ingest token shows in Flink's REST API ...
+    List<String> seen = new ArrayList<>();
+    for (String path :
+        List.of(
+            "/jobs/" + job,
+            "/jobs/" + job + "/config",
+            "/jobs/" + job + "/plan",
+            "/jobs/" + job + "/exceptions",
+            "/jobs/overview",
+            "/jars",
+            "/jobmanager/config")) {
+      String body = get(cluster.restUrl() + path);
+      seen.add(body);
+      assertThat(body).as(path).doesNotContain(SECRET).doesNotContain("flowi_");
+    }
+    // (the job's config is there, with the job's arguments held by Flink)
+    assertThat(seen.get(1)).contains("\"jid\":\"" + job + "\"");
+    // ... nor in the cluster's logs, nor in the server's.
+    assertThat(cluster.logs()).contains(job).doesNotContain(SECRET).doesNotContain("flowi_");
+    // The tests' log4j configuration writes the server's log to target/server-test.log.
+    String log = Files.readString(Path.of("target", "server-test.log"), StandardCharsets.UTF_8);
+    assertThat(log)
+        .contains("POST /api/v1/deployments 201")
+        .doesNotContain(SECRET)
+        .doesNotContain("flowi_");
+  }
+
+  private static List<String> lines() {
+    List<String> all = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        if (!p.getFileName().toString().startsWith(".")) {
+          all.addAll(Files.readAllLines(p));
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return all;
+  }
+
+  static JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < end) {
+      last = call("GET", path, null, 200);
+      if (done.test(last)) {
+        return last;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("timed out waiting on " + path + ": " + last);
+  }
+
+  static void awaitTrue(java.util.function.BooleanSupplier done) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < end) {
+      if (done.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("timed out");
+  }
+
+  static JsonNode find(JsonNode items, String field, String value) {
+    for (JsonNode n : items) {
+      if (value.equals(n.path(field).asText())) {
+        return n;
+      }
+    }
+    throw new AssertionError("no item with " + field + "=" + value + " in " + items);
+  }
+
+  static JsonNode call(String method, String path, Object body, int status) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(status);
+    assertThat(r.body()).doesNotContain(SECRET);
+    return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+  }
+
+  static String get(String url) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+}
