@@ -8,8 +8,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The flow tests of {@code flows/malformed}: truncated JSON, trailing garbage, bad escapes and bad
- * UTF-8 read from a file reach the error stage with their messages, including records broken
- * after the last field any stage reads and records the filter would have dropped.
+ * UTF-8 read from a file reach the error stage with their messages, including records broken after
+ * the last field any stage reads and records the filter would have dropped.
  */
 class MalformedRecordsITCase {
 
