@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,9 @@ import java.util.Objects;
  * {@link #toJsonBytes} copies every untouched field verbatim, writing only changed ones. Stages
  * work through {@link FieldPath}s and {@link JsonNode} values and never depend on how the payload
  * is held.
+ *
+ * <p>The record holds the metadata; the payload is a {@link Payload}, either the bytes ({@link
+ * LazyPayload}) or, for records built from a tree or asked for one, a tree ({@link TreePayload}).
  *
  * <p>Field order follows Jackson's {@link ObjectNode}: original fields keep their order, a replaced
  * field keeps its place, new fields are appended, and a renamed field moves to the end (it is
@@ -46,17 +46,8 @@ public final class FlowRecord {
   private ObjectNode meta;
   private byte[] original;
 
-  /**
-   * The payload's bytes: those it came from while held lazily (never changed, shared by copies),
-   * or, once held as a tree, the tree's serialization while it is unchanged (else null).
-   */
-  private byte[] raw;
-
-  /** The lazily held payload; null until first indexed, and while held as a tree. */
-  private LazyObject lazy;
-
-  /** The payload as a tree, for records built from one or turned into one; else null. */
-  private ObjectNode tree;
+  /** The payload: lazily held bytes or a tree. */
+  private Payload payload;
 
   private FlowRecord() {}
 
@@ -68,7 +59,7 @@ public final class FlowRecord {
    */
   public static FlowRecord ofJsonBytes(byte[] utf8) {
     FlowRecord r = new FlowRecord();
-    r.raw = utf8;
+    r.payload = new LazyPayload(utf8, null);
     return r;
   }
 
@@ -79,15 +70,14 @@ public final class FlowRecord {
    */
   public static FlowRecord parseJson(byte[] utf8) {
     FlowRecord r = new FlowRecord();
-    r.lazy = RecordParser.parseChecked(utf8);
-    r.raw = r.lazy.buf;
+    r.payload = LazyPayload.parsed(utf8);
     return r;
   }
 
   /** A record holding this object, which the record now owns. */
   public static FlowRecord of(ObjectNode payload) {
     FlowRecord r = new FlowRecord();
-    r.tree = payload;
+    r.payload = new TreePayload(payload, null);
     return r;
   }
 
@@ -160,62 +150,41 @@ public final class FlowRecord {
    * InvalidRecordException} with a short message otherwise. Cheap when already checked.
    */
   public void validate() {
-    if (tree == null && lazy == null) {
-      lazy = RecordParser.parseChecked(raw);
-      raw = lazy.buf;
+    if (payload instanceof LazyPayload l) {
+      l.validate();
     }
   }
 
   /** True while the payload is held only as bytes that have not been checked or indexed. */
   public boolean isUnparsed() {
-    return tree == null && lazy == null;
+    return payload instanceof LazyPayload l && l.isUnparsed();
   }
 
   // ---------------------------------------------------------------- payload access
 
   /** The value at {@code path}, or {@code null} when absent. */
   public JsonNode get(FieldPath path) {
-    if (tree != null) {
-      return TreeOps.get(tree, path);
-    }
-    Object v = root().locate(path, 0);
-    return v == null ? null : LazyTrees.toNode(v);
+    return payload.get(path);
   }
 
   /** The top-level field {@code name}, or {@code null}. */
   public JsonNode get(String name) {
-    if (tree != null) {
-      return tree.get(name);
-    }
-    byte[] u = name.getBytes(StandardCharsets.UTF_8);
-    Object v = root().field(name, u, ObjectIndex.hash(u, 0, u.length));
-    return v == null ? null : LazyTrees.toNode(v);
+    return payload.get(name);
   }
 
   /** True when {@code path} holds a value (JSON null included); decodes nothing. */
   public boolean has(FieldPath path) {
-    return tree != null ? TreeOps.get(tree, path) != null : root().locate(path, 0) != null;
+    return payload.has(path);
   }
 
   /** Sets the value at {@code path}, creating intermediate objects as needed. */
   public void set(FieldPath path, JsonNode value) {
-    JsonNode v = value == null ? Json.NODES.nullNode() : value;
-    if (tree != null) {
-      raw = null;
-      TreeOps.set(tree, path, v);
-    } else {
-      root().set(path, 0, v);
-    }
+    payload.set(path, value == null ? Json.NODES.nullNode() : value);
   }
 
   /** Removes the value at {@code path} and returns it, or {@code null} when absent. */
   public JsonNode remove(FieldPath path) {
-    if (tree != null) {
-      raw = null;
-      return TreeOps.remove(tree, path);
-    }
-    Object v = root().take(path, 0);
-    return v == null ? null : LazyTrees.toNode(v);
+    return payload.remove(path);
   }
 
   /**
@@ -223,11 +192,7 @@ public final class FlowRecord {
    * this to {@link #remove} when the value is not needed.
    */
   public boolean drop(FieldPath path) {
-    if (tree != null) {
-      raw = null;
-      return TreeOps.remove(tree, path) != null;
-    }
-    return root().take(path, 0) != null;
+    return payload.drop(path);
   }
 
   /**
@@ -236,21 +201,7 @@ public final class FlowRecord {
    * the end of its new parent unless {@code to} already exists there.
    */
   public boolean rename(FieldPath from, FieldPath to) {
-    if (tree != null) {
-      JsonNode v = remove(from);
-      if (v == null) {
-        return false;
-      }
-      set(to, v);
-      return true;
-    }
-    LazyObject r = root();
-    Object v = r.take(from, 0);
-    if (v == null) {
-      return false;
-    }
-    r.set(to, 0, v);
-    return true;
+    return payload.rename(from, to);
   }
 
   /**
@@ -259,39 +210,12 @@ public final class FlowRecord {
    * held, without decoding them; an absent source is skipped.
    */
   public void renameAll(List<FieldPath> from, List<FieldPath> to) {
-    int n = from.size();
-    Object[] values = new Object[n];
-    if (tree != null) {
-      raw = null;
-      for (int i = 0; i < n; i++) {
-        values[i] = TreeOps.remove(tree, from.get(i));
-      }
-      for (int i = 0; i < n; i++) {
-        if (values[i] != null) {
-          TreeOps.set(tree, to.get(i), (JsonNode) values[i]);
-        }
-      }
-      return;
-    }
-    LazyObject r = root();
-    for (int i = 0; i < n; i++) {
-      values[i] = r.take(from.get(i), 0);
-    }
-    for (int i = 0; i < n; i++) {
-      if (values[i] != null) {
-        r.set(to.get(i), 0, values[i]);
-      }
-    }
+    payload.renameAll(from, to);
   }
 
   /** The names of the top-level fields, in order. */
   public Iterator<String> fieldNames() {
-    if (tree != null) {
-      return tree.fieldNames();
-    }
-    List<String> names = new ArrayList<>();
-    LazyTrees.fieldNames(root(), names);
-    return Collections.unmodifiableList(names).iterator();
+    return payload.fieldNames();
   }
 
   /**
@@ -299,27 +223,28 @@ public final class FlowRecord {
    * decodes every field, and the record then holds its payload as this tree.
    */
   public ObjectNode asObjectNode() {
-    if (tree == null) {
-      LazyObject r = root();
-      tree = LazyTrees.toObjectNode(r);
-      raw = r.isDirty() ? null : r.buf;
-      lazy = null;
-    }
-    return tree;
+    return treePayload().tree;
   }
 
   /** The payload as a tree the caller may change freely. */
   public ObjectNode asObjectNodeForWrite() {
-    ObjectNode t = asObjectNode();
-    raw = null;
-    return t;
+    TreePayload t = treePayload();
+    t.bytes = null;
+    return t.tree;
   }
 
   /** Replaces the whole payload. */
   public void setPayload(ObjectNode payload) {
-    this.tree = payload;
-    this.raw = null;
-    this.lazy = null;
+    this.payload = new TreePayload(payload, null);
+  }
+
+  private TreePayload treePayload() {
+    if (payload instanceof TreePayload t) {
+      return t;
+    }
+    TreePayload t = ((LazyPayload) payload).toTreePayload();
+    payload = t;
+    return t;
   }
 
   // ---------------------------------------------------------------- bytes
@@ -329,32 +254,13 @@ public final class FlowRecord {
    * Untouched fields are copied verbatim, so their spacing and escapes are kept.
    */
   public byte[] toJsonBytes() {
-    if (tree != null) {
-      if (raw == null) {
-        try {
-          raw = Json.MAPPER.writeValueAsBytes(tree);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return raw;
-    }
-    LazyObject r = lazy;
-    if (r == null) {
-      return raw;
-    }
-    if (!r.isDirty()) {
-      return r.buf;
-    }
-    raw = PayloadWriter.write(r);
-    lazy = null; // the written bytes are the payload now; they are indexed again when read
-    return raw;
+    return payload.toJsonBytes();
   }
 
   /** Writes the payload as a JSON value to the generator. */
   public void writePayload(JsonGenerator gen) throws IOException {
-    if (tree != null) {
-      Json.MAPPER.writeTree(gen, tree);
+    if (payload instanceof TreePayload t) {
+      Json.MAPPER.writeTree(gen, t.tree);
     } else {
       gen.writeRawValue(new String(toJsonBytes(), StandardCharsets.UTF_8));
     }
@@ -373,12 +279,7 @@ public final class FlowRecord {
     r.eventTime = eventTime;
     r.meta = meta == null ? null : meta.deepCopy();
     r.original = original;
-    r.raw = raw; // never changed
-    if (tree != null) {
-      r.tree = tree.deepCopy();
-    } else if (lazy != null) {
-      r.lazy = lazy.copy();
-    }
+    r.payload = payload.copy(); // shares only the bytes, which never change
     return r;
   }
 
@@ -391,30 +292,6 @@ public final class FlowRecord {
     r.meta = meta == null ? null : meta.deepCopy();
     r.original = original;
     return r;
-  }
-
-  // ---------------------------------------------------------------- internals
-
-  private LazyObject root() {
-    LazyObject r = lazy;
-    if (r == null) {
-      r = RecordParser.indexUnchecked(raw);
-      lazy = r;
-    }
-    return r;
-  }
-
-  /** The payload as a tree, without changing how this record holds it. */
-  private ObjectNode payloadTree() {
-    return tree != null ? tree : LazyTrees.toObjectNode(root());
-  }
-
-  /** The bytes when the payload is held unchanged as bytes, else null. */
-  private byte[] cleanBytes() {
-    if (tree != null) {
-      return null;
-    }
-    return lazy == null ? raw : lazy.isDirty() ? null : lazy.buf;
   }
 
   @Override
@@ -438,16 +315,16 @@ public final class FlowRecord {
         && Objects.equals(meta, r.meta))) {
       return false;
     }
-    byte[] mine = cleanBytes();
-    if (mine != null && mine == r.cleanBytes()) {
+    byte[] mine = payload.cleanBytes();
+    if (mine != null && mine == r.payload.cleanBytes()) {
       return true;
     }
-    return payloadTree().equals(r.payloadTree());
+    return payload.tree().equals(r.payload.tree());
   }
 
   @Override
   public int hashCode() {
-    return payloadTree().hashCode();
+    return payload.tree().hashCode();
   }
 
   /** Builds a metadata mapping from simple values. */

@@ -87,14 +87,19 @@ final class JsonValues {
       return big.bitLength() < 64 ? LongNode.valueOf(big.longValue()) : BigIntegerNode.valueOf(big);
     }
     int k = i + digits;
+    int f = k;
     if (buf[k] == '.') {
-      int f = ++k;
+      f = ++k;
       while (k < e && isDigit(buf[k])) {
         k++;
       }
       if (k == f) {
         return jackson(buf, s, e);
       }
+    }
+    int fraction = k - f;
+    if (k == e && fraction > 0 && digits + fraction <= 15) {
+      return DoubleNode.valueOf(exactDecimal(buf, i, digits, f, fraction, i != s));
     }
     if (k < e && (buf[k] == 'e' || buf[k] == 'E')) {
       k++;
@@ -114,6 +119,29 @@ final class JsonValues {
     }
     return DoubleNode.valueOf(
         Double.parseDouble(new String(buf, s, e - s, StandardCharsets.ISO_8859_1)));
+  }
+
+  /** Powers of ten that doubles hold exactly. */
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
+
+  /**
+   * The double nearest to a decimal of at most 15 digits with no exponent, as {@link
+   * Double#parseDouble} gives it. The digits make an integer below 2^53 and the power of ten is
+   * exact, so one division, which IEEE 754 rounds correctly, gives the nearest double.
+   */
+  private static double exactDecimal(
+      byte[] buf, int i, int digits, int f, int fraction, boolean negative) {
+    long m = 0;
+    for (int k = i; k < i + digits; k++) {
+      m = m * 10 + (buf[k] - '0');
+    }
+    for (int k = f; k < f + fraction; k++) {
+      m = m * 10 + (buf[k] - '0');
+    }
+    double v = m / POWERS_OF_TEN[fraction];
+    return negative ? -v : v;
   }
 
   private static boolean isDigit(byte b) {
