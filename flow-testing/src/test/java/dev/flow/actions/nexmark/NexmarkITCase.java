@@ -31,9 +31,9 @@ class NexmarkITCase {
         FlowRun.payloads("nexmark", "print").stream()
             .sorted(Comparator.comparing(NexmarkITCase::dateTime))
             .toList();
-    // One person, three auctions, then bids, ids from 1000. Seller 1000 is the hot seller of
-    // event 1; bidder 1001 is the hot bidder (three bids in four); the other bids go to auction
-    // 1002, the hot one (one in two), or to one among the auctions so far and the next ten.
+    // One person, three auctions, then bids, ids from 1000. Seller 1000 is the hot seller (three
+    // auctions in four); bidder 1001 is the hot bidder (three bids in four). A bid goes to auction
+    // 1002, the hot one, one time in two, else to one among the auctions so far and the next ten.
     assertThat(out)
         .containsExactly(
             "{\"type\":\"person\",\"id\":1000,\"name\":\"Kate Noris\",\"emailAddress\":\"pyghiuz@evyhw.com\",\"creditCard\":\"7064 0853 2387 3064\",\"city\":\"San Francisco\",\"state\":\"OR\",\"dateTime\":\"2026-01-01T00:00:00.000Z\"}",
