@@ -26,7 +26,12 @@ public final class NexmarkTriggerFactory implements TriggerFactory<NexmarkOption
   public String description() {
     return "Emits the events of the Nexmark benchmark: people, auctions and bids in the proportions"
         + " 1 : 3 : 46, with the benchmark's id ranges, hot auctions and bidders, prices and an"
-        + " event time that advances with eventsPerSecond. The same seed gives the same events.";
+        + " event time that advances with eventsPerSecond. The same seed gives the same events at"
+        + " any parallelism. A person has id, name, emailAddress, creditCard, city, state,"
+        + " dateTime and extra; an auction has id, itemName, description, initialBid, reserve,"
+        + " dateTime, expires, seller, category and extra; a bid has auction, bidder, price,"
+        + " channel, url, dateTime and extra. Ids start at 1000, prices are in cents, dateTime"
+        + " and expires are ISO-8601 instants, and each record's event time is its dateTime.";
   }
 
   @Override

@@ -34,10 +34,19 @@ final class Aggregator implements AggregateFunction<FlowRecord, FlowRecord, Flow
   @Override
   public FlowRecord add(FlowRecord prepared, FlowRecord acc) {
     ArrayNode a = (ArrayNode) acc.asObjectNodeForWrite().get("a");
-    JsonNode values = prepared.get("v");
+    // A sliding window adds each record to several windows, and the values of a record that came
+    // over the exchange are parsed on every read: read them only when an aggregate takes one.
+    JsonNode values = null;
     for (int i = 0; i < specs.size(); i++) {
       AggregateSpec s = specs.get(i);
-      a.set(i, Accumulators.add(s.fn(), a.get(i), s.arg() == null ? null : values.get(i)));
+      JsonNode v = null;
+      if (s.arg() != null) {
+        if (values == null) {
+          values = prepared.get("v");
+        }
+        v = values.get(i);
+      }
+      a.set(i, Accumulators.add(s.fn(), a.get(i), v));
     }
     return acc;
   }

@@ -57,6 +57,38 @@ class NexmarkGeneratorTest {
   }
 
   @Test
+  void bidsFavourTheHotAuctionAndBidderAndPricesSpreadOverSixDecades() {
+    int bids = 0;
+    int hotAuction = 0;
+    int hotBidder = 0;
+    int[] decades = new int[7];
+    for (long n = 0; n < 100_000; n++) {
+      if (gen.event(n) instanceof Bid b) {
+        bids++;
+        long lastAuction = NexmarkGenerator.lastAuction(n);
+        long lastPerson = NexmarkGenerator.lastPerson(n);
+        if (b.auction() - 1000 == lastAuction / 2 * 2) {
+          hotAuction++;
+        }
+        if (b.bidder() - 1000 == lastPerson / 4 * 4 + 1) {
+          hotBidder++;
+        }
+        decades[(int) Math.floor(Math.log10(b.price() / 100.0))]++;
+      }
+    }
+    assertThat(bids).isEqualTo(92_000);
+    // One bid in two goes to the hot auction, three in four come from the hot bidder; the others
+    // rarely land on them by chance.
+    assertThat(hotAuction / (double) bids).isBetween(0.49, 0.52);
+    assertThat(hotBidder / (double) bids).isBetween(0.74, 0.76);
+    // price = round(10^(6u) * 100): from 1.00 to 1,000,000.00, a sixth of the bids per decade.
+    for (int d = 0; d < 6; d++) {
+      assertThat(decades[d] / (double) bids).as("decade %d", d).isBetween(0.16, 0.175);
+    }
+    assertThat(decades[6]).isLessThanOrEqualTo(1);
+  }
+
+  @Test
   void eventTimeAdvancesWithTheRateAndEventsDependOnlyOnSeedAndNumber() {
     assertThat(gen.event(0).dateTime()).isEqualTo(BASE);
     assertThat(gen.event(10_000).dateTime()).isEqualTo(BASE + 1000);
