@@ -20,7 +20,8 @@ final class StageBinder {
       ActionFactory<? extends Record> factory,
       Record options,
       int parallelism,
-      dev.flow.jsonschema.ExpectedInput expectedInput) {}
+      dev.flow.jsonschema.ExpectedInput expectedInput,
+      dev.flow.retry.Retry retry) {}
 
   private static final List<String> COMMON = PropSpec.names(CommonProps.class);
 
@@ -75,6 +76,15 @@ final class StageBinder {
         new StageValidationContext(props, stageAt, stage, action, settings, local).outputs(outputs);
     if (common != null) {
       common.check(ctx); // the common props do not depend on the action's own
+      if (common.retry() != null
+          && common.retry().retries()
+          && !(factory instanceof dev.flow.spi.RecordTransformFactory)) {
+        ctx.warning(
+            "retry",
+            "prop 'retry' applies to stages that process one record at a time; "
+                + action
+                + " does not, and retries by its own props if at all");
+      }
     }
     if (optionsOk) {
       runHook(factory, options, ctx); // the action's hook needs all of its own props bound
@@ -88,7 +98,8 @@ final class StageBinder {
         factory,
         options,
         common.parallelism() == null ? 0 : common.parallelism(),
-        common.expected());
+        common.expected(),
+        common.retry());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
