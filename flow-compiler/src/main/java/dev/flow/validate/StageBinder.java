@@ -58,9 +58,12 @@ final class StageBinder {
     boolean optionsOk;
     try {
       OptionsBinder binder = new OptionsBinder(noun, stage, action, local);
-      options = binder.bind(factory.optionsClass(), props, COMMON, true);
+      // An action's own prop of a common prop's name (a custom action's 'retry') is the action's.
+      List<String> own = PropSpec.names(factory.optionsClass());
+      List<String> alsoCommon = COMMON.stream().filter(n -> !own.contains(n)).toList();
+      options = binder.bind(factory.optionsClass(), props, alsoCommon, true);
       optionsOk = options != null && local.stream().noneMatch(Problem::isError);
-      common = binder.bind(CommonProps.class, props, List.of(), false);
+      common = binder.bind(CommonProps.class, without(props, own), List.of(), false);
     } catch (RuntimeException e) {
       problems.add(
           new Problem(
@@ -100,6 +103,21 @@ final class StageBinder {
         common.parallelism() == null ? 0 : common.parallelism(),
         common.expected(),
         common.retry());
+  }
+
+  /** {@code props} without the keys in {@code names}. */
+  private static Node.MapNode without(Node.MapNode props, List<String> names) {
+    if (props == null || names.stream().noneMatch(props.entries()::containsKey)) {
+      return props;
+    }
+    var entries = new java.util.LinkedHashMap<>(props.entries());
+    var keys = new java.util.LinkedHashMap<>(props.keyLocations());
+    names.forEach(
+        n -> {
+          entries.remove(n);
+          keys.remove(n);
+        });
+    return new Node.MapNode(entries, keys, props.location());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
