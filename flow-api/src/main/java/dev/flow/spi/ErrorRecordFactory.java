@@ -149,7 +149,14 @@ public final class ErrorRecordFactory implements Serializable {
   /** A one-line message for an exception: its message, or its type when it has none. */
   public static String describe(Throwable t) {
     Throwable root = t;
-    String msg = t.getMessage();
+    // A future's wrapper says only "SomeException: message" of its cause; the cause speaks for
+    // itself.
+    while ((root instanceof java.util.concurrent.CompletionException
+            || root instanceof java.util.concurrent.ExecutionException)
+        && root.getCause() != null) {
+      root = root.getCause();
+    }
+    String msg = root.getMessage();
     while ((msg == null || msg.isBlank()) && root.getCause() != null) {
       root = root.getCause();
       msg = root.getMessage();

@@ -77,7 +77,7 @@ final class EvalErrors {
         return "'"
             + op
             + "' cannot be applied to these values: they must have the same type"
-            + " (an int and a double do not mix; convert with double(x) or int(x))";
+            + " (convert with int(x), double(x) or string(x))";
       }
       if (Operators.isOperator(fn)) {
         return "'" + op + "' cannot be applied to these values: their types do not match";

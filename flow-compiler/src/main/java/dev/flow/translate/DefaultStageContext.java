@@ -144,7 +144,12 @@ class DefaultStageContext implements StageContext {
     SingleOutputStreamOperator<FlowRecord> out =
         input
             .process(
-                new StageFunction(flowName, stage.name(), processor, errorRecords, ERRORS),
+                new StageFunction(
+                    flowName,
+                    stage.name(),
+                    dev.flow.retry.RetryingProcessor.wrap(processor, stage.retry()),
+                    errorRecords,
+                    ERRORS),
                 FlowRecordTypeInfo.INSTANCE)
             .uid(uid())
             .name(stage.name())

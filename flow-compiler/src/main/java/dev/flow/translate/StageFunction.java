@@ -1,5 +1,6 @@
 package dev.flow.translate;
 
+import dev.flow.log.StageScope;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.ErrorRecordFactory;
 import dev.flow.spi.FatalStageException;
@@ -31,6 +32,7 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private transient StageMetrics metrics;
   private transient CountingCollector counting;
   private transient long seen;
+  private transient StageScope scope;
 
   StageFunction(
       String flowName,
@@ -50,6 +52,16 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     metrics = new StageMetrics(getRuntimeContext().getMetricGroup(), stageName);
     counting = new CountingCollector();
     var task = getRuntimeContext().getTaskInfo();
+    scope = StageScope.current();
+    String outer = scope.enter(flowName, stageName);
+    try {
+      openProcessor(task);
+    } finally {
+      scope.leave(outer);
+    }
+  }
+
+  private void openProcessor(org.apache.flink.api.common.TaskInfo task) throws Exception {
     processor.open(
         new ProcessorContext() {
           @Override
@@ -86,6 +98,7 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     long start = sample ? System.nanoTime() : 0L;
     counting.target = out;
     counting.emitted = 0;
+    String outer = scope.enter(flowName, stageName);
     try {
       processor.process(record, counting);
       if (counting.emitted == 0) {
@@ -98,7 +111,11 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
       if (LOG.isDebugEnabled()) {
         LOG.debug("flow '{}' stage '{}': record failed", flowName, stageName, e);
       }
-      ctx.output(errorTag, errors.create(record, e));
+      FlowRecord error = errors.create(record, e);
+      scope.leave(outer); // the error stage runs as itself
+      ctx.output(errorTag, error);
+    } finally {
+      scope.leave(outer);
     }
     if (sample) {
       metrics.latencyMicros.update((System.nanoTime() - start) / 1000);
@@ -119,7 +136,13 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     public void collect(FlowRecord r) {
       emitted++;
       metrics.out.inc();
-      target.collect(r);
+      String here = scope.stage();
+      scope.leave(null); // the stages downstream, chained on this thread, run as themselves
+      try {
+        target.collect(r);
+      } finally {
+        scope.enter(flowName, here);
+      }
     }
 
     @Override

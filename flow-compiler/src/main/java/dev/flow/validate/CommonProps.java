@@ -2,6 +2,7 @@ package dev.flow.validate;
 
 import dev.flow.jsonschema.CompiledSchema;
 import dev.flow.jsonschema.ExpectedInput;
+import dev.flow.retry.Retry;
 import dev.flow.spi.Prop;
 import dev.flow.spi.ValidationContext;
 
@@ -12,6 +13,7 @@ import dev.flow.spi.ValidationContext;
  *
  * @param parallelism the stage's own parallelism
  * @param expectedInput the JSON Schema the stage's input should match, and what a mismatch does
+ * @param retry how often a record whose processing fails transiently is tried again
  */
 public record CommonProps(
     @Prop(
@@ -22,11 +24,17 @@ public record CommonProps(
             description =
                 "The JSON Schema input records should match (schema, file, or manifest and entry),"
                     + " and onMismatch: warn or reject.")
-        ExpectedInput expectedInput) {
+        ExpectedInput expectedInput,
+    @Prop(
+            description =
+                "Processes a record again after a transient failure (I/O, a timeout), with"
+                    + " backoff; a record that still fails goes to the error stage. For stages"
+                    + " that process one record at a time.")
+        Retry retry) {
 
   /** The props with nothing set. */
   public static CommonProps none() {
-    return new CommonProps(null, null);
+    return new CommonProps(null, null, null);
   }
 
   /** The expected input when one is written, else null. */
@@ -34,8 +42,12 @@ public record CommonProps(
     return expectedInput != null && expectedInput.isSet() ? expectedInput : null;
   }
 
-  /** Rules beyond the types: parallelism is positive. */
+  /** Rules beyond the types: parallelism is positive, retry tries at least once. */
   void check(ValidationContext ctx) {
+    if (retry != null && retry.attempts() != null && retry.attempts() < 1) {
+      ctx.error(
+          "retry.attempts", "prop 'retry.attempts' must be 1 or more, found " + retry.attempts());
+    }
     if (parallelism != null && parallelism < 1) {
       ctx.error("parallelism", "prop 'parallelism' must be 1 or more, found " + parallelism);
     }

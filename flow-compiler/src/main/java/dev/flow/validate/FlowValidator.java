@@ -119,7 +119,8 @@ public final class FlowValidator {
               b.options(),
               b.parallelism(),
               graph.inputs(i),
-              b.expectedInput()));
+              b.expectedInput(),
+              b.retry()));
     }
     return new ValidatedFlow(def, effective, ordered, errorStage, problems, runStage);
   }

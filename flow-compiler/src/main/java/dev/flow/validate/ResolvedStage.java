@@ -2,6 +2,7 @@ package dev.flow.validate;
 
 import dev.flow.jsonschema.ExpectedInput;
 import dev.flow.model.StageDef;
+import dev.flow.retry.Retry;
 import dev.flow.spi.ActionFactory;
 import dev.flow.spi.StageKind;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param parallelism the stage's own parallelism, or 0 to use the flow's default
  * @param inputs names of the stages whose {@code out} lists this stage, in source order
  * @param expectedInput the schema the stage's input should match, or null
+ * @param retry the stage's common {@code retry} prop; {@link Retry#none()} when absent
  */
 public record ResolvedStage(
     StageDef def,
@@ -22,10 +24,23 @@ public record ResolvedStage(
     Record options,
     int parallelism,
     List<String> inputs,
-    ExpectedInput expectedInput) {
+    ExpectedInput expectedInput,
+    Retry retry) {
 
   public ResolvedStage {
     inputs = List.copyOf(inputs);
+    retry = retry == null ? Retry.none() : retry;
+  }
+
+  /** A stage that does not retry. */
+  public ResolvedStage(
+      StageDef def,
+      ActionFactory<? extends Record> factory,
+      Record options,
+      int parallelism,
+      List<String> inputs,
+      ExpectedInput expectedInput) {
+    this(def, factory, options, parallelism, inputs, expectedInput, null);
   }
 
   /** A stage without an expected input. */
@@ -35,7 +50,7 @@ public record ResolvedStage(
       Record options,
       int parallelism,
       List<String> inputs) {
-    this(def, factory, options, parallelism, inputs, null);
+    this(def, factory, options, parallelism, inputs, null, null);
   }
 
   public String name() {

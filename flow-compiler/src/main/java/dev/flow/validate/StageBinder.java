@@ -20,7 +20,8 @@ final class StageBinder {
       ActionFactory<? extends Record> factory,
       Record options,
       int parallelism,
-      dev.flow.jsonschema.ExpectedInput expectedInput) {}
+      dev.flow.jsonschema.ExpectedInput expectedInput,
+      dev.flow.retry.Retry retry) {}
 
   private static final List<String> COMMON = PropSpec.names(CommonProps.class);
 
@@ -57,9 +58,12 @@ final class StageBinder {
     boolean optionsOk;
     try {
       OptionsBinder binder = new OptionsBinder(noun, stage, action, local);
-      options = binder.bind(factory.optionsClass(), props, COMMON, true);
+      // An action's own prop of a common prop's name (a custom action's 'retry') is the action's.
+      List<String> own = PropSpec.names(factory.optionsClass());
+      List<String> alsoCommon = COMMON.stream().filter(n -> !own.contains(n)).toList();
+      options = binder.bind(factory.optionsClass(), props, alsoCommon, true);
       optionsOk = options != null && local.stream().noneMatch(Problem::isError);
-      common = binder.bind(CommonProps.class, props, List.of(), false);
+      common = binder.bind(CommonProps.class, without(props, own), List.of(), false);
     } catch (RuntimeException e) {
       problems.add(
           new Problem(
@@ -75,6 +79,15 @@ final class StageBinder {
         new StageValidationContext(props, stageAt, stage, action, settings, local).outputs(outputs);
     if (common != null) {
       common.check(ctx); // the common props do not depend on the action's own
+      if (common.retry() != null
+          && common.retry().retries()
+          && !(factory instanceof dev.flow.spi.RecordTransformFactory)) {
+        ctx.warning(
+            "retry",
+            "prop 'retry' applies to stages that process one record at a time; "
+                + action
+                + " does not, and retries by its own props if at all");
+      }
     }
     if (optionsOk) {
       runHook(factory, options, ctx); // the action's hook needs all of its own props bound
@@ -88,7 +101,23 @@ final class StageBinder {
         factory,
         options,
         common.parallelism() == null ? 0 : common.parallelism(),
-        common.expected());
+        common.expected(),
+        common.retry());
+  }
+
+  /** {@code props} without the keys in {@code names}. */
+  private static Node.MapNode without(Node.MapNode props, List<String> names) {
+    if (props == null || names.stream().noneMatch(props.entries()::containsKey)) {
+      return props;
+    }
+    var entries = new java.util.LinkedHashMap<>(props.entries());
+    var keys = new java.util.LinkedHashMap<>(props.keyLocations());
+    names.forEach(
+        n -> {
+          entries.remove(n);
+          keys.remove(n);
+        });
+    return new Node.MapNode(entries, keys, props.location());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

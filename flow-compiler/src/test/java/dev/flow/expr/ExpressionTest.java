@@ -207,9 +207,13 @@ class ExpressionTest {
     assertThatThrownBy(() -> eval("price * qty", ORDER))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(
-            "'*' cannot be applied to these values: they must have the same type (an int and a"
-                + " double do not mix; convert with double(x) or int(x)) (in expression \"price"
-                + " * qty\" at column 7)");
+            "'*' cannot be applied to these values: they must have the same type (convert with"
+                + " int(x), double(x) or string(x)) (in expression \"price * qty\" at column 7)");
+    // An int and a text: no claim about doubles.
+    assertThatThrownBy(() -> eval("qty + 'x'", ORDER))
+        .hasMessage(
+            "'+' cannot be applied to these values: they must have the same type (convert with"
+                + " int(x), double(x) or string(x)) (in expression \"qty + 'x'\" at column 5)");
     assertThatThrownBy(() -> eval("country < 1", ORDER))
         .hasMessage(
             "'<' cannot be applied to these values: their types do not match (in expression"

@@ -44,6 +44,14 @@ class TemplateTest {
     assertThat(Template.compile("").render(R)).isEmpty();
   }
 
+  /** The JSON body of the README's HTTP example renders as JSON. */
+  @Test
+  void aJsonBodyDoublesItsBracesAndQuotesItsText() throws Exception {
+    Template t = Template.compile("{{\"id\": {id}, \"email\": \"{name}\", \"tags\": {tags}}}");
+    assertThat(t.render(R))
+        .isEqualTo("{\"id\": 42, \"email\": \"Ann Lee\", \"tags\": [\"a\",\"b\"]}");
+  }
+
   @Test
   void bracesAndQuotesInsideExpressions() throws Exception {
     assertThat(Template.compile("{ {'a': 'x}'}['a'] }!").render(R)).isEqualTo("x}!");

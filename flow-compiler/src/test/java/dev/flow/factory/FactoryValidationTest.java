@@ -66,7 +66,8 @@ class FactoryValidationTest {
         .containsExactly(
             DIR
                 + "invalid/broken.yaml:5:24: error: stage \"in\" (Queue Trigger): unknown prop"
-                + " 'qeue'; did you mean 'queue'? Known props: queue, parallelism, expectedInput",
+                + " 'qeue'; did you mean 'queue'? Known props: queue, parallelism, expectedInput,"
+                + " retry",
             DIR
                 + "invalid/factory.yaml:3:11: error: flow 'broken.yaml' does not validate: 1 error"
                 + " in "

@@ -339,7 +339,7 @@ class FlowValidatorTest {
                 """))
         .containsExactly(
             "x.yaml:8:13: error: unknown runs stage prop 'limt'; did you mean 'limit'? Known props:"
-                + " target, limit, parallelism, expectedInput",
+                + " target, limit, parallelism, expectedInput, retry",
             "x.yaml:9:11: error: setting 'runs.idle' must be a duration such as 500ms, 10s, 5m,"
                 + " 1h or 2d, found a string ('soon')");
   }
@@ -369,7 +369,7 @@ class FlowValidatorTest {
             "x.yaml:7:41: error: setting 'checkpointing.mode' must be one of exactly-once,"
                 + " at-least-once, found a string ('exactly-one'); did you mean 'exactly-once'?",
             "x.yaml:10:13: error: unknown error stage prop 'targt'; did you mean 'target'? Known"
-                + " props: target, limit, parallelism, expectedInput");
+                + " props: target, limit, parallelism, expectedInput, retry");
     assertThat(
             problems(
                 "name: f\nstages:\n  - {name: read, action: Test Source, out: [keep]}\n"

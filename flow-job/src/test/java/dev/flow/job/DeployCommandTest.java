@@ -26,12 +26,21 @@ class DeployCommandTest {
     }
   }
 
+  static JsonNode kind(List<JsonNode> docs, String kind) {
+    return docs.stream()
+        .filter(d -> d.path("kind").asText().equals(kind))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " in " + docs));
+  }
+
   @Test
   void rendersAConfigMapAndAFlinkDeploymentThatPassTheCrdSchema() throws Exception {
     CliRunner.Result r = CliRunner.run("deploy", FLOW, "--image", "registry.example/flow:1.2");
     assertThat(r.exitCode()).as(r.err()).isZero();
     List<JsonNode> docs = documents(r.out());
-    assertThat(docs).hasSize(2);
+    assertThat(docs)
+        .extracting(d -> d.get("kind").asText())
+        .containsExactly("ConfigMap", "PersistentVolumeClaim", "FlinkDeployment");
 
     JsonNode cm = docs.get(0);
     assertThat(cm.get("kind").asText()).isEqualTo("ConfigMap");
@@ -39,7 +48,7 @@ class DeployCommandTest {
     assertThat(cm.at("/data/kafka-orders.yaml").asText())
         .isEqualTo(Files.readString(Path.of(FLOW)));
 
-    JsonNode fd = docs.get(1);
+    JsonNode fd = docs.get(2);
     assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(fd)).isEmpty();
     assertThat(fd.at("/metadata/name").asText()).isEqualTo("kafka-orders");
     assertThat(fd.at("/spec/image").asText()).isEqualTo("registry.example/flow:1.2");
@@ -86,6 +95,7 @@ class DeployCommandTest {
     List<JsonNode> docs = documents(r.out());
     assertThat(docs.get(0).at("/data/prod.yaml").asText())
         .isEqualTo("parameters:\n  topic: orders\n");
+    assertThat(docs).hasSize(2); // no claim: the state lives in S3
     JsonNode fd = docs.get(1);
     assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(fd)).isEmpty();
     assertThat(YAML.convertValue(fd.at("/spec/job/args"), List.class))
@@ -133,7 +143,7 @@ class DeployCommandTest {
   @Test
   void theSchemaCheckRejectsWhatTheOperatorWould() throws Exception {
     CliRunner.Result r = CliRunner.run("deploy", FLOW);
-    JsonNode fd = documents(r.out()).get(1);
+    JsonNode fd = kind(documents(r.out()), "FlinkDeployment");
     var job = (com.fasterxml.jackson.databind.node.ObjectNode) fd.at("/spec/job");
     job.put("upgradeMode", "sometimes");
     job.put("jarUri", "typo");
@@ -164,9 +174,155 @@ class DeployCommandTest {
     assertThat(docs.get(0).get("data").fieldNames())
         .toIterable()
         .containsExactly("My_Orders__v2_.yaml");
-    assertThat(docs.get(1).at("/metadata/name").asText()).isEqualTo("my-orders-v2");
-    assertThat(docs.get(1).at("/spec/job/args/1").asText())
-        .isEqualTo("/opt/flow/flows/My_Orders__v2_.yaml");
-    assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(docs.get(1))).isEmpty();
+    JsonNode fd = kind(docs, "FlinkDeployment");
+    assertThat(fd.at("/metadata/name").asText()).isEqualTo("my-orders-v2");
+    assertThat(fd.at("/spec/job/args/1").asText()).isEqualTo("/opt/flow/flows/My_Orders__v2_.yaml");
+    assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(fd)).isEmpty();
+  }
+
+  @Test
+  void theRenderedStateBackendIsTheOneTheJobApplies(@TempDir Path dir) throws Exception {
+    JsonNode conf =
+        kind(documents(CliRunner.run("deploy", FLOW).out()), "FlinkDeployment")
+            .at("/spec/flinkConfiguration");
+    assertThat(conf.get("state.backend.type").asText()).isEqualTo("hashmap");
+    assertThat(conf.has("state.backend.incremental")).isFalse();
+
+    Path flow = dir.resolve("stateful.yaml");
+    Files.writeString(
+        flow,
+        """
+        name: stateful
+        settings: {stateBackend: rocksdb}
+        stages:
+          - {name: in, action: Inline Records, props: {records: [{id: 1}]}, out: [print]}
+          - {name: print, action: Log}
+        """);
+    CliRunner.Result r = CliRunner.run("deploy", flow.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    conf = kind(documents(r.out()), "FlinkDeployment").at("/spec/flinkConfiguration");
+    assertThat(conf.get("state.backend.type").asText()).isEqualTo("rocksdb");
+    assertThat(conf.get("state.backend.incremental").asText()).isEqualTo("true");
+  }
+
+  @Test
+  void theDefaultStateDirectoryIsAClaimMountedInThePods() throws Exception {
+    List<JsonNode> docs = documents(CliRunner.run("deploy", FLOW).out());
+    JsonNode claim = kind(docs, "PersistentVolumeClaim");
+    assertThat(claim.at("/metadata/name").asText()).isEqualTo("kafka-orders-state");
+    assertThat(claim.at("/spec/accessModes/0").asText()).isEqualTo("ReadWriteMany");
+    assertThat(claim.at("/spec/resources/requests/storage").asText()).isEqualTo("10Gi");
+    JsonNode pod = kind(docs, "FlinkDeployment").at("/spec/podTemplate/spec");
+    assertThat(pod.at("/volumes/1/name").asText()).isEqualTo("flow-state");
+    assertThat(pod.at("/volumes/1/persistentVolumeClaim/claimName").asText())
+        .isEqualTo("kafka-orders-state");
+    assertThat(pod.at("/containers/0/volumeMounts/1/name").asText()).isEqualTo("flow-state");
+    assertThat(pod.at("/containers/0/volumeMounts/1/mountPath").asText())
+        .isEqualTo("/flink-data/kafka-orders");
+    assertThat(pod.at("/securityContext/fsGroup").asInt()).isEqualTo(9999);
+  }
+
+  @Test
+  void secretParameterFilesGoIntoASecretNotTheConfigMap(@TempDir Path dir) throws Exception {
+    Path plain = dir.resolve("plain.yaml");
+    Files.writeString(plain, "parameters:\n  topic: orders\n");
+    Path secret = dir.resolve("creds.yaml");
+    Files.writeString(secret, "parameters:\n  password: {value: s3cr3t-value, secret: true}\n");
+    CliRunner.Result r =
+        CliRunner.run("deploy", FLOW, "--params", plain.toString(), "--params", secret.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<JsonNode> docs = documents(r.out());
+    assertThat(docs)
+        .extracting(d -> d.get("kind").asText())
+        .containsExactly("ConfigMap", "Secret", "PersistentVolumeClaim", "FlinkDeployment");
+    JsonNode cm = kind(docs, "ConfigMap");
+    assertThat(cm.get("data").fieldNames())
+        .toIterable()
+        .containsExactly("kafka-orders.yaml", "plain.yaml");
+    assertThat(cm.toString()).doesNotContain("s3cr3t-value");
+    JsonNode s = kind(docs, "Secret");
+    assertThat(s.at("/metadata/name").asText()).isEqualTo("kafka-orders-secrets");
+    assertThat(s.at("/stringData/creds.yaml").asText()).isEqualTo(Files.readString(secret));
+    JsonNode fd = kind(docs, "FlinkDeployment");
+    assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(fd)).isEmpty();
+    assertThat(YAML.convertValue(fd.at("/spec/job/args"), List.class))
+        .containsExactly(
+            "--flow",
+            "/opt/flow/flows/kafka-orders.yaml",
+            "--params",
+            "/opt/flow/flows/plain.yaml",
+            "--params",
+            "/opt/flow/secrets/creds.yaml");
+    JsonNode pod = fd.at("/spec/podTemplate/spec");
+    assertThat(pod.at("/volumes/1/secret/secretName").asText()).isEqualTo("kafka-orders-secrets");
+    assertThat(pod.at("/containers/0/volumeMounts/1/mountPath").asText())
+        .isEqualTo("/opt/flow/secrets");
+    assertThat(fd.toString()).doesNotContain("s3cr3t-value");
+  }
+
+  @Test
+  void filesTheFlowReferencesGoIntoTheConfigMapNextToTheFlow(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("schemas"));
+    Files.writeString(dir.resolve("schemas/order.json"), "{\"type\": \"object\"}\n");
+    Path flow = dir.resolve("checked.yaml");
+    Files.writeString(
+        flow,
+        """
+        name: checked
+        stages:
+          - name: in
+            action: Inline Records
+            props: {records: [{id: 1}]}
+            out: [check]
+          - name: check
+            action: Filter
+            props:
+              condition: "true"
+              expectedInput: {file: schemas/order.json, onMismatch: reject}
+            out: [print]
+          - {name: print, action: Log}
+        """);
+    CliRunner.Result r = CliRunner.run("deploy", flow.toString(), "--state-dir", "s3://b/c");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    List<JsonNode> docs = documents(r.out());
+    JsonNode cm = kind(docs, "ConfigMap");
+    assertThat(cm.at("/data/schemas_order.json").asText()).isEqualTo("{\"type\": \"object\"}\n");
+    JsonNode fd = kind(docs, "FlinkDeployment");
+    assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(fd)).isEmpty();
+    JsonNode items = fd.at("/spec/podTemplate/spec/volumes/0/configMap/items");
+    assertThat(YAML.convertValue(items, List.class))
+        .containsExactly(
+            java.util.Map.of("key", "checked.yaml", "path", "checked.yaml"),
+            java.util.Map.of("key", "schemas_order.json", "path", "schemas/order.json"));
+  }
+
+  @Test
+  void aReferencedFileOutsideTheFlowsFolderIsAUsageError(@TempDir Path dir) throws Exception {
+    Path flows = Files.createDirectories(dir.resolve("flows"));
+    Files.writeString(dir.resolve("order.json"), "{}");
+    Path flow = flows.resolve("checked.yaml");
+    Files.writeString(
+        flow,
+        """
+        name: checked
+        stages:
+          - name: in
+            action: Inline Records
+            props: {records: [{id: 1}]}
+            out: [print]
+          - name: print
+            action: Log
+            props: {expectedInput: {file: ../order.json}}
+        """);
+    CliRunner.Result r = CliRunner.run("deploy", flow.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "flow deploy: stage \"print\" reads "
+                + dir.resolve("order.json")
+                + ", which is outside the flow's folder "
+                + flows
+                + "; only files in that folder are deployed with the flow\n");
+    assertThat(r.out()).isEmpty();
   }
 }

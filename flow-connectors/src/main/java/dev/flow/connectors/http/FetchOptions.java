@@ -16,7 +16,11 @@ public record FetchOptions(
     @Prop(description = "GET, POST, PUT, PATCH or DELETE.", defaultValue = "GET") Method method,
     @Prop(description = "Request headers; values may hold expressions in braces.")
         Map<String, Template> headers,
-    @Prop(description = "The request body, with expressions in braces (POST, PUT, PATCH).")
+    @Prop(
+            description =
+                "The request body (POST, PUT, PATCH), a template: {expr} inserts a value (text"
+                    + " without quotes, numbers, lists and maps as JSON) and {{ }} write literal"
+                    + " braces, so a JSON body reads {{\"id\": {id}, \"name\": \"{name}\"}}.")
         Template body,
     @Prop(description = "The time one attempt may take.", defaultValue = "5s") Duration timeout,
     @Prop(

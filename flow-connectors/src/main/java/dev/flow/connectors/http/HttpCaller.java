@@ -58,10 +58,7 @@ final class HttpCaller {
             (response, error) -> {
               if (error != null) {
                 Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                String why =
-                    cause instanceof HttpTimeoutException
-                        ? "no answer within " + request.timeout().map(Object::toString).orElse("?")
-                        : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                String why = why(cause, request);
                 if (!(cause instanceof IOException)) {
                   result.completeExceptionally(new HttpCallException(describe(request) + why, 0));
                 } else {
@@ -95,7 +92,12 @@ final class HttpCaller {
     if (retry >= policy.maxRetries()) {
       result.completeExceptionally(
           new HttpCallException(
-              describe(request) + "failed after " + (retry + 1) + " attempts: " + why, status));
+              describe(request)
+                  + "failed after "
+                  + (retry + 1)
+                  + (retry == 0 ? " attempt: " : " attempts: ")
+                  + why,
+              status));
       return;
     }
     listener.onRetry(status);
@@ -122,6 +124,25 @@ final class HttpCaller {
       }
     }
     return Math.min(Math.max(0, millis), RetryPolicy.MAX_RETRY_AFTER_MILLIS);
+  }
+
+  /** Why a call failed without an answer, in words: no "null" for a refused connection. */
+  static String why(Throwable cause, HttpRequest request) {
+    if (cause instanceof HttpTimeoutException) {
+      return "no answer within " + request.timeout().map(Object::toString).orElse("?");
+    }
+    if (cause instanceof java.net.ConnectException) {
+      java.net.URI uri = request.uri();
+      int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+      String msg = cause.getMessage();
+      return "cannot connect to "
+          + uri.getHost()
+          + ":"
+          + port
+          + (msg == null || msg.isBlank() ? " (connection refused)" : " (" + msg + ")");
+    }
+    String msg = cause.getMessage();
+    return cause.getClass().getSimpleName() + (msg == null || msg.isBlank() ? "" : ": " + msg);
   }
 
   static String describe(HttpRequest request) {

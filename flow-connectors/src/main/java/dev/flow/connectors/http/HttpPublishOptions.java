@@ -26,7 +26,9 @@ public record HttpPublishOptions(
         String bearerToken,
     @Prop(
             description =
-                "The body of one request per record, with expressions in braces; unset: the record.")
+                "The body of one request per record, a template: {expr} inserts a value (text"
+                    + " without quotes, numbers, lists and maps as JSON) and {{ }} write literal"
+                    + " braces, so a JSON body reads {{\"id\": {id}}}; unset: the record.")
         Template body,
     @Prop(
             description = "record: one request per record; array: one JSON array per batch.",

@@ -3,6 +3,7 @@ package dev.flow.job.cli;
 import dev.flow.FlowCompiler;
 import dev.flow.job.ProblemPrinter;
 import dev.flow.job.deploy.DeploySpec;
+import dev.flow.job.deploy.FlowFileRefs;
 import dev.flow.job.deploy.K8sManifests;
 import dev.flow.job.deploy.ManifestWriter;
 import dev.flow.model.Problem;
@@ -94,7 +95,8 @@ final class DeployCommand implements Callable<Integer> {
       names = "--state-dir",
       description =
           "Shared storage for checkpoints, savepoints and HA, e.g. s3://bucket/flows/NAME"
-              + " (default: file:///flink-data/NAME, a volume you mount).")
+              + " (default: file:///flink-data/NAME on a PersistentVolumeClaim NAME-state that is"
+              + " rendered too).")
   String stateDir;
 
   @Option(
@@ -148,34 +150,53 @@ final class DeployCommand implements Callable<Integer> {
               + " dashes, starting with a letter");
       return 2;
     }
-    DeploySpec spec =
-        new DeploySpec(
-            flow,
-            params,
-            resource,
-            image,
-            stateDir != null ? stateDir : "file:///flink-data/" + resource,
-            upgradeMode,
-            parallelism,
-            serviceAccount);
     try {
+      DeploySpec spec =
+          new DeploySpec(
+              flow,
+              params,
+              resource,
+              image,
+              stateDir != null ? stateDir : "file:///flink-data/" + resource,
+              upgradeMode,
+              parallelism,
+              serviceAccount,
+              validated.settings().stateBackend().name().toLowerCase(java.util.Locale.ROOT),
+              FlowFileRefs.of(validated, flow));
       K8sManifests.upgradeMode(upgradeMode);
-      String configMap = ManifestWriter.toYaml(K8sManifests.configMap(spec));
-      String deployment = ManifestWriter.toYaml(K8sManifests.flinkDeployment(spec));
+      List<Object> resources = K8sManifests.resources(spec, stateDir == null);
       if (output == null) {
-        System.out.print(configMap + "---\n" + deployment);
+        System.out.print(ManifestWriter.toYaml(resources));
       } else {
         Files.createDirectories(output);
-        Path cm = output.resolve(resource + "-configmap.yaml");
-        Path fd = output.resolve(resource + "-flinkdeployment.yaml");
-        Files.writeString(cm, configMap);
-        Files.writeString(fd, deployment);
-        System.out.println("wrote " + cm + " and " + fd);
+        List<String> written = new ArrayList<>();
+        for (Object r : resources) {
+          Path out = output.resolve(resource + "-" + kind(r) + ".yaml");
+          Files.writeString(out, ManifestWriter.toYaml(r));
+          written.add(out.toString());
+        }
+        System.out.println(
+            "wrote "
+                + String.join(", ", written.subList(0, written.size() - 1))
+                + " and "
+                + written.get(written.size() - 1));
       }
       return 0;
     } catch (IllegalArgumentException e) {
       System.err.println("flow deploy: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** The file name part of a resource: configmap, secret, pvc or flinkdeployment. */
+  private static String kind(Object resource) {
+    if (resource instanceof io.fabric8.kubernetes.api.model.ConfigMap) {
+      return "configmap";
+    } else if (resource instanceof io.fabric8.kubernetes.api.model.Secret) {
+      return "secret";
+    } else if (resource instanceof io.fabric8.kubernetes.api.model.PersistentVolumeClaim) {
+      return "pvc";
+    }
+    return "flinkdeployment";
   }
 }

@@ -99,6 +99,14 @@ final class FactoryDeployCommand implements Callable<Integer> {
   @Option(names = "--project", paramLabel = "PROJECT", description = "With --env: the project.")
   String project;
 
+  // Its own help option: the inherited standard options would bring --version, which is this
+  // command's factory version.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.exists(input.factory)) {

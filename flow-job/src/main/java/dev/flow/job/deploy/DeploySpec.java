@@ -1,7 +1,9 @@
 package dev.flow.job.deploy;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code flow deploy} renders: the flow and parameter files, the resource name, the image and
@@ -15,6 +17,10 @@ import java.util.List;
  * @param upgradeMode the operator's upgrade mode: savepoint, last-state or stateless
  * @param parallelism the job's parallelism
  * @param serviceAccount the service account the Flink pods run as
+ * @param stateBackend the flow's {@code settings.stateBackend} (hashmap or rocksdb), which the job
+ *     applies and the rendered Flink configuration repeats; null to leave it out
+ * @param flowFiles files the flow references (schemas, manifests), by their path relative to the
+ *     flow file's folder, which is where they are mounted next to the flow
  */
 public record DeploySpec(
     Path flow,
@@ -24,7 +30,37 @@ public record DeploySpec(
     String stateDir,
     String upgradeMode,
     int parallelism,
-    String serviceAccount) {
+    String serviceAccount,
+    String stateBackend,
+    Map<String, Path> flowFiles) {
+
+  public DeploySpec {
+    params = List.copyOf(params);
+    flowFiles = flowFiles == null ? Map.of() : new LinkedHashMap<>(flowFiles);
+  }
+
+  /** A spec without a state backend of its own and without referenced files. */
+  public DeploySpec(
+      Path flow,
+      List<Path> params,
+      String name,
+      String image,
+      String stateDir,
+      String upgradeMode,
+      int parallelism,
+      String serviceAccount) {
+    this(
+        flow,
+        params,
+        name,
+        image,
+        stateDir,
+        upgradeMode,
+        parallelism,
+        serviceAccount,
+        null,
+        Map.of());
+  }
 
   /** Where the ConfigMap's files are mounted inside the Flink containers. */
   public static final String FLOWS_DIR = "/opt/flow/flows";

@@ -1,13 +1,23 @@
 package dev.flow.job.deploy;
 
+import dev.flow.parse.ParameterSets;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,15 +35,24 @@ import org.apache.flink.kubernetes.operator.api.spec.TaskManagerSpec;
 import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
 
 /**
- * Builds the Kubernetes resources for one flow: a ConfigMap with the flow and its parameter files,
- * and an application-mode FlinkDeployment of the Flink Kubernetes Operator that runs it.
+ * Builds the Kubernetes resources for one flow: a ConfigMap with the flow, its plain parameter
+ * files and the files it references; a Secret with the parameter files that hold a secret; a claim
+ * for a local state directory; and an application-mode FlinkDeployment of the Flink Kubernetes
+ * Operator that runs it.
  */
 public final class K8sManifests {
 
   /** The label every rendered resource carries, so that {@code kubectl -l} finds them. */
   public static final String FLOW_LABEL = "flow.dev/flow";
 
+  /** Where the Secret's parameter files are mounted inside the Flink containers. */
+  public static final String SECRETS_DIR = "/opt/flow/secrets";
+
   private static final String VOLUME = "flow-files";
+  private static final String SECRET_VOLUME = "flow-secret-params";
+  private static final String STATE_VOLUME = "flow-state";
+  private static final String STATE_SIZE = "10Gi";
+  private static final long FLINK_GROUP = 9999L;
   private static final int PROMETHEUS_PORT = 9249;
 
   /** A ConfigMap holds at most 1 MiB in all. */
@@ -41,25 +60,169 @@ public final class K8sManifests {
 
   private K8sManifests() {}
 
-  /** The ConfigMap {@code NAME-flow}: one entry per file, keyed by the file's name. */
+  /**
+   * The ConfigMap {@code NAME-flow}: one entry per file, keyed by the file's name: the flow, its
+   * parameter files that hold no secret, and the files the flow references (keyed by their path in
+   * the flow's folder, {@code /} written {@code _}).
+   */
   public static ConfigMap configMap(DeploySpec spec) throws IOException {
     Map<String, String> data = new LinkedHashMap<>();
-    for (Path file : files(spec)) {
-      String key = configKey(file);
-      if (data.containsKey(key)) {
-        throw new IllegalArgumentException(
-            "two files are named " + key + "; give the parameter files distinct names");
-      }
-      try {
-        data.put(key, dev.flow.parse.FileText.readUtf8(file, MAX_FILE_BYTES));
-      } catch (dev.flow.parse.FileText.ReadException e) {
-        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-      }
+    List<Path> files = new ArrayList<>();
+    files.add(spec.flow());
+    spec.params().stream().filter(p -> !holdsSecret(p)).forEach(files::add);
+    for (Path file : files) {
+      put(data, configKey(file), file);
+    }
+    for (var e : spec.flowFiles().entrySet()) {
+      put(data, fileKey(e.getKey()), e.getValue());
     }
     return new ConfigMapBuilder()
         .withMetadata(metadata(configMapName(spec), spec.name()))
         .withData(data)
         .build();
+  }
+
+  /**
+   * The Secret {@code NAME-secrets} with the parameter files that hold a secret parameter, mounted
+   * at {@value #SECRETS_DIR}; null when no parameter file holds one.
+   */
+  public static Secret secret(DeploySpec spec) throws IOException {
+    Map<String, String> data = new LinkedHashMap<>();
+    for (Path file : spec.params()) {
+      if (holdsSecret(file)) {
+        put(data, configKey(file), file);
+      }
+    }
+    if (data.isEmpty()) {
+      return null;
+    }
+    return new SecretBuilder()
+        .withMetadata(metadata(secretName(spec), spec.name()))
+        .withType("Opaque")
+        .withStringData(data)
+        .build();
+  }
+
+  /**
+   * The PersistentVolumeClaim {@code NAME-state} that holds a {@code file://} state directory
+   * (checkpoints, savepoints, HA), shared by the JobManager and the TaskManagers; null when the
+   * state directory is not a local path of the pods.
+   */
+  public static PersistentVolumeClaim stateClaim(DeploySpec spec) {
+    if (stateMountPath(spec) == null) {
+      return null;
+    }
+    return new PersistentVolumeClaimBuilder()
+        .withMetadata(metadata(stateClaimName(spec), spec.name()))
+        .withNewSpec()
+        .withAccessModes("ReadWriteMany")
+        .withNewResources()
+        .addToRequests("storage", new Quantity(STATE_SIZE))
+        .endResources()
+        .endSpec()
+        .build();
+  }
+
+  /**
+   * Every resource {@code flow deploy} renders, in the order to apply them: the ConfigMap, the
+   * Secret (when a parameter file holds a secret), the state claim (with {@code stateClaim} and a
+   * {@code file://} state directory) and the FlinkDeployment.
+   */
+  public static List<Object> resources(DeploySpec spec, boolean stateClaim) throws IOException {
+    List<Object> all = new ArrayList<>();
+    all.add(configMap(spec));
+    Secret secret = secret(spec);
+    if (secret != null) {
+      all.add(secret);
+    }
+    FlinkDeployment fd = flinkDeployment(spec);
+    PersistentVolumeClaim claim = stateClaim ? stateClaim(spec) : null;
+    if (claim != null) {
+      all.add(claim);
+      mountStateClaim(fd, spec);
+    }
+    all.add(fd);
+    return all;
+  }
+
+  /** Mounts the claim of {@link #stateClaim} at the state directory in the Flink containers. */
+  public static void mountStateClaim(FlinkDeployment fd, DeploySpec spec) {
+    String path = stateMountPath(spec);
+    if (path == null) {
+      return;
+    }
+    var pod = fd.getSpec().getPodTemplate().getSpec();
+    // Flink's image runs as user and group 9999; the claim's files must be writable by it.
+    pod.setSecurityContext(new PodSecurityContextBuilder().withFsGroup(FLINK_GROUP).build());
+    pod.getVolumes()
+        .add(
+            new VolumeBuilder()
+                .withName(STATE_VOLUME)
+                .withNewPersistentVolumeClaim()
+                .withClaimName(stateClaimName(spec))
+                .endPersistentVolumeClaim()
+                .build());
+    pod.getContainers()
+        .get(0)
+        .getVolumeMounts()
+        .add(new VolumeMountBuilder().withName(STATE_VOLUME).withMountPath(path).build());
+  }
+
+  /** The pods' local path of a {@code file://} state directory, or null for other storage. */
+  static String stateMountPath(DeploySpec spec) {
+    String dir = spec.stateDir();
+    if (!dir.startsWith("file:")) {
+      return null;
+    }
+    String path = java.net.URI.create(dir).getPath();
+    return path == null || path.isEmpty() ? null : path.replaceAll("/+$", "");
+  }
+
+  /** The name of the Secret with the secret parameter files. */
+  public static String secretName(DeploySpec spec) {
+    return spec.name() + "-secrets";
+  }
+
+  /** The name of the claim that holds a local state directory. */
+  public static String stateClaimName(DeploySpec spec) {
+    return spec.name() + "-state";
+  }
+
+  /**
+   * The ConfigMap key of a referenced file: its path in the flow's folder, {@code /} as {@code _}.
+   */
+  static String fileKey(String relative) {
+    return relative.replace('/', '_').replaceAll("[^-._a-zA-Z0-9]", "_");
+  }
+
+  /** Whether a parameter file holds a parameter marked {@code secret: true}. */
+  static boolean holdsSecret(Path params) {
+    ParameterSets.Loaded loaded = ParameterSets.load(List.of(params));
+    ParameterSets sets = loaded.sets();
+    if (sets == null) {
+      return false;
+    }
+    for (String set : sets.setNames()) {
+      for (String name : sets.names(set)) {
+        ParameterSets.Parameter p = sets.get(set, name);
+        if (p != null && p.secret()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void put(Map<String, String> data, String key, Path file) throws IOException {
+    if (data.containsKey(key)) {
+      throw new IllegalArgumentException(
+          "two files are named " + key + "; give the parameter files distinct names");
+    }
+    try {
+      data.put(key, dev.flow.parse.FileText.readUtf8(file, MAX_FILE_BYTES));
+    } catch (dev.flow.parse.FileText.ReadException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+    }
   }
 
   /** The FlinkDeployment that runs the flow from the mounted ConfigMap. */
@@ -112,17 +275,22 @@ public final class K8sManifests {
   }
 
   /**
-   * The Flink settings: state directories, Kubernetes HA and the Prometheus reporter. The state
-   * directories use the keys the operator 1.10 checks ({@code state.checkpoints.dir}, {@code
-   * state.savepoints.dir}); Flink 1.20 reads them as fallbacks of the {@code
-   * execution.checkpointing} keys.
+   * The Flink settings: the flow's state backend, state directories, Kubernetes HA and the
+   * Prometheus reporter. The state directories use the keys the operator 1.10 checks ({@code
+   * state.checkpoints.dir}, {@code state.savepoints.dir}); Flink 1.20 reads them as fallbacks of
+   * the {@code execution.checkpointing} keys.
    */
   static Map<String, String> flinkConfiguration(DeploySpec spec) {
     String base = spec.stateDir().replaceAll("/+$", "");
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("taskmanager.numberOfTaskSlots", "2");
-    conf.put("state.backend.type", "rocksdb");
-    conf.put("state.backend.incremental", "true");
+    if (spec.stateBackend() != null) {
+      // The job applies the flow's settings.stateBackend; the configuration says the same.
+      conf.put("state.backend.type", spec.stateBackend());
+      if (spec.stateBackend().equals("rocksdb")) {
+        conf.put("state.backend.incremental", "true");
+      }
+    }
     conf.put("state.checkpoints.dir", base + "/checkpoints");
     conf.put("state.savepoints.dir", base + "/savepoints");
     conf.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
@@ -142,12 +310,48 @@ public final class K8sManifests {
     args.add(DeploySpec.FLOWS_DIR + "/" + configKey(spec.flow()));
     for (Path p : spec.params()) {
       args.add("--params");
-      args.add(DeploySpec.FLOWS_DIR + "/" + configKey(p));
+      args.add((holdsSecret(p) ? SECRETS_DIR : DeploySpec.FLOWS_DIR) + "/" + configKey(p));
     }
     return args;
   }
 
   private static PodTemplateSpec podTemplate(DeploySpec spec) {
+    PodTemplateSpec pod = basePodTemplate(spec);
+    if (!spec.flowFiles().isEmpty()) {
+      // Referenced files keep their place relative to the flow, so the flow finds them.
+      List<KeyToPath> items = new ArrayList<>();
+      items.add(new KeyToPath(configKey(spec.flow()), null, configKey(spec.flow())));
+      spec.params().stream()
+          .filter(p -> !holdsSecret(p))
+          .forEach(p -> items.add(new KeyToPath(configKey(p), null, configKey(p))));
+      spec.flowFiles().keySet().forEach(f -> items.add(new KeyToPath(fileKey(f), null, f)));
+      pod.getSpec().getVolumes().get(0).getConfigMap().setItems(items);
+    }
+    if (spec.params().stream().anyMatch(K8sManifests::holdsSecret)) {
+      pod.getSpec()
+          .getVolumes()
+          .add(
+              new VolumeBuilder()
+                  .withName(SECRET_VOLUME)
+                  .withNewSecret()
+                  .withSecretName(secretName(spec))
+                  .endSecret()
+                  .build());
+      pod.getSpec()
+          .getContainers()
+          .get(0)
+          .getVolumeMounts()
+          .add(
+              new VolumeMountBuilder()
+                  .withName(SECRET_VOLUME)
+                  .withMountPath(SECRETS_DIR)
+                  .withReadOnly(true)
+                  .build());
+    }
+    return pod;
+  }
+
+  private static PodTemplateSpec basePodTemplate(DeploySpec spec) {
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
         .addToAnnotations("prometheus.io/scrape", "true")
@@ -185,12 +389,5 @@ public final class K8sManifests {
         .addToLabels("app.kubernetes.io/part-of", "flow")
         .addToLabels(FLOW_LABEL, flowName)
         .build();
-  }
-
-  private static List<Path> files(DeploySpec spec) {
-    List<Path> files = new ArrayList<>();
-    files.add(spec.flow());
-    files.addAll(spec.params());
-    return files;
   }
 }

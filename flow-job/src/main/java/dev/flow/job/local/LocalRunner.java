@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -28,16 +29,35 @@ public final class LocalRunner {
 
   /** The local environment Flow runs flows on, with the progress reporter registered. */
   public static StreamExecutionEnvironment localEnvironment() {
+    return localEnvironment(null);
+  }
+
+  private static StreamExecutionEnvironment localEnvironment(String restoreFrom) {
     Configuration conf = new Configuration();
     ProgressReporter.configuration().forEach(conf::setString);
+    if (restoreFrom != null) {
+      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+    }
     return StreamExecutionEnvironment.createLocalEnvironment(conf);
   }
 
   /** Runs the flow and returns the Flink job result; throws when the job fails. */
   public JobExecutionResult run(ValidatedFlow flow) throws Exception {
+    return run(flow, null);
+  }
+
+  /**
+   * Runs the flow, restored from the checkpoint or savepoint at {@code restoreFrom} when it is not
+   * null, and returns the Flink job result; throws when the job fails.
+   */
+  public JobExecutionResult run(ValidatedFlow flow, String restoreFrom) throws Exception {
     ProgressReporter.reset();
-    StreamExecutionEnvironment env = localEnvironment();
+    StreamExecutionEnvironment env = localEnvironment(restoreFrom);
     CompiledFlow compiled = FlowCompiler.translate(flow, env);
+    if (restoreFrom != null) {
+      // translate configures the environment from the flow's settings; the restore path stays.
+      env.configure(restoreConfiguration(restoreFrom));
+    }
     JobClient client = env.executeAsync(compiled.jobName());
     Thread hook =
         new Thread(
@@ -72,6 +92,12 @@ public final class LocalRunner {
         // Already exiting.
       }
     }
+  }
+
+  private static Configuration restoreConfiguration(String restoreFrom) {
+    Configuration conf = new Configuration();
+    conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+    return conf;
   }
 
   private void printSummary(ValidatedFlow flow) {

@@ -69,8 +69,16 @@ class K8sExamplesTest {
     assertThat(jobs).as(file + " runs a job").isNotEmpty();
     for (JsonNode job : jobs) {
       Path flow = flowOf(job, configMaps, tmp);
-      List<Problem> problems = FlowCompiler.validate(flow.toString(), List.of(), false).problems();
+      var validated = FlowCompiler.validate(flow.toString(), List.of(), false);
+      List<Problem> problems = validated.problems();
       assertThat(problems).as(file + ": " + flow).noneMatch(Problem::isError);
+      // The job applies the flow's state backend; a configuration that names another one lies.
+      JsonNode backend = job.at("/spec/flinkConfiguration/state.backend.type");
+      if (!backend.isMissingNode()) {
+        assertThat(backend.asText())
+            .as(file + ": state.backend.type")
+            .isEqualTo(validated.settings().stateBackend().name().toLowerCase());
+      }
     }
   }
 

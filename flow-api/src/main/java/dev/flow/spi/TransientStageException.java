@@ -1,0 +1,19 @@
+package dev.flow.spi;
+
+/**
+ * Thrown by a {@link RecordProcessor} for a failure that may pass when the record is tried again,
+ * such as a busy service. With the stage's {@code retry} prop, Flow processes the record again
+ * after a backoff; a record that still fails goes to the error stage. I/O failures ({@link
+ * java.io.IOException}, timeouts, transient SQL errors) count as transient without it.
+ */
+public class TransientStageException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public TransientStageException(String message) {
+    super(message);
+  }
+
+  public TransientStageException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
