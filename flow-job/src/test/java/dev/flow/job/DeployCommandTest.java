@@ -97,6 +97,74 @@ class DeployCommandTest {
   }
 
   @Test
+  void aParameterFileWithASecretGoesIntoAKubernetesSecretNotTheConfigMap(@TempDir Path dir)
+      throws Exception {
+    String secret = "pa55-w0rd-77aa";
+    Path params = dir.resolve("prod.yaml");
+    String text =
+        "parameters:\n  topic: orders\n  password: {value: \"" + secret + "\", secret: true}\n";
+    Files.writeString(params, text);
+    Path plain = dir.resolve("plain.yaml");
+    Files.writeString(plain, "parameters:\n  group: g1\n");
+    CliRunner.Result r =
+        CliRunner.run(
+            "deploy",
+            FLOW,
+            "--params",
+            params.toString(),
+            "--params",
+            plain.toString(),
+            "--name",
+            "orders");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out() + r.err()).doesNotContain(secret);
+    List<JsonNode> docs = documents(r.out());
+    assertThat(docs)
+        .extracting(d -> d.get("kind").asText())
+        .containsExactly("ConfigMap", "Secret", "FlinkDeployment");
+    assertThat(docs.get(0).get("data").fieldNames())
+        .toIterable()
+        .containsExactly("kafka-orders.yaml", "plain.yaml");
+    assertThat(docs.get(1).at("/metadata/name").asText()).isEqualTo("orders-secrets");
+    assertThat(docs.get(1).get("data").fieldNames()).toIterable().containsExactly("prod.yaml");
+    assertThat(
+            new String(
+                java.util.Base64.getDecoder().decode(docs.get(1).at("/data/prod.yaml").asText()),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(text);
+    JsonNode fd = docs.get(2);
+    assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(fd)).isEmpty();
+    assertThat(YAML.convertValue(fd.at("/spec/job/args"), List.class))
+        .containsExactly(
+            "--flow", "/opt/flow/flows/kafka-orders.yaml",
+            "--params", "/opt/flow/flows/prod.yaml",
+            "--params", "/opt/flow/flows/plain.yaml");
+    // One folder holds both: the ConfigMap's files and the Secret's.
+    JsonNode sources = fd.at("/spec/podTemplate/spec/volumes/0/projected/sources");
+    assertThat(sources.at("/0/configMap/name").asText()).isEqualTo("orders-flow");
+    assertThat(sources.at("/1/secret/name").asText()).isEqualTo("orders-secrets");
+
+    Path out = dir.resolve("out");
+    CliRunner.Result w =
+        CliRunner.run(
+            "deploy",
+            FLOW,
+            "--params",
+            params.toString(),
+            "--name",
+            "orders",
+            "-o",
+            out.toString());
+    assertThat(w.exitCode()).as(w.err()).isZero();
+    try (var files = Files.list(out)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+          .containsExactly(
+              "orders-configmap.yaml", "orders-flinkdeployment.yaml", "orders-secret.yaml");
+    }
+    assertThat(Files.readString(out.resolve("orders-configmap.yaml"))).doesNotContain(secret);
+  }
+
+  @Test
   void outputFolderGetsOneFilePerResource(@TempDir Path dir) throws Exception {
     CliRunner.Result r = CliRunner.run("deploy", FLOW, "--name", "orders", "-o", dir.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();

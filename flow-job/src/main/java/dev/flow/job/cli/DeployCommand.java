@@ -161,14 +161,23 @@ final class DeployCommand implements Callable<Integer> {
     try {
       K8sManifests.upgradeMode(upgradeMode);
       String configMap = ManifestWriter.toYaml(K8sManifests.configMap(spec));
+      var secretResource = K8sManifests.secret(spec);
+      String secret =
+          secretResource.isPresent() ? ManifestWriter.toYaml(secretResource.get()) : null;
       String deployment = ManifestWriter.toYaml(K8sManifests.flinkDeployment(spec));
       if (output == null) {
-        System.out.print(configMap + "---\n" + deployment);
+        System.out.print(
+            configMap + "---\n" + (secret == null ? "" : secret + "---\n") + deployment);
       } else {
         Files.createDirectories(output);
         Path cm = output.resolve(resource + "-configmap.yaml");
         Path fd = output.resolve(resource + "-flinkdeployment.yaml");
         Files.writeString(cm, configMap);
+        if (secret != null) {
+          Path sec = output.resolve(resource + "-secret.yaml");
+          Files.writeString(sec, secret);
+          System.out.println("wrote " + sec);
+        }
         Files.writeString(fd, deployment);
         System.out.println("wrote " + cm + " and " + fd);
       }

@@ -8,6 +8,12 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +32,8 @@ import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
 
 /**
  * Builds the Kubernetes resources for one flow: a ConfigMap with the flow and its parameter files,
- * and an application-mode FlinkDeployment of the Flink Kubernetes Operator that runs it.
+ * a Secret with the parameter files that hold secrets, and an application-mode FlinkDeployment of
+ * the Flink Kubernetes Operator that runs it.
  */
 public final class K8sManifests {
 
@@ -41,8 +48,56 @@ public final class K8sManifests {
 
   private K8sManifests() {}
 
-  /** The ConfigMap {@code NAME-flow}: one entry per file, keyed by the file's name. */
+  /**
+   * The ConfigMap {@code NAME-flow}: one entry per file, keyed by the file's name; parameter files
+   * that hold a secret parameter go into the {@link #secret Secret} instead.
+   */
   public static ConfigMap configMap(DeploySpec spec) throws IOException {
+    Map<String, String> data = new LinkedHashMap<>();
+    for (Map.Entry<String, String> f : texts(spec).entrySet()) {
+      if (!secretKeys(spec).contains(f.getKey())) {
+        data.put(f.getKey(), f.getValue());
+      }
+    }
+    return new ConfigMapBuilder()
+        .withMetadata(metadata(configMapName(spec), spec.name()))
+        .withData(data)
+        .build();
+  }
+
+  /**
+   * The Secret {@code NAME-secrets} with the parameter files that hold a secret parameter, mounted
+   * next to the ConfigMap's files; empty when no parameter is secret.
+   */
+  public static java.util.Optional<Secret> secret(DeploySpec spec) throws IOException {
+    java.util.Set<String> keys = secretKeys(spec);
+    if (keys.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Map<String, String> data = new LinkedHashMap<>();
+    for (Map.Entry<String, String> f : texts(spec).entrySet()) {
+      if (keys.contains(f.getKey())) {
+        data.put(
+            f.getKey(),
+            java.util.Base64.getEncoder()
+                .encodeToString(f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      }
+    }
+    return java.util.Optional.of(
+        new SecretBuilder()
+            .withMetadata(metadata(secretName(spec), spec.name()))
+            .withType("Opaque")
+            .withData(data)
+            .build());
+  }
+
+  /** The name of the Secret that holds the parameter files with secrets. */
+  public static String secretName(DeploySpec spec) {
+    return spec.name() + "-secrets";
+  }
+
+  /** Each file's text by its key, the flow first. */
+  private static Map<String, String> texts(DeploySpec spec) {
     Map<String, String> data = new LinkedHashMap<>();
     for (Path file : files(spec)) {
       String key = configKey(file);
@@ -56,10 +111,25 @@ public final class K8sManifests {
         throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
       }
     }
-    return new ConfigMapBuilder()
-        .withMetadata(metadata(configMapName(spec), spec.name()))
-        .withData(data)
-        .build();
+    return data;
+  }
+
+  /** The keys of the parameter files that hold a parameter marked secret. */
+  private static java.util.Set<String> secretKeys(DeploySpec spec) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    for (Path p : spec.params()) {
+      dev.flow.parse.ParameterSets sets = dev.flow.parse.ParameterSets.load(List.of(p)).sets();
+      boolean secret = false;
+      for (String set : sets.setNames()) {
+        for (String name : sets.names(set)) {
+          secret |= sets.get(set, name).secret();
+        }
+      }
+      if (secret) {
+        keys.add(configKey(p));
+      }
+    }
+    return keys;
   }
 
   /** The FlinkDeployment that runs the flow from the mounted ConfigMap. */
@@ -148,6 +218,21 @@ public final class K8sManifests {
   }
 
   private static PodTemplateSpec podTemplate(DeploySpec spec) {
+    // the ConfigMap alone, or the ConfigMap and the Secret projected into one folder
+    Volume files =
+        secretKeys(spec).isEmpty()
+            ? new VolumeBuilder()
+                .withName(VOLUME)
+                .withNewConfigMap()
+                .withName(configMapName(spec))
+                .endConfigMap()
+                .build()
+            : new VolumeBuilder()
+                .withName(VOLUME)
+                .withNewProjected()
+                .withSources(volumeSources(spec))
+                .endProjected()
+                .build();
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
         .addToAnnotations("prometheus.io/scrape", "true")
@@ -169,14 +254,27 @@ public final class K8sManifests {
                 .withReadOnly(true)
                 .endVolumeMount()
                 .build())
-        .addNewVolume()
-        .withName(VOLUME)
-        .withNewConfigMap()
-        .withName(configMapName(spec))
-        .endConfigMap()
-        .endVolume()
+        .addToVolumes(files)
         .endSpec()
         .build();
+  }
+
+  /** The ConfigMap's files and the Secret's, in one folder. */
+  private static List<VolumeProjection> volumeSources(DeploySpec spec) {
+    List<VolumeProjection> sources = new ArrayList<>();
+    sources.add(
+        new VolumeProjectionBuilder()
+            .withNewConfigMap()
+            .withName(configMapName(spec))
+            .endConfigMap()
+            .build());
+    sources.add(
+        new VolumeProjectionBuilder()
+            .withNewSecret()
+            .withName(secretName(spec))
+            .endSecret()
+            .build());
+    return sources;
   }
 
   private static ObjectMeta metadata(String name, String flowName) {
