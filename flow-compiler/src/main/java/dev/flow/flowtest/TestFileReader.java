@@ -110,7 +110,7 @@ public final class TestFileReader {
     if (hasErrors(problems)) {
       return new Result(null, problems);
     }
-    return new Result(new TestSuite(file, flowFile, flow, cases), problems);
+    return new Result(new TestSuite(file, flowFile, flow, cases, List.copyOf(params)), problems);
   }
 
   /** The flow a test file tests: its {@code flow} key, or its own name without ".test". */

@@ -11,5 +11,13 @@ import java.util.List;
  * @param flowFile the flow it tests
  * @param flow the validated flow
  * @param cases its cases, in file order
+ * @param params the parameter set files the flow was validated with
  */
-public record TestSuite(Path file, Path flowFile, ValidatedFlow flow, List<TestCase> cases) {}
+public record TestSuite(
+    Path file, Path flowFile, ValidatedFlow flow, List<TestCase> cases, List<String> params) {
+
+  /** A suite whose flow takes no parameter set files. */
+  public TestSuite(Path file, Path flowFile, ValidatedFlow flow, List<TestCase> cases) {
+    this(file, flowFile, flow, cases, List.of());
+  }
+}

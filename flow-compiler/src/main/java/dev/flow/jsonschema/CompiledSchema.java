@@ -3,8 +3,10 @@ package dev.flow.jsonschema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
@@ -13,7 +15,10 @@ import dev.flow.record.Json;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,9 +45,102 @@ public final class CompiledSchema implements Serializable {
     if (!node.isObject() && !node.isBoolean()) {
       throw new IllegalArgumentException(source + " is not a JSON Schema (an object)");
     }
+    List<MetaError> invalid = metaErrors(node);
+    if (!invalid.isEmpty()) {
+      throw new InvalidSchemaException(source, invalid);
+    }
     CompiledSchema s = new CompiledSchema(source, node.toString());
     s.compiled();
     return s;
+  }
+
+  /** One place where a schema breaks the rules of JSON Schema itself. */
+  public record MetaError(List<String> path, String message) {
+    /** The path, dotted: {@code properties.id.type}; empty for the schema's root. */
+    public String dotted() {
+      return String.join(".", path);
+    }
+
+    @Override
+    public String toString() {
+      return (path.isEmpty() ? "" : "at " + dotted() + ": ") + message;
+    }
+  }
+
+  /** A schema that is not a valid JSON Schema, with each place that breaks the rules. */
+  public static final class InvalidSchemaException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<MetaError> errors;
+
+    InvalidSchemaException(String source, List<MetaError> errors) {
+      super(
+          source
+              + " is not a valid JSON Schema: "
+              + String.join("; ", errors.stream().map(MetaError::toString).toList()));
+      this.errors = List.copyOf(errors);
+    }
+
+    /** Each place that breaks the rules, first in document order. */
+    public List<MetaError> errors() {
+      return errors;
+    }
+  }
+
+  /**
+   * Where {@code node} breaks the meta-schema of its JSON Schema version (2020-12 unless its {@code
+   * $schema} says otherwise): one error per place, in document order.
+   */
+  public static List<MetaError> metaErrors(JsonNode node) {
+    SpecVersion.VersionFlag v;
+    try {
+      v = node.has("$schema") ? SpecVersionDetector.detect(node) : SpecVersion.VersionFlag.V202012;
+    } catch (RuntimeException e) {
+      return List.of(new MetaError(List.of("$schema"), e.getMessage()));
+    }
+    JsonSchema meta = JsonSchemaFactory.getInstance(v).getSchema(SchemaLocation.of(v.getId()));
+    Map<String, List<ValidationMessage>> byPlace = new LinkedHashMap<>();
+    for (ValidationMessage m : meta.validate(node)) {
+      byPlace.computeIfAbsent(m.getInstanceLocation().toString(), k -> new ArrayList<>()).add(m);
+    }
+    List<MetaError> out = new ArrayList<>();
+    byPlace.forEach(
+        (place, msgs) -> {
+          List<String> path = new ArrayList<>();
+          JsonNodePath p = msgs.get(0).getInstanceLocation();
+          for (int i = 0; i < p.getNameCount(); i++) {
+            path.add(String.valueOf(p.getElement(i)));
+          }
+          out.add(new MetaError(List.copyOf(path), describe(node, path, msgs)));
+        });
+    out.sort(java.util.Comparator.comparing(MetaError::dotted));
+    return out;
+  }
+
+  /**
+   * The library's messages at one place, without the repeated path; when one of them lists the
+   * allowed values (as for {@code type}), that one alone, with the value found.
+   */
+  private static String describe(JsonNode root, List<String> path, List<ValidationMessage> msgs) {
+    JsonNode value = root;
+    for (String part : path) {
+      value = value.isArray() ? value.path(Integer.parseInt(part)) : value.path(part);
+    }
+    for (ValidationMessage m : msgs) {
+      if ("enum".equals(m.getType()) && value.isValueNode()) {
+        String allowed =
+            m.getArguments() != null && m.getArguments().length > 0
+                ? String.valueOf(m.getArguments()[0])
+                : "";
+        return value + " is not one of " + allowed.replace("\"", "");
+      }
+    }
+    List<String> texts = new ArrayList<>();
+    for (ValidationMessage m : msgs) {
+      String t = m.getMessage();
+      String prefix = m.getInstanceLocation() + ": ";
+      texts.add(t.startsWith(prefix) ? t.substring(prefix.length()) : t);
+    }
+    return String.join("; ", texts.stream().distinct().sorted().toList());
   }
 
   private static String sourceOf(SchemaRef ref) {

@@ -54,6 +54,18 @@ public record CommonProps(
     if (expectedInput != null && (expectedInput.isSet() || ctx.isSet("expectedInput"))) {
       try {
         CompiledSchema.load(expectedInput.ref());
+      } catch (CompiledSchema.InvalidSchemaException e) {
+        for (CompiledSchema.MetaError m : e.errors()) {
+          String at =
+              expectedInput.schema() != null && !m.path().isEmpty()
+                  ? "expectedInput.schema." + m.dotted()
+                  : "expectedInput";
+          String what =
+              expectedInput.schema() != null
+                  ? "prop 'expectedInput.schema'"
+                  : "prop 'expectedInput': " + e.getMessage().split(" is not a valid")[0];
+          ctx.error(at, what + " is not a valid JSON Schema: " + m);
+        }
       } catch (IllegalArgumentException e) {
         ctx.error("expectedInput", "prop 'expectedInput': " + e.getMessage());
       }

@@ -257,6 +257,47 @@ public final class FlowValidator {
     if (s.restart() != null && (s.restart().jitter() < 0 || s.restart().jitter() > 1)) {
       ctx.error("restart.jitter", "setting 'restart.jitter' must be from 0 to 1");
     }
+    // the limits of the Flink APIs these settings feed (CheckpointConfig, the restart strategies)
+    FlowSettings.Checkpointing cp = s.checkpointing();
+    if (cp != null && cp.enabled() != FlowSettings.Toggle.OFF) {
+      atLeast(
+          ctx,
+          "checkpointing.interval",
+          cp.interval(),
+          10,
+          " (the shortest checkpoint interval Flink takes)");
+      atLeast(
+          ctx,
+          "checkpointing.timeout",
+          cp.timeout(),
+          10,
+          " (the shortest checkpoint timeout Flink takes)");
+    }
+    FlowSettings.Restart r = s.restart();
+    if (r != null && r.strategy() == FlowSettings.Restart.Strategy.EXPONENTIAL_DELAY) {
+      boolean initialOk = atLeast(ctx, "restart.initialDelay", r.initialDelay(), 1, "");
+      if (atLeast(ctx, "restart.maxDelay", r.maxDelay(), 1, "")
+          && initialOk
+          && r.maxDelay() != null
+          && r.initialDelay() != null
+          && r.maxDelay().compareTo(r.initialDelay()) < 0) {
+        ctx.error(
+            "restart.maxDelay",
+            "setting 'restart.maxDelay' must be at least 'restart.initialDelay' ("
+                + Scalars.format(r.initialDelay())
+                + "), found "
+                + Scalars.format(r.maxDelay()));
+      }
+      if (!(r.multiplier() > 1)) {
+        ctx.error(
+            "restart.multiplier",
+            "setting 'restart.multiplier' must be more than 1, found " + r.multiplier());
+      }
+      atLeast(ctx, "restart.resetAfter", r.resetAfter(), 1, "");
+    }
+    if (r != null && r.strategy() == FlowSettings.Restart.Strategy.FAILURE_RATE) {
+      atLeast(ctx, "restart.failureInterval", r.failureInterval(), 1, "");
+    }
     FlowSettings.Errors e = s.errors();
     if (e != null) {
       if (e.maxCount() != null && e.maxCount() < 0) {
@@ -271,6 +312,25 @@ public final class FlowValidator {
         ctx.error("errors.window", "setting 'errors.window' must be from 1s to 24h");
       }
     }
+  }
+
+  /** Reports the setting unless {@code d} is at least {@code min} milliseconds; true when it is. */
+  private static boolean atLeast(
+      StageValidationContext ctx, String setting, java.time.Duration d, long min, String why) {
+    if (d == null || d.toMillis() >= min) {
+      return true;
+    }
+    ctx.error(
+        setting,
+        "setting '"
+            + setting
+            + "' must be at least "
+            + min
+            + "ms"
+            + why
+            + ", found "
+            + Scalars.format(d));
+    return false;
   }
 
   private List<String> triggerNames() {

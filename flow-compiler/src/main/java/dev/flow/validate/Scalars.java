@@ -29,6 +29,32 @@ final class Scalars {
   }
 
   static final String DURATION = "a duration such as 500ms, 10s, 5m, 1h or 2d";
+
+  /** Flink and Flow take durations as milliseconds in a long. */
+  private static final String LONGEST =
+      "a duration up to "
+          + (Long.MAX_VALUE / 86_400_000L)
+          + "d (the most milliseconds a long holds)";
+
+  /** {@code d} as written in a flow: 0s, 5ms, 10s, 5m, 1h, 2d. */
+  static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms == 0) {
+      return "0s";
+    }
+    for (var unit :
+        List.of(
+            java.util.Map.entry("d", 86_400_000L),
+            java.util.Map.entry("h", 3_600_000L),
+            java.util.Map.entry("m", 60_000L),
+            java.util.Map.entry("s", 1_000L))) {
+      if (ms % unit.getValue() == 0) {
+        return ms / unit.getValue() + unit.getKey();
+      }
+    }
+    return ms + "ms";
+  }
+
   private static final Pattern DURATION_TEXT =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
@@ -135,16 +161,29 @@ final class Scalars {
             case "h" -> 3_600_000L;
             default -> 86_400_000L;
           };
-      return Duration.ofMillis(amount.multiply(BigDecimal.valueOf(unitMillis)).longValue());
+      BigDecimal millis = amount.multiply(BigDecimal.valueOf(unitMillis));
+      if (millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        throw new Mismatch(LONGEST, null);
+      }
+      return Duration.ofMillis(millis.longValue());
     }
     if (t.startsWith("P") || t.startsWith("p")) {
+      Duration d;
       try {
-        Duration d = Duration.parse(t);
-        if (!d.isNegative()) {
-          return d;
-        }
+        d = Duration.parse(t);
       } catch (DateTimeParseException e) {
-        // reported below
+        if (e.getCause() instanceof ArithmeticException) {
+          throw new Mismatch(LONGEST, null);
+        }
+        d = null;
+      }
+      if (d != null && !d.isNegative()) {
+        try {
+          d.toMillis();
+        } catch (ArithmeticException e) {
+          throw new Mismatch(LONGEST, null);
+        }
+        return d;
       }
     }
     throw new Mismatch(DURATION, null);

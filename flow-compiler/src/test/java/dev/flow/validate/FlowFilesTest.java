@@ -81,4 +81,49 @@ class FlowFilesTest {
     assertThat(FlowFiles.resolve("s.json", new Location("https://h/f/a.yaml", 1, 1)))
         .isEqualTo("s.json");
   }
+
+  @Test
+  void aSchemaThatIsNotAValidJsonSchemaIsAnErrorAtTheWrongKeyword() throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "flow-files-test", "meta"));
+    Files.writeString(dir.resolve("bad.json"), "{\"type\": \"object\", \"required\": \"id\"}");
+    Path flow = dir.resolve("orders.yaml");
+    Files.writeString(
+        flow,
+        """
+        name: meta
+        stages:
+          - name: read
+            action: Inline Records
+            props: {records: [{id: 1}]}
+            out: [check]
+          - name: check
+            action: Validate
+            props:
+              schema:
+                type: object
+                properties:
+                  id: {type: strnig}
+                required: id
+              expectedInput: {file: bad.json}
+            out: [print]
+          - {name: print, action: Log, props: {}, out: []}
+        """);
+
+    ValidatedFlow v = new FlowValidator(ActionRegistry.load()).validate(flow, new FlowParser());
+
+    assertThat(v.problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            flow
+                + ":13:16: error: stage \"check\" (Validate): prop 'schema' is not a valid JSON"
+                + " Schema: at properties.id.type: \"strnig\" is not one of [array, boolean,"
+                + " integer, null, number, object, string]",
+            flow
+                + ":14:9: error: stage \"check\" (Validate): prop 'schema' is not a valid JSON"
+                + " Schema: at required: string found, array expected",
+            flow
+                + ":15:7: error: stage \"check\" (Validate): prop 'expectedInput': schema file "
+                + dir.resolve("bad.json")
+                + " is not a valid JSON Schema: at required: string found, array expected");
+  }
 }

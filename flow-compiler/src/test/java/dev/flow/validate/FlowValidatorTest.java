@@ -345,6 +345,60 @@ class FlowValidatorTest {
   }
 
   @Test
+  void durationsOutsideWhatFlinkAcceptsAreErrorsAtTheirSetting() {
+    assertThat(
+            problems(
+                """
+                name: f
+                stages:
+                  - {name: read, action: Test Source, out: [keep]}
+                  - {name: keep, action: Test Sink}
+                settings:
+                  checkpointing: {interval: 0s, timeout: 5ms}
+                  restart: {initialDelay: 0s, maxDelay: 0ms, multiplier: 1, resetAfter: 0s}
+                  errors: {action: Test Sink}
+                """))
+        .containsExactly(
+            "x.yaml:6:19: error: setting 'checkpointing.interval' must be at least 10ms (the"
+                + " shortest checkpoint interval Flink takes), found 0s",
+            "x.yaml:6:33: error: setting 'checkpointing.timeout' must be at least 10ms (the"
+                + " shortest checkpoint timeout Flink takes), found 5ms",
+            "x.yaml:7:13: error: setting 'restart.initialDelay' must be at least 1ms, found 0s",
+            "x.yaml:7:31: error: setting 'restart.maxDelay' must be at least 1ms, found 0s",
+            "x.yaml:7:46: error: setting 'restart.multiplier' must be more than 1, found 1.0",
+            "x.yaml:7:61: error: setting 'restart.resetAfter' must be at least 1ms, found 0s");
+    assertThat(
+            problems(
+                """
+                name: f
+                stages:
+                  - {name: read, action: Test Source, out: [keep]}
+                  - {name: keep, action: Test Sink}
+                settings:
+                  checkpointing: {enabled: off, interval: 0s}
+                  restart: {strategy: failure-rate, failureInterval: 0s, initialDelay: 5s, maxDelay: 1s}
+                  errors: {action: Test Sink}
+                """))
+        .containsExactly(
+            "x.yaml:7:37: error: setting 'restart.failureInterval' must be at least 1ms, found"
+                + " 0s");
+    assertThat(
+            problems(
+                """
+                name: f
+                stages:
+                  - {name: read, action: Test Source, out: [keep]}
+                  - {name: keep, action: Test Sink}
+                settings:
+                  restart: {initialDelay: 5s, maxDelay: 1s}
+                  errors: {action: Test Sink}
+                """))
+        .containsExactly(
+            "x.yaml:6:31: error: setting 'restart.maxDelay' must be at least 'restart.initialDelay'"
+                + " (5s), found 1s");
+  }
+
+  @Test
   void settingsAndTheErrorStage() {
     assertThat(
             problems(

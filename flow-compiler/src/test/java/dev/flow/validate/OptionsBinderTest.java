@@ -211,6 +211,24 @@ class OptionsBinderTest {
             "p.yaml:11:6: error: stage \"s\" (Test): prop 'pin' must be a whole number, found a"
                 + " string");
     problems.clear();
+    assertThat(bind(AllTypes.class, "i: 1\ndur: 9999999999999999h\n")).isNull();
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:2:6: error: stage \"s\" (Test): prop 'dur' must be a duration up to"
+                + " 106751991167d (the most milliseconds a long holds), found a string"
+                + " ('9999999999999999h')");
+    problems.clear();
+    for (String iso : List.of("PT2562047788016H", "PT2562047788015216H")) {
+      assertThat(bind(AllTypes.class, "i: 1\ndur: " + iso + "\n")).isNull();
+      assertThat(messages())
+          .containsExactly(
+              "p.yaml:2:6: error: stage \"s\" (Test): prop 'dur' must be a duration up to"
+                  + " 106751991167d (the most milliseconds a long holds), found a string ('"
+                  + iso
+                  + "')");
+      problems.clear();
+    }
+    problems.clear();
     assertThat(bind(Fetch.class, "method: POST\n")).isNull();
     assertThat(messages())
         .containsExactly("p.yaml:1:1: error: stage \"s\" (Test): missing required prop 'url'");

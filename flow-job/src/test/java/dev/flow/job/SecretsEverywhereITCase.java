@@ -62,6 +62,12 @@ class SecretsEverywhereITCase {
         """);
     String f = flow.toString();
     String p = params.toString();
+    // A test whose expectation is wrong, so that its report shows the records it got.
+    Path test = tmp.resolve("secret-flow.test.yaml");
+    Files.writeString(
+        test,
+        "flow: secret-flow.yaml\nparams: p.yaml\ntests:\n  - name: shows the diff\n"
+            + "    expect:\n      files:\n        - {id: 1, auth: nope}\n");
     List<String[]> commands =
         List.of(
             new String[] {"validate", f, "--params", p},
@@ -70,6 +76,9 @@ class SecretsEverywhereITCase {
             new String[] {"preview", f, "--params", p},
             new String[] {"preview", f, "--params", p, "--format", "json"},
             new String[] {"diff", f, f, "--params", p},
+            new String[] {"test", test.toString()},
+            new String[] {"deploy", f, "--params", p, "--name", "secret-flow"},
+            new String[] {"deploy", f, "--params", p, "-o", tmp.resolve("k8s").toString()},
             new String[] {"run", f, "--params", p, "--no-progress"});
     List<String> leaks = new ArrayList<>();
     for (String[] c : commands) {
@@ -83,7 +92,7 @@ class SecretsEverywhereITCase {
       for (Path w :
           files
               .filter(Files::isRegularFile)
-              .filter(x -> !x.equals(params) && !x.startsWith(out))
+              .filter(x -> !x.equals(params) && !x.startsWith(out) && !x.equals(test))
               .toList()) {
         if (Files.readString(w).contains(SECRET)) {
           leaks.add("file " + tmp.relativize(w) + ":\n" + Files.readString(w));
@@ -91,6 +100,9 @@ class SecretsEverywhereITCase {
       }
     }
     assertThat(leaks).isEmpty();
+    // The test ran and failed on the expectation; deploy wrote the parameter file into a Secret.
+    assertThat(CliRunner.run("test", test.toString()).out()).contains("FAIL shows the diff");
+    assertThat(tmp.resolve("k8s/secret-flow-secret.yaml")).exists();
     // The run did run: the first record out, the second an error record.
     assertThat(contents(out)).contains("\"auth\":\"Bearer ");
     assertThat(contents(errors)).contains("\"stage\":\"sign\"");

@@ -47,10 +47,18 @@ public final class ValidateTransformFactory extends RecordTransformFactory<Valid
       ctx.error(null, problem);
       return;
     }
+    String prop = o.schema() != null ? "schema" : o.file() != null ? "file" : "manifest";
     try {
       CompiledSchema.load(ref(o));
+    } catch (CompiledSchema.InvalidSchemaException e) {
+      for (CompiledSchema.MetaError m : e.errors()) {
+        // an inline schema is located at the keyword that breaks the rules
+        String at = o.schema() != null && !m.path().isEmpty() ? "schema." + m.dotted() : prop;
+        String what =
+            o.schema() != null ? "prop 'schema'" : e.getMessage().split(" is not a valid")[0];
+        ctx.error(at, what + " is not a valid JSON Schema: " + m);
+      }
     } catch (IllegalArgumentException e) {
-      String prop = o.schema() != null ? "schema" : o.file() != null ? "file" : "manifest";
       ctx.error(prop, e.getMessage());
     }
   }

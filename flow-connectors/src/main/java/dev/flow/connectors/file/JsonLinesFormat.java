@@ -9,9 +9,13 @@ import java.io.InputStream;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.impl.StreamFormatAdapter;
+import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.fs.Path;
 
 /**
  * Reads a file of JSON lines into records, one per non-blank line, without parsing them: a line
@@ -33,7 +37,75 @@ final class JsonLinesFormat extends SimpleStreamFormat<FlowRecord> {
 
   @Override
   public StreamFormat.Reader<FlowRecord> createReader(Configuration config, FSDataInputStream in) {
-    return new Reader(in, maxLineBytes, runIds.next(), System.currentTimeMillis());
+    return createReader(in, null);
+  }
+
+  StreamFormat.Reader<FlowRecord> createReader(FSDataInputStream in, String file) {
+    return new Reader(in, maxLineBytes, runIds.next(), System.currentTimeMillis(), file);
+  }
+
+  /**
+   * This format as the file source reads it, split by split, so that each record also names its
+   * file ({@code meta.file}): a local file as a plain path, any other by its URI.
+   */
+  BulkFormat<FlowRecord, FileSourceSplit> withFileNames() {
+    return new PerFile(this);
+  }
+
+  /** The path as records name it. */
+  static String fileName(Path path) {
+    String scheme = path.toUri().getScheme();
+    return scheme == null || "file".equals(scheme) ? path.toUri().getPath() : path.toString();
+  }
+
+  private static final class PerFile implements BulkFormat<FlowRecord, FileSourceSplit> {
+    private static final long serialVersionUID = 1L;
+    private final JsonLinesFormat lines;
+
+    PerFile(JsonLinesFormat lines) {
+      this.lines = lines;
+    }
+
+    private StreamFormatAdapter<FlowRecord> adapter(FileSourceSplit split) {
+      String file = fileName(split.path());
+      return new StreamFormatAdapter<>(
+          new SimpleStreamFormat<FlowRecord>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public StreamFormat.Reader<FlowRecord> createReader(
+                Configuration config, FSDataInputStream in) {
+              return lines.createReader(in, file);
+            }
+
+            @Override
+            public TypeInformation<FlowRecord> getProducedType() {
+              return FlowRecordTypeInfo.INSTANCE;
+            }
+          });
+    }
+
+    @Override
+    public BulkFormat.Reader<FlowRecord> createReader(Configuration config, FileSourceSplit split)
+        throws IOException {
+      return adapter(split).createReader(config, split);
+    }
+
+    @Override
+    public BulkFormat.Reader<FlowRecord> restoreReader(Configuration config, FileSourceSplit split)
+        throws IOException {
+      return adapter(split).restoreReader(config, split);
+    }
+
+    @Override
+    public boolean isSplittable() {
+      return false;
+    }
+
+    @Override
+    public TypeInformation<FlowRecord> getProducedType() {
+      return FlowRecordTypeInfo.INSTANCE;
+    }
   }
 
   @Override
@@ -47,11 +119,17 @@ final class JsonLinesFormat extends SimpleStreamFormat<FlowRecord> {
     private final int max;
     private final String runId;
     private final long startedAt;
+    private final String file;
     private byte[] buf = new byte[256];
     private long line;
     private long position;
 
     Reader(InputStream in, int maxLineBytes, String runId, long startedAt) {
+      this(in, maxLineBytes, runId, startedAt, null);
+    }
+
+    Reader(InputStream in, int maxLineBytes, String runId, long startedAt, String file) {
+      this.file = file;
       this.in = new BufferedInputStream(in, 64 * 1024);
       this.max = maxLineBytes;
       this.runId = runId;
@@ -88,7 +166,11 @@ final class JsonLinesFormat extends SimpleStreamFormat<FlowRecord> {
           byte[] bytes = Arrays.copyOf(buf, len);
           FlowRecord r =
               FlowRecord.ofJsonBytes(bytes).original(bytes).runId(runId).triggerTime(startedAt);
-          r.metaForWrite().put("line", line).put("byteOffset", start);
+          var meta = r.metaForWrite();
+          if (file != null) {
+            meta.put("file", file);
+          }
+          meta.put("line", line).put("byteOffset", start);
           return r;
         }
       }

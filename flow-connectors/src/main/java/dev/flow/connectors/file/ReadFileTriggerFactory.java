@@ -82,8 +82,8 @@ public final class ReadFileTriggerFactory implements TriggerFactory<ReadFileOpti
     String glob = options.glob();
     GlobEnumerator.matcher(glob == null ? "*" : glob); // fail early on a bad glob
     FileSource.FileSourceBuilder<FlowRecord> builder =
-        FileSource.forRecordStreamFormat(
-                new JsonLinesFormat(options.maxLineBytes()), path(options.path()))
+        FileSource.forBulkFileFormat(
+                new JsonLinesFormat(options.maxLineBytes()).withFileNames(), path(options.path()))
             .setFileEnumerator(() -> new GlobEnumerator(glob));
     if (options.watch() != null) {
       builder.monitorContinuously(options.watch());

@@ -124,7 +124,7 @@ final class PollReader implements SourceReader<FlowRecord, PollSplit> {
         int key = options.keyColumn() == null ? 0 : rs.findColumn(options.keyColumn());
         while (rs.next()) {
           rows++;
-          output.collect(toRecord(rs, md));
+          output.collect(toRecord(rs, md, rs.getString(pos)));
           split =
               new PollSplit(
                   rs.getString(pos),
@@ -140,7 +140,8 @@ final class PollReader implements SourceReader<FlowRecord, PollSplit> {
   }
 
   /** The row as a record, or, when a column cannot be converted, a marked error record. */
-  private FlowRecord toRecord(ResultSet rs, ResultSetMetaData md) throws SQLException {
+  private FlowRecord toRecord(ResultSet rs, ResultSetMetaData md, String position)
+      throws SQLException {
     ObjectNode row = Json.NODES.objectNode();
     String failure = null;
     for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -156,6 +157,10 @@ final class PollReader implements SourceReader<FlowRecord, PollSplit> {
       }
     }
     FlowRecord r = FlowRecord.of(row);
+    // where the row came from, for error records: the table (or the query) and its position
+    r.metaForWrite()
+        .put("table", options.table() != null ? options.table() : "(query)")
+        .put("position", position);
     if (failure == null) {
       return r;
     }

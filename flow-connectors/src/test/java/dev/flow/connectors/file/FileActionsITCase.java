@@ -78,11 +78,16 @@ class FileActionsITCase {
       bad.add(node.get("record") + " | " + node.get("error").asText());
       origins.add(node.get("record") + " at " + node.get("origin"));
     }
-    // Lines count from 1, blank ones too; the byte offset is where the line starts.
+    // The file as a plain path; lines count from 1, blank ones too; the byte offset is where the
+    // line starts.
     assertThat(origins)
         .containsExactlyInAnyOrder(
-            "\"not json\" at {\"line\":3,\"byteOffset\":9}",
-            "[4] at {\"line\":2,\"byteOffset\":9}");
+            "\"not json\" at {\"file\":\""
+                + dir.resolve("a.jsonl").toAbsolutePath()
+                + "\",\"line\":3,\"byteOffset\":9}",
+            "[4] at {\"file\":\""
+                + dir.resolve("sub/b.jsonl").toAbsolutePath()
+                + "\",\"line\":2,\"byteOffset\":9}");
     assertThat(bad)
         .hasSize(2)
         .contains("[4] | expected a JSON object but found an array at offset 0");

@@ -40,27 +40,41 @@ final class FlowRunner {
    * Kills the running TaskManager {@code failures} times and starts a fresh one each time, so the
    * job restores from its last checkpoint. Before each kill it waits until every task runs, a
    * checkpoint completed since the previous kill, and {@code progress} grew.
+   *
+   * <p>Returns the most output an at-least-once sink can repeat through these kills, counted in
+   * {@code progress} units: a restore replays what was read after the restored checkpoint's
+   * barrier, so each kill repeats at most the output written from that checkpoint's trigger to the
+   * kill. Checkpoint N is triggered only after N-1 completed, so the output last seen while fewer
+   * than N-1 checkpoints had completed (progress is read before the count) is a floor for the
+   * output at N's trigger; the output read after the kill is a ceiling for the output before it.
    */
-  static void failTaskManagers(MiniCluster cluster, JobID job, int failures, LongSupplier progress)
+  static long failTaskManagers(MiniCluster cluster, JobID job, int failures, LongSupplier progress)
       throws Exception {
+    java.util.TreeMap<Long, Long> seenAtCount = new java.util.TreeMap<>();
     long last = progress.getAsLong();
     long checkpoints = completedCheckpoints(cluster, job);
+    seenAtCount.put(checkpoints, last);
+    long replayBound = 0;
     for (int i = 0; i < failures; i++) {
       long deadline = System.nanoTime() + 180_000_000_000L;
       boolean ready = false;
       while (!ready && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-        ready =
-            allRunning(cluster, job)
-                && completedCheckpoints(cluster, job) > checkpoints
-                && progress.getAsLong() > last;
+        Thread.sleep(50);
+        long out = progress.getAsLong();
+        long count = completedCheckpoints(cluster, job);
+        seenAtCount.put(count, out);
+        ready = allRunning(cluster, job) && count > checkpoints && out > last;
       }
       assertThat(ready).as("progress and a new checkpoint before kill %d", i + 1).isTrue();
       last = progress.getAsLong();
       checkpoints = completedCheckpoints(cluster, job);
       cluster.terminateTaskManager(i).get();
+      var floor = seenAtCount.floorEntry(checkpoints - 2);
+      long atTrigger = floor == null ? 0 : floor.getValue();
+      replayBound += progress.getAsLong() - atTrigger;
       cluster.startTaskManager();
     }
+    return replayBound;
   }
 
   static long completedCheckpoints(MiniCluster cluster, JobID job) throws Exception {

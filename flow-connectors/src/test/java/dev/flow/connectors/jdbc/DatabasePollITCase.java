@@ -38,7 +38,9 @@ class DatabasePollITCase {
     pg.execute(
         "create table ties (id int primary key, at timestamptz not null)",
         "create table events (id bigserial primary key, name text,"
-            + " at timestamptz not null default clock_timestamp())");
+            + " at timestamptz not null default clock_timestamp())",
+        "create table measures (id int primary key, v double precision)",
+        "insert into measures values (1, 1.5), (2, 'NaN'), (3, 2.5)");
   }
 
   @AfterAll
@@ -128,6 +130,26 @@ class DatabasePollITCase {
       slow.commit();
       Thread.sleep(delay.toMillis() + 1500);
       return CollectSink.received(name).stream().map(r -> r.get("name").asText()).toList();
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  @Test
+  void aRowThatCannotBeARecordIsAnErrorRecordNamingItsTableAndPosition() throws Exception {
+    JobClient job = start("poll-nan", options(pg.url(), "measures", "id", null, null, 10, 3));
+    try {
+      waitUntil(
+          () -> ids("poll-nan").size() >= 2 && !CollectSink.received("poll-nan-errors").isEmpty(),
+          "2 rows and an error record");
+      assertThat(ids("poll-nan")).containsExactly(1, 3);
+      // Each record says where it came from: the table and the row's position.
+      assertThat(CollectSink.received("poll-nan").get(1).meta().toString())
+          .isEqualTo("{\"table\":\"measures\",\"position\":\"3\"}");
+      var error = CollectSink.received("poll-nan-errors").get(0).asObjectNode();
+      assertThat(error.get("error").asText()).isEqualTo("column 'v': NaN is not a JSON number");
+      assertThat(error.get("origin").toString())
+          .isEqualTo("{\"table\":\"measures\",\"position\":\"2\"}");
     } finally {
       job.cancel().get();
     }

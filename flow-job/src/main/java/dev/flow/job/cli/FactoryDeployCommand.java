@@ -163,20 +163,29 @@ final class FactoryDeployCommand implements Callable<Integer> {
                 serviceAccount);
         n++;
         var cm = K8sManifests.configMap(spec);
+        var sec = K8sManifests.secret(spec);
         var fd = K8sManifests.flinkDeployment(spec);
         label(cm, prefix, n, after(v, i, names));
+        if (sec != null) {
+          label(sec, prefix, n, after(v, i, names));
+        }
         label(fd, prefix, n, after(v, i, names));
         String cmYaml = ManifestWriter.toYaml(cm);
+        String secYaml = sec == null ? null : ManifestWriter.toYaml(sec);
         String fdYaml = ManifestWriter.toYaml(fd);
         if (output == null) {
           all.append(all.length() == 0 ? "" : "---\n")
               .append(cmYaml)
               .append("---\n")
+              .append(secYaml == null ? "" : secYaml + "---\n")
               .append(fdYaml);
         } else {
           Files.createDirectories(output);
           String stem = String.format("%02d-%s", n, name);
           Files.writeString(output.resolve(stem + "-configmap.yaml"), cmYaml);
+          if (secYaml != null) {
+            Files.writeString(output.resolve(stem + "-secret.yaml"), secYaml);
+          }
           Files.writeString(output.resolve(stem + "-flinkdeployment.yaml"), fdYaml);
           System.out.println(
               "wrote "

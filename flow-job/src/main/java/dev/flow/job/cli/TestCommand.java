@@ -86,7 +86,10 @@ final class TestCommand implements Callable<Integer> {
         } else {
           failed++;
           System.out.println("  FAIL " + c.name() + " (" + c.location() + ")");
-          System.out.print(r.report("    "));
+          // the records a failed case shows may hold what an expression made of a secret
+          SecretMask mask =
+              SecretMask.of(read.suite().params().stream().map(java.nio.file.Path::of).toList());
+          System.out.print(mask.apply(r.report("    ")));
         }
       }
     }
