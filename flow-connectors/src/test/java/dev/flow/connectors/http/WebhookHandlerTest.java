@@ -91,4 +91,30 @@ class WebhookHandlerTest {
     assertThat(inbox.close()).hasSize(1);
     assertThat(inbox.offer(new Inbox.Accepted(List.of(FlowRecord.empty()), none))).isFalse();
   }
+
+  @Test
+  void theAcceptedBodyIsTheJsonJacksonWouldWrite() throws Exception {
+    for (boolean array : new boolean[] {false, true}) {
+      String[] ids =
+          array ? new String[] {"8f3a2b-1", "8f3a2b-2z", "8f3a2b-10"} : new String[] {"c0ffee-a"};
+      io.netty.handler.codec.http.FullHttpResponse r =
+          HttpResponses.accepted(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ids, array);
+      com.fasterxml.jackson.databind.node.ObjectNode want = dev.flow.record.Json.NODES.objectNode();
+      want.put("status", "accepted");
+      if (array) {
+        var a = want.putArray("runIds");
+        for (String id : ids) {
+          a.add(id);
+        }
+      } else {
+        want.put("runId", ids[0]);
+      }
+      assertThat(r.status().code()).isEqualTo(202);
+      assertThat(r.content().toString(java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(dev.flow.record.Json.MAPPER.writeValueAsString(want));
+      assertThat(r.headers().getInt("Content-Length")).isEqualTo(r.content().readableBytes());
+      assertThat(r.headers().get("Content-Type")).isEqualTo("application/json");
+      r.release();
+    }
+  }
 }
