@@ -92,7 +92,7 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     if (ackOnCheckpoint) {
       ctx.channel().config().setAutoRead(false);
     }
-    if (!config.inbox().offer(new Inbox.Accepted(records, responder))) {
+    if (!config.inbox().offer(new Inbox.Accepted(records, responder), ctx.executor())) {
       if (ackOnCheckpoint) {
         ctx.channel().config().setAutoRead(true);
       }

@@ -93,6 +93,38 @@ class WebhookHandlerTest {
   }
 
   @Test
+  void requestsAdmittedInOneEventLoopRoundShareOneWakeUpOfTheReader() {
+    Inbox inbox = new Inbox(10);
+    Inbox.Responder none =
+        new Inbox.Responder() {
+          @Override
+          public void stored() {}
+
+          @Override
+          public void lost(String reason) {}
+        };
+    List<Runnable> loop = new java.util.ArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> waiting = inbox.available();
+    for (int i = 0; i < 3; i++) {
+      assertThat(inbox.offer(new Inbox.Accepted(List.of(FlowRecord.empty()), none), loop::add))
+          .isTrue();
+    }
+    assertThat(loop).hasSize(1);
+    assertThat(waiting).isNotDone();
+    assertThat(inbox.held()).isEqualTo(3);
+    loop.get(0).run();
+    assertThat(waiting).isDone();
+    assertThat(inbox.drain(10)).hasSize(3);
+    waiting = inbox.available();
+    assertThat(waiting).isNotDone();
+    assertThat(inbox.offer(new Inbox.Accepted(List.of(FlowRecord.empty()), none), loop::add))
+        .isTrue();
+    assertThat(loop).hasSize(2);
+    loop.get(1).run();
+    assertThat(waiting).isDone();
+  }
+
+  @Test
   void theAcceptedBodyIsTheJsonJacksonWouldWrite() throws Exception {
     for (boolean array : new boolean[] {false, true}) {
       String[] ids =
