@@ -6,12 +6,15 @@ import dev.flow.bench.s1.FlowVariant;
 import dev.flow.bench.s1.RemapFilterScenario;
 import dev.flow.bench.s2.KeyedScenario;
 import dev.flow.bench.s3.BareJdkServer;
+import dev.flow.bench.s3.BareNettyServer;
+import dev.flow.bench.s3.FlowRunWebhook;
 import dev.flow.bench.s3.FlowWebhook;
 import dev.flow.bench.s3.WebhookScenario;
 import dev.flow.bench.s4.CompileScenario;
 import dev.flow.bench.s4.YamlCompiler;
 import dev.flow.bench.s5.KafkaScenario;
 import dev.flow.bench.s6.NexmarkScenario;
+import dev.flow.bench.s7.FirstRecordScenario;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -103,13 +106,22 @@ public final class BenchMain {
             FlowVariant.javaStages(),
             "same chain with remap and filter coded in Java on the record API"));
     list.add(new KeyedScenario(flows + "s2-keyed-reduce.yaml"));
-    list.add(new WebhookScenario(List.of(BareJdkServer::new, FlowWebhook::new), null));
+    Path root = Path.of(System.getProperty("bench.dir", "bench")).toAbsolutePath().getParent();
+    list.add(
+        new WebhookScenario(
+            List.of(
+                BareJdkServer::new,
+                BareNettyServer::new,
+                FlowWebhook::new,
+                () -> new FlowRunWebhook(root)),
+            null));
     list.add(new CompileScenario(new YamlCompiler()));
     list.add(
         new KafkaScenario(
             Path.of(flows, "s5-kafka-remap.yaml"), Path.of(System.getProperty("java.io.tmpdir"))));
     list.add(new NexmarkScenario(flows));
     list.add(new RunRecordingScenario(flows + "s1-remap-filter.yaml"));
+    list.add(new FirstRecordScenario(root));
     return list;
   }
 }

@@ -92,47 +92,83 @@ public final class WebhookScenario implements Scenario {
         t.close();
       }
     }
-    String flowName = null;
-    for (String name : loads.keySet()) {
+    String jdk = started.get(0).name();
+    for (WebhookTarget t : started) {
+      String name = t.name();
       List<Load> ls = loads.get(name);
       double rps = median(ls, Load::rps);
       double p50 = median(ls, Load::p50ms);
       double p99 = median(ls, Load::p99ms);
       long errors = ls.stream().mapToLong(Load::errors).sum();
-      boolean baseline = name.equals(started.get(0).name());
-      if (!baseline) {
-        flowName = name;
-      }
+      String note =
+          switch (name) {
+            case "jdk-server" -> "baseline: JDK HttpServer, body discarded, ";
+            case "netty-server" -> "baseline (the limit): bare Netty, body parsed as JSON, ";
+            case "flow" -> "Webhook → Trash in the bench's JVM, ";
+            case "flow-run" ->
+                "./flow run: Webhook → Remap Fields → Write to File"
+                    + (t instanceof FlowRunWebhook r && r.written() >= 0
+                        ? " (" + r.written() + " lines written)"
+                        : "")
+                    + ", ";
+            default -> "";
+          };
+      String ratio =
+          loads.containsKey("netty-server") && !name.equals("netty-server")
+              ? String.format(
+                  Locale.ROOT, ", ×netty %.2f", rps / median(loads.get("netty-server"), Load::rps))
+              : "";
       report.row(
           id(),
           name,
           String.format(Locale.ROOT, "%,.0f req/s", rps),
-          String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms", p50, p99),
-          (baseline ? "baseline (the limit), " : "")
+          String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms", p50, p99) + ratio,
+          note
               + "load from "
               + ls.get(0).generator()
               + (errors > 0 ? ", " + errors + " errors" : ""));
     }
-    List<Load> base = loads.get(started.get(0).name());
-    String baseline =
+    StringBuilder sum = new StringBuilder("S3");
+    if (loads.containsKey("flow")) {
+      List<Load> f = loads.get("flow");
+      sum.append(
+          String.format(
+              Locale.ROOT, " rps=%.0f p99ms=%.1f", median(f, Load::rps), median(f, Load::p99ms)));
+      if (loads.containsKey("netty-server")) {
+        sum.append(" flow/netty=")
+            .append(
+                Report.ratio(median(f, Load::rps) / median(loads.get("netty-server"), Load::rps)));
+      }
+    } else {
+      report.row(id(), "flow", "not measured", "", flowMissing);
+      sum.append(" rps=n/a p99ms=n/a");
+    }
+    if (loads.containsKey("netty-server")) {
+      List<Load> n = loads.get("netty-server");
+      sum.append(
+          String.format(
+              Locale.ROOT,
+              " netty_rps=%.0f netty_p99ms=%.1f",
+              median(n, Load::rps),
+              median(n, Load::p99ms)));
+    }
+    List<Load> base = loads.get(jdk);
+    sum.append(
         String.format(
             Locale.ROOT,
-            "baseline_rps=%.0f baseline_p99ms=%.1f",
+            " baseline_rps=%.0f baseline_p99ms=%.1f",
             median(base, Load::rps),
-            median(base, Load::p99ms));
-    if (flowName == null) {
-      report.row(id(), "flow", "not measured", "", flowMissing);
-      report.summary("S3 rps=n/a p99ms=n/a " + baseline);
-    } else {
-      List<Load> f = loads.get(flowName);
-      report.summary(
+            median(base, Load::p99ms)));
+    if (loads.containsKey("flow-run")) {
+      List<Load> r = loads.get("flow-run");
+      sum.append(
           String.format(
-                  Locale.ROOT,
-                  "S3 rps=%.0f p99ms=%.1f ",
-                  median(f, Load::rps),
-                  median(f, Load::p99ms))
-              + baseline);
+              Locale.ROOT,
+              " run_rps=%.0f run_p99ms=%.1f",
+              median(r, Load::rps),
+              median(r, Load::p99ms)));
     }
+    report.summary(sum.toString());
   }
 
   private static double median(List<Load> loads, ToDoubleFunction<Load> f) {

@@ -1,9 +1,6 @@
 package dev.flow.connectors.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flow.record.FlowRecord;
-import dev.flow.record.Json;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -19,10 +16,21 @@ final class ChannelResponder implements Inbox.Responder {
   private final boolean keepAlive;
   private final String[] runIds;
   private final boolean array;
+  private final boolean resumeReading;
   private boolean answered;
 
-  ChannelResponder(Channel channel, boolean keepAlive, List<FlowRecord> records, boolean array) {
+  /**
+   * @param resumeReading whether the handler stopped reading from the channel until this request is
+   *     answered (ack: checkpoint), so that answering turns reading back on
+   */
+  ChannelResponder(
+      Channel channel,
+      boolean keepAlive,
+      List<FlowRecord> records,
+      boolean array,
+      boolean resumeReading) {
     this.channel = channel;
+    this.resumeReading = resumeReading;
     this.keepAlive = keepAlive;
     this.runIds = new String[records.size()];
     for (int i = 0; i < runIds.length; i++) {
@@ -33,17 +41,16 @@ final class ChannelResponder implements Inbox.Responder {
 
   @Override
   public void stored() {
-    ObjectNode body = Json.NODES.objectNode();
-    body.put("status", "accepted");
-    if (array) {
-      ArrayNode ids = body.putArray("runIds");
-      for (String id : runIds) {
-        ids.add(id);
-      }
-    } else {
-      body.put("runId", runIds[0]);
+    if (!claim()) {
+      return;
     }
-    answer(HttpResponses.json(HttpResponseStatus.ACCEPTED, body));
+    if (!channel.isActive()) {
+      return;
+    }
+    HttpResponses.send(channel, HttpResponses.accepted(channel.alloc(), runIds, array), keepAlive);
+    if (resumeReading) {
+      channel.config().setAutoRead(true);
+    }
   }
 
   @Override
@@ -53,19 +60,23 @@ final class ChannelResponder implements Inbox.Responder {
     answer(r);
   }
 
-  private void answer(FullHttpResponse r) {
-    synchronized (this) {
-      if (answered) {
-        r.release();
-        return;
-      }
-      answered = true;
+  /** True for the first answer only. */
+  private synchronized boolean claim() {
+    if (answered) {
+      return false;
     }
-    if (!channel.isActive()) {
+    answered = true;
+    return true;
+  }
+
+  private void answer(FullHttpResponse r) {
+    if (!claim() || !channel.isActive()) {
       r.release();
       return;
     }
     HttpResponses.send(channel, r, keepAlive);
-    channel.config().setAutoRead(true);
+    if (resumeReading) {
+      channel.config().setAutoRead(true);
+    }
   }
 }

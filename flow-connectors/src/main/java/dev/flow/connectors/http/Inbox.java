@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bounded hand-over between the webhook's server threads and its source reader. Capacity counts
@@ -35,20 +37,57 @@ final class Inbox {
     this.capacity = capacity;
   }
 
-  /** Admits {@code a} whole, or returns false when its records do not fit or the inbox closed. */
+  /**
+   * Admits {@code a} whole, or returns false when its records do not fit or the inbox closed. Wakes
+   * the reader at once when it waits.
+   */
   boolean offer(Accepted a) {
+    if (!admit(a)) {
+      return false;
+    }
+    signal();
+    return true;
+  }
+
+  /**
+   * Admits {@code a} like {@link #offer} but wakes the reader only by a task on {@code loop}: an
+   * event loop runs its tasks once it has handled the requests its last poll found, so the requests
+   * of one round share one wake-up of the reader instead of one each.
+   */
+  boolean offer(Accepted a, Executor loop) {
+    if (!admit(a)) {
+      return false;
+    }
+    if (signalQueued.compareAndSet(false, true)) {
+      loop.execute(signalTask);
+    }
+    return true;
+  }
+
+  private synchronized boolean admit(Accepted a) {
+    int n = a.records().size();
+    if (closed || held + n > capacity) {
+      return false;
+    }
+    held += n;
+    queue.add(a);
+    return true;
+  }
+
+  private final AtomicBoolean signalQueued = new AtomicBoolean();
+  private final Runnable signalTask =
+      () -> {
+        signalQueued.set(false);
+        signal();
+      };
+
+  /** Completes the future the reader may wait on. */
+  private void signal() {
     CompletableFuture<Void> toComplete;
     synchronized (this) {
-      int n = a.records().size();
-      if (closed || held + n > capacity) {
-        return false;
-      }
-      held += n;
-      queue.add(a);
       toComplete = available;
     }
     toComplete.complete(null);
-    return true;
   }
 
   /** Takes up to {@code max} requests, oldest first. */

@@ -5,14 +5,18 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Guards one connection against slow clients: a request must arrive whole within the read timeout
- * of its first byte, else it gets 408 and the connection closes; a connection idle between requests
- * is closed. Sits before the HTTP codec, so it sees raw bytes.
+ * Guards one connection against slow and idle clients: a request must arrive whole within the read
+ * timeout of its first byte, else it gets 408 and the connection closes; a connection idle between
+ * requests for the idle timeout is closed. Sits before the HTTP codec, so it sees raw bytes.
+ *
+ * <p>A request costs two clock reads and no timer: each connection has at most one pending check,
+ * which never lies further ahead than the read timeout. When it runs it acts on the state the
+ * connection is in by then, and schedules itself again for the next deadline that state has.
  */
 final class RequestTimer extends ChannelDuplexHandler {
   private enum State {
@@ -21,27 +25,47 @@ final class RequestTimer extends ChannelDuplexHandler {
     AWAITING_RESPONSE
   }
 
-  private final long readTimeoutMillis;
+  private final long readTimeoutNanos;
+  private final long idleTimeoutNanos;
+  private final LongSupplier clock;
   private State state = State.IDLE;
-  private ScheduledFuture<?> deadline;
 
-  RequestTimer(long readTimeoutMillis) {
-    this.readTimeoutMillis = readTimeoutMillis;
+  /** When the current state began, by {@link #clock}. */
+  private long since;
+
+  private ScheduledFuture<?> check;
+
+  RequestTimer(long readTimeoutMillis, long idleTimeoutMillis) {
+    this(readTimeoutMillis, idleTimeoutMillis, System::nanoTime);
+  }
+
+  RequestTimer(long readTimeoutMillis, long idleTimeoutMillis, LongSupplier clock) {
+    this.readTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
+    this.idleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(idleTimeoutMillis);
+    this.clock = clock;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    since = clock.getAsLong();
+    schedule(ctx, Math.min(idleTimeoutNanos, readTimeoutNanos));
+    super.channelActive(ctx);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
     if (state == State.IDLE && msg instanceof ByteBuf b && b.isReadable()) {
       state = State.READING;
-      deadline =
-          ctx.executor().schedule(() -> timedOut(ctx), readTimeoutMillis, TimeUnit.MILLISECONDS);
+      since = clock.getAsLong();
+      if (check == null) {
+        schedule(ctx, readTimeoutNanos);
+      }
     }
     super.channelRead(ctx, msg);
   }
 
   /** Called by the request handler, on the event loop, once a request was read whole. */
   void requestRead() {
-    cancel();
     state = State.AWAITING_RESPONSE;
   }
 
@@ -49,42 +73,59 @@ final class RequestTimer extends ChannelDuplexHandler {
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
       throws Exception {
     // A response, whole or refused: the next bytes start a new request.
-    cancel();
     state = State.IDLE;
+    since = clock.getAsLong();
+    if (check == null && ctx.channel().isActive()) {
+      schedule(ctx, Math.min(idleTimeoutNanos, readTimeoutNanos));
+    }
     super.write(ctx, msg, promise);
   }
 
   @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-    if (evt instanceof IdleStateEvent && state == State.IDLE) {
-      ctx.close();
-      return;
-    }
-    super.userEventTriggered(ctx, evt);
-  }
-
-  @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    cancel();
+    if (check != null) {
+      check.cancel(false);
+      check = null;
+    }
     super.channelInactive(ctx);
   }
 
-  private void timedOut(ChannelHandlerContext ctx) {
-    if (state != State.READING || !ctx.channel().isActive()) {
-      return;
-    }
-    HttpResponses.send(
-        ctx.channel(),
-        HttpResponses.error(
-            HttpResponseStatus.REQUEST_TIMEOUT,
-            "the request was not received whole within " + readTimeoutMillis + " ms"),
-        false);
+  private void schedule(ChannelHandlerContext ctx, long delayNanos) {
+    check = ctx.executor().schedule(() -> check(ctx), delayNanos, TimeUnit.NANOSECONDS);
   }
 
-  private void cancel() {
-    if (deadline != null) {
-      deadline.cancel(false);
-      deadline = null;
+  /** Runs on the event loop when the pending check is due. */
+  private void check(ChannelHandlerContext ctx) {
+    check = null;
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    long elapsed = clock.getAsLong() - since;
+    switch (state) {
+      case READING -> {
+        if (elapsed >= readTimeoutNanos) {
+          HttpResponses.send(
+              ctx.channel(),
+              HttpResponses.error(
+                  HttpResponseStatus.REQUEST_TIMEOUT,
+                  "the request was not received whole within "
+                      + TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos)
+                      + " ms"),
+              false);
+        } else {
+          schedule(ctx, readTimeoutNanos - elapsed);
+        }
+      }
+      case IDLE -> {
+        if (elapsed >= idleTimeoutNanos) {
+          ctx.close();
+        } else {
+          schedule(ctx, Math.min(idleTimeoutNanos - elapsed, readTimeoutNanos));
+        }
+      }
+      case AWAITING_RESPONSE -> {
+        // Nothing to time while the flow stores the records; the response schedules the next check.
+      }
     }
   }
 }

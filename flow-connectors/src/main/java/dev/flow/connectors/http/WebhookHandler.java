@@ -31,6 +31,10 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private final RequestTimer timer;
   private final HmacSignature hmac;
   private final boolean ackOnCheckpoint;
+  private String remote;
+  private boolean remoteKnown;
+  private long receivedAtMillis;
+  private String receivedAtText;
 
   WebhookHandler(WebhookServer.Config config, RequestTimer timer) {
     this.config = config;
@@ -70,11 +74,11 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       meta.put("host", host);
     }
     // Where the records came from, for their error records: the request's id is its first run id.
-    java.net.InetAddress remote = WebhookRouter.clientOf(ctx);
+    String remote = remoteAddress(ctx);
     if (remote != null) {
-      meta.put("remoteAddress", remote.getHostAddress());
+      meta.put("remoteAddress", remote);
     }
-    meta.put("receivedAt", java.time.Instant.ofEpochMilli(now).toString());
+    meta.put("receivedAt", receivedAt(now));
     for (int i = 0; i < records.size(); i++) {
       FlowRecord r = records.get(i);
       r.runId(ids.next()).triggerTime(now);
@@ -84,11 +88,11 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       r.meta(i == 0 ? meta : meta.deepCopy());
     }
     ChannelResponder responder =
-        new ChannelResponder(ctx.channel(), keepAlive, records, isArray(body));
+        new ChannelResponder(ctx.channel(), keepAlive, records, isArray(body), ackOnCheckpoint);
     if (ackOnCheckpoint) {
       ctx.channel().config().setAutoRead(false);
     }
-    if (!config.inbox().offer(new Inbox.Accepted(records, responder))) {
+    if (!config.inbox().offer(new Inbox.Accepted(records, responder), ctx.executor())) {
       if (ackOnCheckpoint) {
         ctx.channel().config().setAutoRead(true);
       }
@@ -105,6 +109,25 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     if (!ackOnCheckpoint) {
       responder.stored();
     }
+  }
+
+  /** The client's address as text, worked out once per connection (this handler's). */
+  private String remoteAddress(ChannelHandlerContext ctx) {
+    if (!remoteKnown) {
+      java.net.InetAddress a = WebhookRouter.clientOf(ctx);
+      remote = a == null ? null : a.getHostAddress();
+      remoteKnown = true;
+    }
+    return remote;
+  }
+
+  /** {@code now} as an ISO-8601 instant, formatted once per millisecond on this connection. */
+  private String receivedAt(long now) {
+    if (now != receivedAtMillis || receivedAtText == null) {
+      receivedAtText = java.time.Instant.ofEpochMilli(now).toString();
+      receivedAtMillis = now;
+    }
+    return receivedAtText;
   }
 
   private void refuse(

@@ -88,8 +88,11 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
       body.put("capacity", config.inbox().capacity());
       return HttpResponses.json(HttpResponseStatus.OK, body);
     }
+    String wantHost = config.options().host();
     if (!path.equals(config.options().path())
-        || !hostMatches(config.options().host(), req.headers().get(HttpHeaderNames.HOST))) {
+        || (wantHost != null
+            && !wantHost.isEmpty()
+            && !hostMatches(wantHost, req.headers().get(HttpHeaderNames.HOST)))) {
       return HttpResponses.error(HttpResponseStatus.NOT_FOUND, "no webhook at " + path);
     }
     if (!methods.contains(req.method().name())) {

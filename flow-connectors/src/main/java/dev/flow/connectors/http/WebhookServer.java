@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook's HTTP server, on Netty: one acceptor thread and {@code ioThreads} event loops, with
- * TCP_NODELAY on every connection. Each connection's pipeline: idle check, request timer, HTTP
- * codec, router (health, 404, 405, bearer 401), body aggregation with the size limit (413), and the
+ * TCP_NODELAY on every connection. Each connection's pipeline: request and idle timer, HTTP codec,
+ * router (health, 404, 405, bearer 401), body aggregation with the size limit (413), and the
  * handler that parses, admits and answers.
  */
 final class WebhookServer implements AutoCloseable {
@@ -100,8 +99,7 @@ final class WebhookServer implements AutoCloseable {
     WebhookOptions o = config.options();
     long idleMillis = o.idleTimeout() == null ? 60_000 : o.idleTimeout().toMillis();
     long readMillis = o.readTimeout() == null ? 10_000 : o.readTimeout().toMillis();
-    RequestTimer timer = new RequestTimer(readMillis);
-    p.addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+    RequestTimer timer = new RequestTimer(readMillis, idleMillis);
     p.addLast(timer);
     p.addLast(new HttpServerCodec(4096, 16384, 16384));
     p.addLast(new WebhookRouter(config));

@@ -91,4 +91,62 @@ class WebhookHandlerTest {
     assertThat(inbox.close()).hasSize(1);
     assertThat(inbox.offer(new Inbox.Accepted(List.of(FlowRecord.empty()), none))).isFalse();
   }
+
+  @Test
+  void requestsAdmittedInOneEventLoopRoundShareOneWakeUpOfTheReader() {
+    Inbox inbox = new Inbox(10);
+    Inbox.Responder none =
+        new Inbox.Responder() {
+          @Override
+          public void stored() {}
+
+          @Override
+          public void lost(String reason) {}
+        };
+    List<Runnable> loop = new java.util.ArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> waiting = inbox.available();
+    for (int i = 0; i < 3; i++) {
+      assertThat(inbox.offer(new Inbox.Accepted(List.of(FlowRecord.empty()), none), loop::add))
+          .isTrue();
+    }
+    assertThat(loop).hasSize(1);
+    assertThat(waiting).isNotDone();
+    assertThat(inbox.held()).isEqualTo(3);
+    loop.get(0).run();
+    assertThat(waiting).isDone();
+    assertThat(inbox.drain(10)).hasSize(3);
+    waiting = inbox.available();
+    assertThat(waiting).isNotDone();
+    assertThat(inbox.offer(new Inbox.Accepted(List.of(FlowRecord.empty()), none), loop::add))
+        .isTrue();
+    assertThat(loop).hasSize(2);
+    loop.get(1).run();
+    assertThat(waiting).isDone();
+  }
+
+  @Test
+  void theAcceptedBodyIsTheJsonJacksonWouldWrite() throws Exception {
+    for (boolean array : new boolean[] {false, true}) {
+      String[] ids =
+          array ? new String[] {"8f3a2b-1", "8f3a2b-2z", "8f3a2b-10"} : new String[] {"c0ffee-a"};
+      io.netty.handler.codec.http.FullHttpResponse r =
+          HttpResponses.accepted(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ids, array);
+      com.fasterxml.jackson.databind.node.ObjectNode want = dev.flow.record.Json.NODES.objectNode();
+      want.put("status", "accepted");
+      if (array) {
+        var a = want.putArray("runIds");
+        for (String id : ids) {
+          a.add(id);
+        }
+      } else {
+        want.put("runId", ids[0]);
+      }
+      assertThat(r.status().code()).isEqualTo(202);
+      assertThat(r.content().toString(java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(dev.flow.record.Json.MAPPER.writeValueAsString(want));
+      assertThat(r.headers().getInt("Content-Length")).isEqualTo(r.content().readableBytes());
+      assertThat(r.headers().get("Content-Type")).isEqualTo("application/json");
+      r.release();
+    }
+  }
 }
