@@ -1,15 +1,13 @@
 package dev.flow.connectors.http;
 
 import dev.flow.record.FlowRecord;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Follows an async I/O operator, which cannot write to a side output: records it marked as failed
- * go to the error stage, the rest on. Counts the stage's records out and errors.
+ * go to the error stage, the rest on. The framework counts both where the stage adds them.
  */
 final class ErrorRouter extends ProcessFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
@@ -17,13 +15,9 @@ final class ErrorRouter extends ProcessFunction<FlowRecord, FlowRecord> {
   /** The meta field that marks an error record made by the async operator. */
   static final String MARK = "__flowFailed";
 
-  private final String stageName;
   private final OutputTag<FlowRecord> errorTag;
-  private transient Counter out;
-  private transient Counter errors;
 
-  ErrorRouter(String stageName, OutputTag<FlowRecord> errorTag) {
-    this.stageName = stageName;
+  ErrorRouter(OutputTag<FlowRecord> errorTag) {
     this.errorTag = errorTag;
   }
 
@@ -34,19 +28,10 @@ final class ErrorRouter extends ProcessFunction<FlowRecord, FlowRecord> {
   }
 
   @Override
-  public void open(OpenContext openContext) {
-    var group = getRuntimeContext().getMetricGroup().addGroup("stage", stageName);
-    out = group.counter("recordsOut");
-    errors = group.counter("errors");
-  }
-
-  @Override
   public void processElement(FlowRecord r, Context ctx, Collector<FlowRecord> collector) {
     if (r.meta() != null && r.meta().remove(MARK) != null) {
-      errors.inc();
       ctx.output(errorTag, r);
     } else {
-      out.inc();
       collector.collect(r);
     }
   }

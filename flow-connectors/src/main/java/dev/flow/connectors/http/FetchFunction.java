@@ -39,7 +39,6 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
 
   private transient HttpCaller caller;
   private transient Cache<String, JsonNode> cache;
-  private transient Counter in;
   private transient Counter retries;
   private transient Counter cacheHits;
 
@@ -62,7 +61,6 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   @Override
   public void open(OpenContext openContext) {
     var group = getRuntimeContext().getMetricGroup().addGroup("stage", stageName);
-    in = group.counter("recordsIn", new ThreadSafeSimpleCounter());
     retries = group.counter("retries", new ThreadSafeSimpleCounter());
     cacheHits = group.counter("cacheHits", new ThreadSafeSimpleCounter());
     caller =
@@ -81,7 +79,6 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
 
   @Override
   public void asyncInvoke(FlowRecord record, ResultFuture<FlowRecord> result) {
-    in.inc();
     if (responder != null) {
       answerFromResponder(record, result);
       return;

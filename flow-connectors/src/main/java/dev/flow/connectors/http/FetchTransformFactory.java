@@ -109,7 +109,7 @@ public final class FetchTransformFactory
             .setParallelism(ctx.parallelism());
     SingleOutputStreamOperator<FlowRecord> routed =
         fetched
-            .process(new ErrorRouter(ctx.stageName(), ctx.errorTag()))
+            .process(new ErrorRouter(ctx.errorTag()))
             .returns(FlowRecordTypeInfo.INSTANCE)
             .uid(ctx.uid("route"))
             .name(ctx.stageName() + " (route)")

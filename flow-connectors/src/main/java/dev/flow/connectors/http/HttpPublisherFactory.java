@@ -103,14 +103,13 @@ public final class HttpPublisherFactory implements PublisherFactory<HttpPublishO
             .name(ctx.stageName())
             .setParallelism(ctx.parallelism());
     SingleOutputStreamOperator<FlowRecord> routed =
-        sent.process(new ErrorRouter(ctx.stageName(), ctx.errorTag()))
+        sent.process(new ErrorRouter(ctx.errorTag()))
             .returns(FlowRecordTypeInfo.INSTANCE)
             .uid(ctx.uid("route"))
             .name(ctx.stageName() + " (route)")
             .setParallelism(ctx.parallelism());
     ctx.addErrors(routed.getSideOutput(ctx.errorTag()));
-    routed
-        .sinkTo(new DiscardingSink<>())
+    ctx.write(routed, new DiscardingSink<>())
         .uid(ctx.uid("end"))
         .name(ctx.stageName() + " (end)")
         .setParallelism(ctx.parallelism());
