@@ -1,13 +1,17 @@
 package dev.flow.spi;
 
 import dev.flow.record.FlowRecord;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.async.AsyncFunction;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -98,6 +102,50 @@ public interface StageContext {
         .uid(uid())
         .name(stageName())
         .setParallelism(parallelism());
+  }
+
+  /**
+   * Sends the error records that an operator without side outputs marked with {@link
+   * ErrorMarks#mark} to the error stage, and returns the other records. The routing operator is
+   * chained, with the uid {@code uid(uidSuffix)}.
+   */
+  default DataStream<FlowRecord> routeMarkedErrors(
+      DataStream<FlowRecord> records, String uidSuffix) {
+    SingleOutputStreamOperator<FlowRecord> routed =
+        records
+            .process(new ErrorMarks.Router(errorTag()), dev.flow.record.FlowRecordTypeInfo.INSTANCE)
+            .uid(uid(uidSuffix))
+            .name(stageName() + " (" + uidSuffix + ")")
+            .setParallelism(records.getParallelism());
+    addErrors(routed.getSideOutput(errorTag()));
+    return routed;
+  }
+
+  /**
+   * Applies an async function as this stage's main operator: at most {@code capacity} records in
+   * flight per parallel instance, in input order when {@code ordered}, each given {@code timeout}
+   * overall (the function's {@code timeout} method decides what a late record becomes). The
+   * function completes a failed record with an error record marked by {@link ErrorMarks#mark};
+   * those go to the error stage. Returns the other records. The framework counts the stage's
+   * records as for any other operator.
+   */
+  default DataStream<FlowRecord> processAsync(
+      DataStream<FlowRecord> input,
+      AsyncFunction<FlowRecord, FlowRecord> function,
+      boolean ordered,
+      Duration timeout,
+      int capacity) {
+    long ms = timeout.toMillis();
+    SingleOutputStreamOperator<FlowRecord> called =
+        (ordered
+                ? AsyncDataStream.orderedWait(input, function, ms, TimeUnit.MILLISECONDS, capacity)
+                : AsyncDataStream.unorderedWait(
+                    input, function, ms, TimeUnit.MILLISECONDS, capacity))
+            .returns(dev.flow.record.FlowRecordTypeInfo.INSTANCE)
+            .uid(uid())
+            .name(stageName())
+            .setParallelism(parallelism());
+    return routeMarkedErrors(called, "route");
   }
 
   /** Builds an error record. Shorthand for {@code errorRecords().create(record, error)}. */

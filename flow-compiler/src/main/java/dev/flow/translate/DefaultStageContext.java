@@ -134,7 +134,7 @@ class DefaultStageContext implements StageContext {
         errorRecordStream
             .map(new ErrorCountingFunction(stage.name(), countsIn), FlowRecordTypeInfo.INSTANCE)
             .uid(uid("count/errors/" + n))
-            .name(stage.name() + " (errors)")
+            .name(stage.name() + " (count errors)")
             .setParallelism(errorRecordStream.getParallelism()));
   }
 

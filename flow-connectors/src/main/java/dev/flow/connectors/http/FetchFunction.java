@@ -7,6 +7,7 @@ import dev.flow.expr.Template;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.Json;
+import dev.flow.spi.ErrorMarks;
 import dev.flow.spi.ErrorRecordFactory;
 import dev.flow.spi.Responder;
 import java.net.URI;
@@ -24,7 +25,7 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 /**
  * The {@code Fetch} stage's async function: renders the request from the record, answers from the
  * cache or calls the service with retries, and writes the answer (or a part of it) into the record.
- * A record that fails for good is completed as a marked error record for the {@link ErrorRouter}.
+ * A record that fails for good is completed as an error record marked with {@link ErrorMarks#mark}.
  * With a {@link Responder} (a test's mock), the responder answers instead of the service.
  */
 final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
@@ -219,7 +220,7 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   }
 
   private void fail(FlowRecord record, String message, ResultFuture<FlowRecord> result) {
-    result.complete(List.of(ErrorRouter.mark(errorRecords.create(record, message))));
+    result.complete(List.of(ErrorMarks.mark(errorRecords.create(record, message))));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.flow.connectors.http;
 
 import dev.flow.expr.Template;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.ErrorMarks;
 import dev.flow.spi.ErrorRecordFactory;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -211,7 +212,7 @@ final class PublishFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
       // Passed on to the stage's writer, where the framework counts it as written.
       result.complete(List.of(record));
     } else {
-      result.complete(List.of(ErrorRouter.mark(errorRecords.create(record, failure))));
+      result.complete(List.of(ErrorMarks.mark(errorRecords.create(record, failure))));
     }
   }
 
