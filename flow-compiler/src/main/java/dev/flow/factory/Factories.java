@@ -6,7 +6,7 @@ import dev.flow.model.Location;
 import dev.flow.model.Problem;
 import dev.flow.parse.FlowParser;
 import dev.flow.parse.ParameterSets;
-import dev.flow.parse.Problems;
+import dev.flow.parse.ProblemOrder;
 import dev.flow.validate.FlowValidator;
 import dev.flow.validate.ValidatedFlow;
 import java.nio.file.Files;
@@ -134,7 +134,7 @@ public final class Factories {
     for (FactoryFlow f : flows) {
       written.add(Contracts.written(f));
     }
-    problems.sort(Problems.BY_POSITION);
+    problems.sort(ProblemOrder.BY_POSITION);
     return new ValidatedFactory(
         def, file, flows, edges, order, written, paramFiles, dedupe(problems));
   }

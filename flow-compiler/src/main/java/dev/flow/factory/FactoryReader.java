@@ -4,7 +4,7 @@ import dev.flow.model.FactoryDef;
 import dev.flow.model.Location;
 import dev.flow.model.Node;
 import dev.flow.model.Problem;
-import dev.flow.parse.Problems;
+import dev.flow.parse.ProblemOrder;
 import dev.flow.parse.Suggestions;
 import dev.flow.parse.YamlReader;
 import java.io.IOException;
@@ -51,7 +51,7 @@ public final class FactoryReader {
     FactoryReader reader = new FactoryReader();
     reader.problems.addAll(r.problems());
     FactoryDef def = r.root() == null ? null : reader.factory(r.root(), source);
-    reader.problems.sort(Problems.BY_POSITION);
+    reader.problems.sort(ProblemOrder.BY_POSITION);
     return new Result(def, List.copyOf(reader.problems));
   }
 

@@ -102,7 +102,7 @@ public final class FlowParser {
         }
       }
     }
-    problems.sort(Problems.BY_POSITION);
+    problems.sort(ProblemOrder.BY_POSITION);
     return new ParseResult(flow, root, problems);
   }
 

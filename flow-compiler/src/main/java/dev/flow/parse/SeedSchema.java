@@ -49,7 +49,7 @@ public final class SeedSchema {
     for (ValidationMessage m : schema().validate(NodeJson.toJson(root))) {
       out.add(problem(root, m));
     }
-    out.sort(Problems.BY_POSITION);
+    out.sort(ProblemOrder.BY_POSITION);
     return out;
   }
 

@@ -100,4 +100,19 @@ final class LimitedTriggerContext implements TriggerContext {
   public DataStream<FlowRecord> process(DataStream<FlowRecord> input, RecordProcessor processor) {
     return ctx.process(input, processor);
   }
+
+  @Override
+  public org.apache.flink.streaming.api.datastream.DataStreamSink<FlowRecord> write(
+      DataStream<FlowRecord> records, org.apache.flink.api.connector.sink2.Sink<FlowRecord> sink) {
+    return ctx.write(records, sink);
+  }
+
+  @Override
+  public <K>
+      org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator<FlowRecord> processKeyed(
+          org.apache.flink.streaming.api.datastream.KeyedStream<FlowRecord, K> input,
+          org.apache.flink.streaming.api.functions.KeyedProcessFunction<K, FlowRecord, FlowRecord>
+              function) {
+    return ctx.processKeyed(input, function);
+  }
 }

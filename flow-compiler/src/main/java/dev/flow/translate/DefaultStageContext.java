@@ -10,12 +10,21 @@ import dev.flow.validate.ResolvedStage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.OutputTag;
 
-/** The {@link StageContext} the translator hands to a transform's or publisher's factory. */
+/**
+ * The {@link StageContext} the translator hands to a transform's or publisher's factory. With the
+ * stage translators it is the one place that counts a stage's records: error records where they are
+ * added, records out where a publisher writes them or a branch leaves the stage, and records
+ * filtered by the stage's processor.
+ */
 class DefaultStageContext implements StageContext {
 
   /** The side output every stage sends failed records to. */
@@ -33,6 +42,15 @@ class DefaultStageContext implements StageContext {
 
   /** Streams that go to one named target instead of the main output, by target stage. */
   final Map<String, DataStream<FlowRecord>> branches = new LinkedHashMap<>();
+
+  /**
+   * True while the stage's one-record-at-a-time processor, built by {@link #process}, is to count
+   * the stage's records in and out: set by the transform translator for a record transform, taken
+   * by the first {@code process} call.
+   */
+  boolean processorCountsInAndOut;
+
+  private int countedErrorStreams;
 
   DefaultStageContext(
       String flowName,
@@ -117,7 +135,54 @@ class DefaultStageContext implements StageContext {
 
   @Override
   public void addErrors(DataStream<FlowRecord> errorRecordStream) {
-    errorSink.add(errorRecordStream);
+    addCountedErrors(errorRecordStream, false);
+  }
+
+  /**
+   * Adds error records of this stage, counted as its errors; {@code countsIn} when they failed
+   * before the stage counted them in.
+   */
+  void addCountedErrors(DataStream<FlowRecord> errorRecordStream, boolean countsIn) {
+    int n = countedErrorStreams++;
+    errorSink.add(
+        errorRecordStream
+            .map(new ErrorCountingFunction(stage.name(), countsIn), FlowRecordTypeInfo.INSTANCE)
+            .uid(uid("count/errors/" + n))
+            .name(stage.name() + " (count errors)")
+            .setParallelism(errorRecordStream.getParallelism()));
+  }
+
+  /** Counts records that leave the stage as its records out. */
+  DataStream<FlowRecord> countOut(DataStream<FlowRecord> records, String suffix) {
+    return records
+        .process(CountingFunction.out(stage.name()), FlowRecordTypeInfo.INSTANCE)
+        .uid(uid(suffix))
+        .name(stage.name() + " (" + suffix + ")")
+        .setParallelism(records.getParallelism());
+  }
+
+  /** Counts records that enter the stage as its records in. */
+  DataStream<FlowRecord> countIn(DataStream<FlowRecord> records, int parallelism) {
+    return records
+        .process(CountingFunction.in(stage.name()), FlowRecordTypeInfo.INSTANCE)
+        .uid(uid("in"))
+        .name(stage.name() + " (in)")
+        .setParallelism(parallelism);
+  }
+
+  @Override
+  public DataStreamSink<FlowRecord> write(DataStream<FlowRecord> records, Sink<FlowRecord> sink) {
+    return countOut(records, "written").sinkTo(sink);
+  }
+
+  @Override
+  public <K> SingleOutputStreamOperator<FlowRecord> processKeyed(
+      KeyedStream<FlowRecord, K> input, KeyedProcessFunction<K, FlowRecord, FlowRecord> function) {
+    return input
+        .process(new KeyedStageFunction<>(stage.name(), function), FlowRecordTypeInfo.INSTANCE)
+        .uid(uid())
+        .name(stage.name())
+        .setParallelism(parallelism());
   }
 
   @Override
@@ -131,7 +196,7 @@ class DefaultStageContext implements StageContext {
               + targetStage
               + "', which is not in its out list");
     }
-    branches.put(targetStage, records);
+    branches.put(targetStage, countOut(records, "count/to/" + targetStage));
   }
 
   @Override
@@ -141,6 +206,8 @@ class DefaultStageContext implements StageContext {
 
   @Override
   public DataStream<FlowRecord> process(DataStream<FlowRecord> input, RecordProcessor processor) {
+    boolean countsInAndOut = processorCountsInAndOut;
+    processorCountsInAndOut = false;
     SingleOutputStreamOperator<FlowRecord> out =
         input
             .process(
@@ -149,12 +216,13 @@ class DefaultStageContext implements StageContext {
                     stage.name(),
                     dev.flow.retry.RetryingProcessor.wrap(processor, stage.retry()),
                     errorRecords,
-                    ERRORS),
+                    ERRORS,
+                    countsInAndOut),
                 FlowRecordTypeInfo.INSTANCE)
             .uid(uid())
             .name(stage.name())
             .setParallelism(parallelism());
-    addErrors(out.getSideOutput(ERRORS));
+    addCountedErrors(out.getSideOutput(ERRORS), false);
     return out;
   }
 }

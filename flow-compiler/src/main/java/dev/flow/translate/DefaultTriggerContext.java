@@ -47,7 +47,16 @@ final class DefaultTriggerContext extends DefaultStageContext implements Trigger
             .uid(uid("records"))
             .name(stage.name() + " (records)")
             .setParallelism(source.getParallelism());
-    addErrors(checked.getSideOutput(ERRORS));
+    addCountedErrors(checked.getSideOutput(ERRORS), false);
     return checked;
+  }
+
+  /**
+   * Error records the trigger's own operators made (a row that could not become a record) never
+   * reach the output check, which counts records in: they count as records in and errors.
+   */
+  @Override
+  public void addErrors(DataStream<FlowRecord> errorRecordStream) {
+    addCountedErrors(errorRecordStream, true);
   }
 }

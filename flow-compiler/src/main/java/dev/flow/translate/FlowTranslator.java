@@ -3,12 +3,9 @@ package dev.flow.translate;
 import dev.flow.jsonschema.CompiledSchema;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
-import dev.flow.spi.ActionFactory;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.PublisherFactory;
-import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageKind;
-import dev.flow.spi.TransformFactory;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.translate.runs.RunRecorder;
 import dev.flow.validate.ResolvedStage;
@@ -23,10 +20,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
 
 /**
- * Translates a validated flow into a Flink job graph: each trigger becomes a source, each transform
- * one or more operators, each publisher a sink; edges follow {@code out}, a stage with several
- * inputs reads their union, and every branch of a fan-out gets its own copy of each record so that
- * object reuse stays safe. Failed records from every stage go to the flow's error stage.
+ * Translates a validated flow into a Flink job graph by wiring the stage translators: {@link
+ * TriggerTranslator} makes each trigger a source, {@link TransformTranslator} each transform one or
+ * more operators, {@link PublisherTranslator} each publisher a sink. Edges follow {@code out}, a
+ * stage with several inputs reads their union, and every branch of a fan-out gets its own copy of
+ * each record so that object reuse stays safe. Failed records from every stage go to the flow's
+ * error stage.
  */
 public final class FlowTranslator {
   private FlowTranslator() {}
@@ -57,51 +56,25 @@ public final class FlowTranslator {
         flow.runStage() == null ? null : new RunRecorder(flowName, settings.runs().idle());
 
     for (ResolvedStage stage : flow.stages()) {
-      ActionFactory factory = stage.factory();
       DataStream<FlowRecord> output = null;
       DataStream<FlowRecord> input = null;
       DefaultStageContext ctx;
       if (stage.kind() == StageKind.TRIGGER) {
-        DefaultTriggerContext tctx =
-            new DefaultTriggerContext(flowName, stage, env, settings, bounded, errors);
-        ctx = tctx;
-        DataStream<FlowRecord> source = hooks.replaceTrigger(stage, tctx);
-        if (source == null) {
-          source = ((TriggerFactory) factory).create(stage.options(), tctx);
-        }
-        DataStream<FlowRecord> checked = tctx.checked(source);
-        output = checked;
+        ctx = new DefaultTriggerContext(flowName, stage, env, settings, bounded, errors);
+        output = TriggerTranslator.translate(stage, (DefaultTriggerContext) ctx, hooks);
         if (runs != null) {
-          runs.started(stage.name(), checked);
+          runs.started(stage.name(), output);
         }
       } else {
         ctx = new DefaultStageContext(flowName, stage, env, settings, bounded, errors);
         input = expectInput(stage, hooks.input(stage, inputOf(stage, edges), ctx), ctx);
-        if (factory instanceof RecordTransformFactory) {
-          // Its operator counts records in, out, filtered and errors itself.
-          output = hooks.replaceTransform(stage, input, ctx);
-          if (output == null) {
-            output = ((TransformFactory) factory).apply(input, stage.options(), ctx);
-          }
-        } else if (stage.kind() == StageKind.TRANSFORM) {
-          DataStream<FlowRecord> counted =
-              count(input, CountingFunction.in(stage.name()), ctx, "in", input.getParallelism());
-          DataStream<FlowRecord> result = hooks.replaceTransform(stage, counted, ctx);
-          if (result == null) {
-            result = ((TransformFactory) factory).apply(counted, stage.options(), ctx);
-          }
-          output =
-              count(
-                  result, CountingFunction.out(stage.name()), ctx, "out", result.getParallelism());
+        if (stage.kind() == StageKind.TRANSFORM) {
+          output = TransformTranslator.translate(stage, input, ctx, hooks);
         } else {
           if (runs != null) {
             runs.published(stage.name(), input);
           }
-          if (!hooks.replacePublisher(stage, input, ctx)) {
-            DataStream<FlowRecord> counted =
-                count(input, CountingFunction.in(stage.name()), ctx, "in", ctx.parallelism());
-            ((PublisherFactory) factory).publish(counted, stage.options(), ctx);
-          }
+          PublisherTranslator.translate(stage, input, ctx, hooks);
         }
       }
       hooks.onStage(stage, input, output, ctx);
@@ -123,7 +96,8 @@ public final class FlowTranslator {
 
   /**
    * Puts the stage's expected-input check before it when the stage declares one: a chained operator
-   * that counts, logs and passes or rejects records that do not match the schema.
+   * that counts, logs and passes or rejects records that do not match the schema. A rejected record
+   * counts as one of the stage's records in and errors.
    */
   private static DataStream<FlowRecord> expectInput(
       ResolvedStage stage, DataStream<FlowRecord> input, DefaultStageContext ctx) {
@@ -144,21 +118,8 @@ public final class FlowTranslator {
             .uid(ctx.uid("expected-input"))
             .name(stage.name() + " (expected input)")
             .setParallelism(input.getParallelism());
-    ctx.addErrors(checked.getSideOutput(DefaultStageContext.ERRORS));
+    ctx.addCountedErrors(checked.getSideOutput(DefaultStageContext.ERRORS), true);
     return checked;
-  }
-
-  private static DataStream<FlowRecord> count(
-      DataStream<FlowRecord> stream,
-      CountingFunction counter,
-      DefaultStageContext ctx,
-      String suffix,
-      int parallelism) {
-    return stream
-        .process(counter, FlowRecordTypeInfo.INSTANCE)
-        .uid(ctx.uid(suffix))
-        .name(ctx.stageName() + " (" + suffix + ")")
-        .setParallelism(parallelism);
   }
 
   /** True when every trigger of the flow ends by itself. */

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link RecordProcessor} as one Flink operator: counts records in, out, filtered and
- * errors, and sends a record whose processing throws to the error stage, never dropping it.
+ * Runs a {@link RecordProcessor} as one Flink operator and sends a record whose processing throws
+ * to the error stage, never dropping it. It counts a record the processor emits nothing for as
+ * filtered; when it is the stage's main operator (a one-record-at-a-time transform) it also counts
+ * the stage's records in and out. The error records are counted where the stage context adds them.
  */
 final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
@@ -28,6 +30,7 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private final RecordProcessor processor;
   private final ErrorRecordFactory errors;
   private final OutputTag<FlowRecord> errorTag;
+  private final boolean countsInAndOut;
 
   private transient StageMetrics metrics;
   private transient CountingCollector counting;
@@ -39,7 +42,9 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
       String stageName,
       RecordProcessor processor,
       ErrorRecordFactory errors,
-      OutputTag<FlowRecord> errorTag) {
+      OutputTag<FlowRecord> errorTag,
+      boolean countsInAndOut) {
+    this.countsInAndOut = countsInAndOut;
     this.flowName = flowName;
     this.stageName = stageName;
     this.processor = processor;
@@ -93,7 +98,9 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
 
   @Override
   public void processElement(FlowRecord record, Context ctx, Collector<FlowRecord> out) {
-    metrics.in.inc();
+    if (countsInAndOut) {
+      metrics.in.inc();
+    }
     boolean sample = (++seen & LATENCY_SAMPLE_MASK) == 0;
     long start = sample ? System.nanoTime() : 0L;
     counting.target = out;
@@ -107,7 +114,6 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     } catch (FatalStageException e) {
       throw e;
     } catch (Exception | LinkageError e) {
-      metrics.errors.inc();
       if (LOG.isDebugEnabled()) {
         LOG.debug("flow '{}' stage '{}': record failed", flowName, stageName, e);
       }
@@ -135,7 +141,9 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     @Override
     public void collect(FlowRecord r) {
       emitted++;
-      metrics.out.inc();
+      if (countsInAndOut) {
+        metrics.out.inc();
+      }
       String here = scope.stage();
       scope.leave(null); // the stages downstream, chained on this thread, run as themselves
       try {

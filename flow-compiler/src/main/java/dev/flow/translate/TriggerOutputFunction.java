@@ -14,7 +14,7 @@ import org.apache.flink.util.OutputTag;
  * Runs right after a trigger's source, chained to it: gives each record a run id and trigger time
  * when the trigger did not, checks that its payload is a JSON object (sending it to the error stage
  * with its raw bytes when not), keeps the original bytes under the ORIGINAL_RECORD policy, and
- * counts the trigger's output.
+ * counts the trigger's records in and out (the stage context counts the error records).
  */
 final class TriggerOutputFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
@@ -53,7 +53,6 @@ final class TriggerOutputFunction extends ProcessFunction<FlowRecord, FlowRecord
       try {
         r.validate();
       } catch (InvalidRecordException e) {
-        metrics.errors.inc();
         byte[] bad = r.original() != null ? r.original() : raw;
         ctx.output(
             errorTag, errors.createRaw(bad, r.runId(), r.triggerTime(), e.getMessage(), r.meta()));

@@ -7,7 +7,7 @@ import dev.flow.model.Problem;
 import dev.flow.model.StageDef;
 import dev.flow.parse.FlowParser;
 import dev.flow.parse.ParseResult;
-import dev.flow.parse.Problems;
+import dev.flow.parse.ProblemOrder;
 import dev.flow.spi.ActionFactory;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.StageKind;
@@ -47,7 +47,7 @@ public final class FlowValidator {
   private ValidatedFlow validate(FlowDef def, List<Problem> earlier) {
     List<Problem> problems = new ArrayList<>(earlier);
     if (def == null) {
-      problems.sort(Problems.BY_POSITION);
+      problems.sort(ProblemOrder.BY_POSITION);
       return new ValidatedFlow(null, FlowSettings.defaults(), List.of(), null, problems);
     }
     Node.MapNode settingsNode = def.settings() != null ? def.settings() : empty(def.location());
@@ -105,7 +105,7 @@ public final class FlowValidator {
     }
     StageGraph graph = new StageGraph(stages, kinds, actions, problems);
     graph.check(def.location(), triggerNames());
-    problems.sort(Problems.BY_POSITION);
+    problems.sort(ProblemOrder.BY_POSITION);
     if (problems.stream().anyMatch(Problem::isError)) {
       return new ValidatedFlow(def, effective, List.of(), null, problems);
     }

@@ -14,7 +14,10 @@ import dev.flow.spi.StageContext;
 import dev.flow.spi.TransformFactory;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
+import dev.flow.translate.PublisherTranslator;
 import dev.flow.translate.StageContexts;
+import dev.flow.translate.TransformTranslator;
+import dev.flow.translate.TranslationHooks;
 import dev.flow.validate.OptionsBinder;
 import dev.flow.validate.ResolvedStage;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +30,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Builds stages of one job one at a time, as the flow translator does: each factory gets the
- * production stage context ({@link StageContexts}), so uids are {@code flow/<stage>}, records are
- * counted and failed records go to the error records, which the harness collects for all its
- * stages.
+ * Builds stages of one job one at a time with the flow translator's own stage translators: each
+ * factory gets the production stage context ({@link StageContexts}), so uids are {@code
+ * flow/<stage>}, records are counted as in a flow and failed records go to the error records, which
+ * the harness collects for all its stages.
  *
  * <pre>{@code
  * StageHarness h = new StageHarness(FlowMiniCluster.env(1));
@@ -115,7 +118,12 @@ public final class StageHarness {
       DataStream<FlowRecord> input,
       int parallelism)
       throws Exception {
-    return factory.apply(input, options, context(stage, factory, parallelism));
+    ResolvedStage resolved = resolved(stage, factory, options, parallelism);
+    return TransformTranslator.translate(
+        resolved,
+        input,
+        StageContexts.stage(flowName, resolved, env, settings, bounded, errors),
+        TranslationHooks.NONE);
   }
 
   /** As {@link #transform(String, TransformFactory, Record, DataStream, int)} at parallelism 1. */
@@ -133,7 +141,12 @@ public final class StageHarness {
       DataStream<FlowRecord> input,
       int parallelism)
       throws Exception {
-    factory.publish(input, options, context(stage, factory, parallelism));
+    ResolvedStage resolved = resolved(stage, factory, options, parallelism);
+    PublisherTranslator.translate(
+        resolved,
+        input,
+        StageContexts.stage(flowName, resolved, env, settings, bounded, errors),
+        TranslationHooks.NONE);
   }
 
   /** As {@link #publish(String, PublisherFactory, Record, DataStream, int)} at parallelism 1. */
@@ -197,6 +210,11 @@ public final class StageHarness {
 
   private static ResolvedStage resolved(
       String stage, ActionFactory<?> action, int parallelism, String... out) {
+    return resolved(stage, action, null, parallelism, out);
+  }
+
+  private static ResolvedStage resolved(
+      String stage, ActionFactory<?> action, Record options, int parallelism, String... out) {
     List<StageDef.Ref> refs =
         Arrays.stream(out).map(o -> new StageDef.Ref(o, Location.UNKNOWN)).toList();
     StageDef def =
@@ -210,6 +228,6 @@ public final class StageHarness {
             Location.UNKNOWN);
     @SuppressWarnings({"unchecked", "rawtypes"})
     ActionFactory<? extends Record> f = (ActionFactory) action;
-    return new ResolvedStage(def, f, null, parallelism, List.of());
+    return new ResolvedStage(def, f, options, parallelism, List.of());
   }
 }

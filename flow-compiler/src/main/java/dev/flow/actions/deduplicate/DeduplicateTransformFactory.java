@@ -2,7 +2,6 @@ package dev.flow.actions.deduplicate;
 
 import dev.flow.actions.support.RecordKeys;
 import dev.flow.record.FlowRecord;
-import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FieldEffects;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.StageState;
@@ -65,12 +64,8 @@ public final class DeduplicateTransformFactory implements TransformFactory<Dedup
   @Override
   public DataStream<FlowRecord> apply(
       DataStream<FlowRecord> input, DeduplicateOptions o, StageContext ctx) {
-    return RecordKeys.keyBy(input, o.key(), o.keyField(), ctx)
-        .process(new FirstOfKey(o.ttl().toMillis()))
-        .returns(FlowRecordTypeInfo.INSTANCE)
-        .uid(ctx.uid())
-        .name(ctx.stageName())
-        .setParallelism(ctx.parallelism());
+    return ctx.processKeyed(
+        RecordKeys.keyBy(input, o.key(), o.keyField(), ctx), new FirstOfKey(o.ttl().toMillis()));
   }
 
   /** Emits a record when its key has no live entry in state. */

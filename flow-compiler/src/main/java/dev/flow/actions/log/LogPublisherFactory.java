@@ -37,6 +37,6 @@ public final class LogPublisherFactory implements PublisherFactory<LogOptions> {
   public void publish(DataStream<FlowRecord> input, LogOptions options, StageContext ctx) {
     LogSink sink =
         new LogSink(options.stream(), new LogFormatter(options.format(), ctx.stageName()));
-    input.sinkTo(sink).name(ctx.stageName()).uid(ctx.uid()).setParallelism(ctx.parallelism());
+    ctx.write(input, sink).name(ctx.stageName()).uid(ctx.uid()).setParallelism(ctx.parallelism());
   }
 }

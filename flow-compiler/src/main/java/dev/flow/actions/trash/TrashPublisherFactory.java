@@ -32,8 +32,7 @@ public final class TrashPublisherFactory implements PublisherFactory<TrashOption
 
   @Override
   public void publish(DataStream<FlowRecord> input, TrashOptions options, StageContext ctx) {
-    input
-        .sinkTo(new TrashSink())
+    ctx.write(input, new TrashSink())
         .name(ctx.stageName())
         .uid(ctx.uid())
         .setParallelism(ctx.parallelism());

@@ -116,7 +116,7 @@ public final class WriteFilePublisherFactory implements PublisherFactory<WriteFi
                     .withPartSuffix(o.suffix() == null ? "" : o.suffix())
                     .build())
             .build();
-    input.sinkTo(sink).name(ctx.stageName()).uid(ctx.uid()).setParallelism(ctx.parallelism());
+    ctx.write(input, sink).name(ctx.stageName()).uid(ctx.uid()).setParallelism(ctx.parallelism());
   }
 
   private static PartitionTemplate template(WriteFileOptions o) {

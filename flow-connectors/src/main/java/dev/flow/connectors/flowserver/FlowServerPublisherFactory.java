@@ -29,8 +29,7 @@ public final class FlowServerPublisherFactory implements PublisherFactory<FlowSe
 
   @Override
   public void publish(DataStream<FlowRecord> input, FlowServerOptions o, StageContext ctx) {
-    input
-        .sinkTo(new FlowServerSink(o))
+    ctx.write(input, new FlowServerSink(o))
         .name(ctx.stageName())
         .uid(ctx.uid())
         .setParallelism(ctx.parallelism());

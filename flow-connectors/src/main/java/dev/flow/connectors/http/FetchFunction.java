@@ -7,6 +7,7 @@ import dev.flow.expr.Template;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.Json;
+import dev.flow.spi.ErrorMarks;
 import dev.flow.spi.ErrorRecordFactory;
 import dev.flow.spi.Responder;
 import java.net.URI;
@@ -24,7 +25,7 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 /**
  * The {@code Fetch} stage's async function: renders the request from the record, answers from the
  * cache or calls the service with retries, and writes the answer (or a part of it) into the record.
- * A record that fails for good is completed as a marked error record for the {@link ErrorRouter}.
+ * A record that fails for good is completed as an error record marked with {@link ErrorMarks#mark}.
  * With a {@link Responder} (a test's mock), the responder answers instead of the service.
  */
 final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
@@ -39,7 +40,6 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
 
   private transient HttpCaller caller;
   private transient Cache<String, JsonNode> cache;
-  private transient Counter in;
   private transient Counter retries;
   private transient Counter cacheHits;
 
@@ -62,7 +62,6 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   @Override
   public void open(OpenContext openContext) {
     var group = getRuntimeContext().getMetricGroup().addGroup("stage", stageName);
-    in = group.counter("recordsIn", new ThreadSafeSimpleCounter());
     retries = group.counter("retries", new ThreadSafeSimpleCounter());
     cacheHits = group.counter("cacheHits", new ThreadSafeSimpleCounter());
     caller =
@@ -81,7 +80,6 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
 
   @Override
   public void asyncInvoke(FlowRecord record, ResultFuture<FlowRecord> result) {
-    in.inc();
     if (responder != null) {
       answerFromResponder(record, result);
       return;
@@ -222,7 +220,7 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   }
 
   private void fail(FlowRecord record, String message, ResultFuture<FlowRecord> result) {
-    result.complete(List.of(ErrorRouter.mark(errorRecords.create(record, message))));
+    result.complete(List.of(ErrorMarks.mark(errorRecords.create(record, message))));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.flow.connectors.http;
 
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
-import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FieldEffects;
 import dev.flow.spi.MockableTransform;
 import dev.flow.spi.Responder;
@@ -13,10 +12,7 @@ import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /** {@code Fetch}: enriches each record with the answer of an HTTP service, through async I/O. */
 public final class FetchTransformFactory
@@ -96,26 +92,7 @@ public final class FetchTransformFactory
 
   private static DataStream<FlowRecord> build(
       DataStream<FlowRecord> input, FetchOptions o, StageContext ctx, FetchFunction fn) {
-    long limit = overallLimit(o).toMillis();
-    SingleOutputStreamOperator<FlowRecord> fetched =
-        (o.ordered()
-                ? AsyncDataStream.orderedWait(
-                    input, fn, limit, TimeUnit.MILLISECONDS, o.maxInFlight())
-                : AsyncDataStream.unorderedWait(
-                    input, fn, limit, TimeUnit.MILLISECONDS, o.maxInFlight()))
-            .returns(FlowRecordTypeInfo.INSTANCE)
-            .uid(ctx.uid())
-            .name(ctx.stageName())
-            .setParallelism(ctx.parallelism());
-    SingleOutputStreamOperator<FlowRecord> routed =
-        fetched
-            .process(new ErrorRouter(ctx.stageName(), ctx.errorTag()))
-            .returns(FlowRecordTypeInfo.INSTANCE)
-            .uid(ctx.uid("route"))
-            .name(ctx.stageName() + " (route)")
-            .setParallelism(ctx.parallelism());
-    ctx.addErrors(routed.getSideOutput(ctx.errorTag()));
-    return routed;
+    return ctx.processAsync(input, fn, o.ordered(), overallLimit(o), o.maxInFlight());
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.flow.connectors.http;
 
 import dev.flow.record.FlowRecord;
-import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FieldEffects;
 import dev.flow.spi.IoContext;
 import dev.flow.spi.PublisherFactory;
@@ -12,10 +11,7 @@ import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
@@ -95,22 +91,8 @@ public final class HttpPublisherFactory implements PublisherFactory<HttpPublishO
         o.batch() == HttpPublishOptions.Batch.ARRAY
             ? Math.max(o.maxInFlight(), 2 * o.batchSize())
             : o.maxInFlight();
-    SingleOutputStreamOperator<FlowRecord> sent =
-        AsyncDataStream.unorderedWait(
-                input, fn, overallLimit(o).toMillis(), TimeUnit.MILLISECONDS, capacity)
-            .returns(FlowRecordTypeInfo.INSTANCE)
-            .uid(ctx.uid())
-            .name(ctx.stageName())
-            .setParallelism(ctx.parallelism());
-    SingleOutputStreamOperator<FlowRecord> routed =
-        sent.process(new ErrorRouter(ctx.stageName(), ctx.errorTag()))
-            .returns(FlowRecordTypeInfo.INSTANCE)
-            .uid(ctx.uid("route"))
-            .name(ctx.stageName() + " (route)")
-            .setParallelism(ctx.parallelism());
-    ctx.addErrors(routed.getSideOutput(ctx.errorTag()));
-    routed
-        .sinkTo(new DiscardingSink<>())
+    DataStream<FlowRecord> sent = ctx.processAsync(input, fn, false, overallLimit(o), capacity);
+    ctx.write(sent, new DiscardingSink<>())
         .uid(ctx.uid("end"))
         .name(ctx.stageName() + " (end)")
         .setParallelism(ctx.parallelism());

@@ -2,6 +2,7 @@ package dev.flow.connectors.http;
 
 import dev.flow.expr.Template;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.ErrorMarks;
 import dev.flow.spi.ErrorRecordFactory;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -38,7 +39,6 @@ final class PublishFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   private transient HttpCaller caller;
   private transient RateLimiter rate;
   private transient ScheduledExecutorService timer;
-  private transient Counter sent;
   private transient Counter requests;
   private transient Counter retries;
   private transient Batch open;
@@ -60,7 +60,6 @@ final class PublishFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   @Override
   public void open(OpenContext openContext) {
     var group = getRuntimeContext().getMetricGroup().addGroup("stage", stageName);
-    sent = group.counter("recordsSent", new ThreadSafeSimpleCounter());
     requests = group.counter("requests", new ThreadSafeSimpleCounter());
     retries = group.counter("retries", new ThreadSafeSimpleCounter());
     caller =
@@ -210,10 +209,10 @@ final class PublishFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
 
   private void complete(FlowRecord record, ResultFuture<FlowRecord> result, String failure) {
     if (failure == null) {
-      sent.inc();
-      result.complete(List.of());
+      // Passed on to the stage's writer, where the framework counts it as written.
+      result.complete(List.of(record));
     } else {
-      result.complete(List.of(ErrorRouter.mark(errorRecords.create(record, failure))));
+      result.complete(List.of(ErrorMarks.mark(errorRecords.create(record, failure))));
     }
   }
 

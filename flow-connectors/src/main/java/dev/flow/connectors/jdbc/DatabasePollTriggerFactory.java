@@ -1,7 +1,6 @@
 package dev.flow.connectors.jdbc;
 
 import dev.flow.record.FlowRecord;
-import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.IoContext;
 import dev.flow.spi.Resource;
 import dev.flow.spi.StageState;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * {@code Database Poll}: starts one run per new or changed row of a table or query, found by an
@@ -110,14 +108,7 @@ public final class DatabasePollTriggerFactory implements TriggerFactory<Database
   public DataStream<FlowRecord> create(DatabasePollOptions o, TriggerContext ctx) {
     DataStream<FlowRecord> rows =
         ctx.fromSource(new PollSource(o, ctx.stageName(), ctx.errorRecords()));
-    SingleOutputStreamOperator<FlowRecord> routed =
-        rows.process(new PollErrorRouter(ctx.errorTag()))
-            .returns(FlowRecordTypeInfo.INSTANCE)
-            .uid(ctx.uid("errors"))
-            .name(ctx.stageName() + " (errors)")
-            .setParallelism(ctx.parallelism());
-    ctx.addErrors(routed.getSideOutput(ctx.errorTag()));
-    return routed;
+    return ctx.routeMarkedErrors(rows, "errors");
   }
 
   /** A select from one table, without joins: its table is the one the poll reads. */

@@ -146,8 +146,7 @@ public final class JdbcPublisherFactory implements PublisherFactory<JdbcPublishO
             .uid(ctx.uid())
             .setParallelism(ctx.parallelism());
     ctx.addErrors(written.getSideOutput(ctx.errorTag()));
-    written
-        .sinkTo(new DiscardingSink<>())
+    ctx.write(written, new DiscardingSink<>())
         .uid(ctx.uid("end"))
         .name(ctx.stageName() + " (end)")
         .setParallelism(ctx.parallelism());

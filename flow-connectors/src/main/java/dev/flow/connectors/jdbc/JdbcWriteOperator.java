@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * interval and before every checkpoint barrier (at least once). When a batch fails with an error of
  * the data (a constraint, a bad value), its rows are written one by one and each row that still
  * fails goes to the error stage with the database's message; when the connection fails, the batch
- * is retried with backoff and the job fails with a clear message once the retries are spent.
+ * is retried with backoff and the job fails with a clear message once the retries are spent. The
+ * rows written are passed on, to be counted as the stage's records out.
  */
 final class JdbcWriteOperator extends AbstractStreamOperator<FlowRecord>
     implements OneInputStreamOperator<FlowRecord, FlowRecord> {
@@ -98,6 +99,9 @@ final class JdbcWriteOperator extends AbstractStreamOperator<FlowRecord>
     for (int attempt = 0; ; attempt++) {
       try {
         writeBatch();
+        for (FlowRecord r : batch) {
+          output.collect(new StreamRecord<>(r));
+        }
         batch.clear();
         return;
       } catch (SQLException e) {
@@ -147,6 +151,7 @@ final class JdbcWriteOperator extends AbstractStreamOperator<FlowRecord>
         binder.accept(st, r);
         st.executeUpdate();
         connection.commit();
+        output.collect(new StreamRecord<>(r));
       } catch (SQLException e) {
         rollbackQuietly();
         if (LookupProcessor.transientFailure(e)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flow.connectors.ConnectorException;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.Json;
+import dev.flow.spi.ErrorMarks;
 import dev.flow.spi.ErrorRecordFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -165,7 +166,7 @@ final class PollReader implements SourceReader<FlowRecord, PollSplit> {
       return r;
     }
     FlowRecord error = errors.create(r, failure);
-    error.metaForWrite().put(PollErrorRouter.MARK, true);
+    ErrorMarks.mark(error);
     return error;
   }
 

@@ -123,8 +123,7 @@ public final class KafkaPublisherFactory implements PublisherFactory<KafkaPublis
             o.keyExpression());
     DataStream<FlowRecord> routed = route.isNeeded() ? ctx.process(input, route) : input;
     DeliveryGuarantee guarantee = guarantee(o, ctx);
-    routed
-        .sinkTo(sink(o, guarantee, ctx.flowName(), ctx.stageName()))
+    ctx.write(routed, sink(o, guarantee, ctx.flowName(), ctx.stageName()))
         .name(ctx.stageName())
         .uid(ctx.uid("sink"))
         .setParallelism(ctx.parallelism());

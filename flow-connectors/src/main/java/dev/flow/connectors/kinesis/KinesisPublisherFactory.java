@@ -100,8 +100,7 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
     } else {
       b.setStreamName(arn);
     }
-    routed
-        .sinkTo(b.build())
+    ctx.write(routed, b.build())
         .name(ctx.stageName())
         .uid(ctx.uid("sink"))
         .setParallelism(ctx.parallelism());

@@ -2,7 +2,7 @@ package dev.flow.job.cli;
 
 import dev.flow.FlowCompiler;
 import dev.flow.job.ProblemPrinter;
-import dev.flow.job.graph.FlowGraph;
+import dev.flow.job.graph.FlowPicture;
 import dev.flow.job.graph.SvgGraph;
 import dev.flow.job.graph.TextGraphs;
 import dev.flow.validate.ValidatedFlow;
@@ -51,7 +51,7 @@ final class GraphCommand implements Callable<Integer> {
       ProblemPrinter.printText(v.problems(), System.err);
       return 1;
     }
-    FlowGraph g = FlowGraph.of(v.def(), FlowCompiler::kindOf);
+    FlowPicture g = FlowPicture.of(v.def(), FlowCompiler::kindOf);
     String text =
         switch (format) {
           case svg -> SvgGraph.render(g);

@@ -19,7 +19,7 @@ import java.util.List;
 public record FactoryPicture(String name, List<Box> flows, List<Link> edges, boolean stages) {
 
   /** A flow: its name, whether it is bounded, and its stage graph (null when not expanded). */
-  public record Box(String id, String name, String subtitle, FlowGraph graph) {}
+  public record Box(String id, String name, String subtitle, FlowPicture graph) {}
 
   /**
    * An edge between flows; {@code fromStage}/{@code toStage} name the writer and reader stages of a
@@ -33,9 +33,9 @@ public record FactoryPicture(String name, List<Box> flows, List<Link> edges, boo
     List<Box> boxes = new ArrayList<>();
     for (FactoryFlow f : v.flows()) {
       String subtitle = !f.valid() ? "invalid" : f.bounded() ? "bounded" : "streaming";
-      FlowGraph g =
+      FlowPicture g =
           stages && f.flow() != null && f.flow().def() != null
-              ? FlowGraph.of(f.flow().def(), FlowCompiler::kindOf)
+              ? FlowPicture.of(f.flow().def(), FlowCompiler::kindOf)
               : null;
       boxes.add(new Box("f" + f.index(), f.name(), subtitle, g));
     }

@@ -70,13 +70,13 @@ public final class FactorySvg {
       box.setProperty(
           CoreOptions.NODE_SIZE_CONSTRAINTS,
           java.util.EnumSet.of(org.eclipse.elk.core.options.SizeConstraint.MINIMUM_SIZE));
-      for (FlowGraph.Node n : b.graph().nodes()) {
+      for (FlowPicture.Node n : b.graph().nodes()) {
         ElkNode sn = ElkGraphUtil.createNode(box);
         int chars = Math.max(n.id().length(), n.action() == null ? 0 : n.action().length() + 2);
         sn.setDimensions(Math.max(100, chars * CHAR_WIDTH + 24), 42);
         stages.put(b.id() + "/" + n.id(), sn);
       }
-      for (FlowGraph.Edge e : b.graph().edges()) {
+      for (FlowPicture.Edge e : b.graph().edges()) {
         ElkGraphUtil.createSimpleEdge(
             stages.get(b.id() + "/" + e.from()), stages.get(b.id() + "/" + e.to()));
       }
@@ -188,7 +188,7 @@ public final class FactorySvg {
         .append(box.subtitle())
         .append(" flow</text>\n");
     if (box.graph() != null) {
-      for (FlowGraph.Node s : box.graph().nodes()) {
+      for (FlowPicture.Node s : box.graph().nodes()) {
         ElkNode sn = stages.get(box.id() + "/" + s.id());
         double sx = x + sn.getX();
         double sy = y + sn.getY();

@@ -15,7 +15,7 @@ public final class FactoryText {
       }
       b.append("  subgraph ").append(box.id()).append(" [\"").append(title).append("\"]\n");
       int i = 0;
-      for (FlowGraph.Node n : box.graph().nodes()) {
+      for (FlowPicture.Node n : box.graph().nodes()) {
         b.append("    ")
             .append(stageId(box.id(), box, n.id()))
             .append("[\"")
@@ -25,7 +25,7 @@ public final class FactoryText {
             .append("</i>\"]\n");
         i++;
       }
-      for (FlowGraph.Edge e : box.graph().edges()) {
+      for (FlowPicture.Edge e : box.graph().edges()) {
         b.append("    ")
             .append(stageId(box.id(), box, e.from()))
             .append(" --> ")
@@ -55,7 +55,7 @@ public final class FactoryText {
   private static String end(FactoryPicture p, String box, String stage) {
     for (FactoryPicture.Box b : p.flows()) {
       if (b.id().equals(box) && b.graph() != null && stage != null) {
-        for (FlowGraph.Node n : b.graph().nodes()) {
+        for (FlowPicture.Node n : b.graph().nodes()) {
           if (n.id().equals(stage)) {
             return stageId(box, b, stage);
           }
@@ -67,7 +67,7 @@ public final class FactoryText {
 
   private static String stageId(String boxId, FactoryPicture.Box box, String stage) {
     int i = 0;
-    for (FlowGraph.Node n : box.graph().nodes()) {
+    for (FlowPicture.Node n : box.graph().nodes()) {
       if (n.id().equals(stage)) {
         return boxId + "s" + i;
       }

@@ -20,7 +20,7 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Draws a {@link FlowGraph} as an SVG picture, laid out left to right by Eclipse ELK's layered
+ * Draws a {@link FlowPicture} as an SVG picture, laid out left to right by Eclipse ELK's layered
  * algorithm: stages in layers, edges routed orthogonally, no overlaps. The kind of each stage shows
  * as its colour and shape.
  */
@@ -43,12 +43,12 @@ public final class SvgGraph {
   public record Drawing(String svg, Map<String, Box> nodes) {}
 
   /** The laid-out graph as an SVG document. */
-  public static String render(FlowGraph g) {
+  public static String render(FlowPicture g) {
     return draw(g).svg();
   }
 
   /** Lays the graph out and draws it; the boxes are the positions the SVG shows. */
-  public static Drawing draw(FlowGraph g) {
+  public static Drawing draw(FlowPicture g) {
     Map<String, Box> boxes = new LinkedHashMap<>();
     ElkNode root = ElkGraphUtil.createGraph();
     root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
@@ -59,14 +59,14 @@ public final class SvgGraph {
     root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
 
     Map<String, ElkNode> nodes = new HashMap<>();
-    for (FlowGraph.Node n : g.nodes()) {
+    for (FlowPicture.Node n : g.nodes()) {
       ElkNode en = ElkGraphUtil.createNode(root);
       int chars = Math.max(n.id().length(), n.action().length() + 2);
       en.setDimensions(Math.max(110, chars * CHAR_WIDTH + 28), NODE_HEIGHT);
       nodes.put(n.id(), en);
     }
-    Map<ElkEdge, FlowGraph.Edge> edges = new HashMap<>();
-    for (FlowGraph.Edge e : g.edges()) {
+    Map<ElkEdge, FlowPicture.Edge> edges = new HashMap<>();
+    for (FlowPicture.Edge e : g.edges()) {
       ElkEdge ee = ElkGraphUtil.createSimpleEdge(nodes.get(e.from()), nodes.get(e.to()));
       edges.put(ee, e);
     }
@@ -96,7 +96,7 @@ public final class SvgGraph {
         .append(xml(g.name()))
         .append("</text>\n");
     double dy = PADDING + 24;
-    for (Map.Entry<ElkEdge, FlowGraph.Edge> e : edges.entrySet()) {
+    for (Map.Entry<ElkEdge, FlowPicture.Edge> e : edges.entrySet()) {
       for (ElkEdgeSection s : e.getKey().getSections()) {
         StringBuilder pts = new StringBuilder();
         pts.append(num(s.getStartX() + PADDING)).append(',').append(num(s.getStartY() + dy));
@@ -117,7 +117,7 @@ public final class SvgGraph {
             .append("marker-end=\"url(#arrow)\"/>\n");
       }
     }
-    for (FlowGraph.Node n : g.nodes()) {
+    for (FlowPicture.Node n : g.nodes()) {
       ElkNode en = nodes.get(n.id());
       double x = en.getX() + PADDING;
       double y = en.getY() + dy;

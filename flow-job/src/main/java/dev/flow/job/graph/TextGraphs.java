@@ -4,15 +4,15 @@ import dev.flow.spi.StageKind;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Renders a {@link FlowGraph} as Mermaid or Graphviz DOT text. */
+/** Renders a {@link FlowPicture} as Mermaid or Graphviz DOT text. */
 public final class TextGraphs {
   private TextGraphs() {}
 
   /** Mermaid flowchart, left to right; triggers are stadiums, publishers are cylinders. */
-  public static String mermaid(FlowGraph g) {
+  public static String mermaid(FlowPicture g) {
     StringBuilder b = new StringBuilder("flowchart LR\n");
     Map<String, String> ids = ids(g);
-    for (FlowGraph.Node n : g.nodes()) {
+    for (FlowPicture.Node n : g.nodes()) {
       String label = mermaidText(n.id()) + "<br/><i>" + mermaidText(n.action()) + "</i>";
       String id = ids.get(n.id());
       String shape =
@@ -25,18 +25,18 @@ public final class TextGraphs {
               };
       b.append("  ").append(shape).append('\n');
     }
-    for (FlowGraph.Edge e : g.edges()) {
+    for (FlowPicture.Edge e : g.edges()) {
       b.append("  ").append(ids.get(e.from())).append(" --> ").append(ids.get(e.to())).append('\n');
     }
     return b.toString();
   }
 
   /** Graphviz DOT, left to right, with the kind as shape and colour. */
-  public static String dot(FlowGraph g) {
+  public static String dot(FlowPicture g) {
     StringBuilder b = new StringBuilder();
     b.append("digraph \"").append(dotText(g.name())).append("\" {\n");
     b.append("  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n");
-    for (FlowGraph.Node n : g.nodes()) {
+    for (FlowPicture.Node n : g.nodes()) {
       b.append("  \"")
           .append(dotText(n.id()))
           .append("\" [label=\"")
@@ -47,7 +47,7 @@ public final class TextGraphs {
           .append(dotStyle(n.kind()))
           .append("];\n");
     }
-    for (FlowGraph.Edge e : g.edges()) {
+    for (FlowPicture.Edge e : g.edges()) {
       b.append("  \"")
           .append(dotText(e.from()))
           .append("\" -> \"")
@@ -68,10 +68,10 @@ public final class TextGraphs {
     };
   }
 
-  private static Map<String, String> ids(FlowGraph g) {
+  private static Map<String, String> ids(FlowPicture g) {
     Map<String, String> ids = new HashMap<>();
     int i = 0;
-    for (FlowGraph.Node n : g.nodes()) {
+    for (FlowPicture.Node n : g.nodes()) {
       ids.put(n.id(), "s" + i++);
     }
     return ids;

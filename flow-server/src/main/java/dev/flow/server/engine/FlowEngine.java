@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.flow.FlowCompiler;
-import dev.flow.job.graph.FlowGraph;
+import dev.flow.job.graph.FlowPicture;
 import dev.flow.job.graph.SvgGraph;
 import dev.flow.model.Node;
 import dev.flow.parse.ParameterSets;
@@ -63,12 +63,12 @@ public final class FlowEngine {
     if (v.def() == null) {
       throw ApiException.invalid("the flow cannot be drawn", v.problems());
     }
-    FlowGraph g = FlowGraph.of(v.def(), FlowCompiler::kindOf);
+    FlowPicture g = FlowPicture.of(v.def(), FlowCompiler::kindOf);
     SvgGraph.Drawing d = SvgGraph.draw(g);
     ObjectNode o = ApiJson.MAPPER.createObjectNode();
     o.put("svg", d.svg());
     ArrayNode nodes = o.putArray("nodes");
-    for (FlowGraph.Node n : g.nodes()) {
+    for (FlowPicture.Node n : g.nodes()) {
       SvgGraph.Box b = d.nodes().get(n.id());
       ObjectNode no = nodes.addObject();
       no.put("name", n.id());
@@ -80,7 +80,7 @@ public final class FlowEngine {
       no.put("height", b.height());
     }
     ArrayNode edges = o.putArray("edges");
-    for (FlowGraph.Edge e : g.edges()) {
+    for (FlowPicture.Edge e : g.edges()) {
       edges.addObject().put("from", e.from()).put("to", e.to());
     }
     return o;

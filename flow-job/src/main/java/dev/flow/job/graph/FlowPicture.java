@@ -17,7 +17,7 @@ import java.util.function.Function;
  * @param nodes the stages in source order
  * @param edges the edges, in source order
  */
-public record FlowGraph(String name, List<Node> nodes, List<Edge> edges) {
+public record FlowPicture(String name, List<Node> nodes, List<Edge> edges) {
 
   /** A stage; {@code kind} is null when the action is unknown. */
   public record Node(String id, String action, StageKind kind) {}
@@ -26,7 +26,7 @@ public record FlowGraph(String name, List<Node> nodes, List<Edge> edges) {
   public record Edge(String from, String to) {}
 
   /** The graph of {@code flow}; {@code kinds} tells each action's kind, or null when unknown. */
-  public static FlowGraph of(FlowDef flow, Function<String, StageKind> kinds) {
+  public static FlowPicture of(FlowDef flow, Function<String, StageKind> kinds) {
     List<Node> nodes = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (StageDef s : flow.stages()) {
@@ -44,6 +44,6 @@ public record FlowGraph(String name, List<Node> nodes, List<Edge> edges) {
         }
       }
     }
-    return new FlowGraph(flow.name(), nodes, edges);
+    return new FlowPicture(flow.name(), nodes, edges);
   }
 }

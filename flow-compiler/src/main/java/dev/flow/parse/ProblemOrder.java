@@ -4,7 +4,7 @@ import dev.flow.model.Problem;
 import java.util.Comparator;
 
 /** Orderings of problems. */
-public final class Problems {
+public final class ProblemOrder {
 
   /** By file, then line, then column; unlocated problems (line 0) first within a file. */
   public static final Comparator<Problem> BY_POSITION =
@@ -12,5 +12,5 @@ public final class Problems {
           .thenComparingInt(p -> p.location().line())
           .thenComparingInt(p -> p.location().column());
 
-  private Problems() {}
+  private ProblemOrder() {}
 }
