@@ -96,10 +96,19 @@ public final class K8sManifests {
     if (data.isEmpty()) {
       return null;
     }
+    // Base64 under data, as Kubernetes itself shows a Secret: the value never stands in the
+    // rendered text as it was written.
+    Map<String, String> encoded = new LinkedHashMap<>();
+    data.forEach(
+        (k, v) ->
+            encoded.put(
+                k,
+                java.util.Base64.getEncoder()
+                    .encodeToString(v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     return new SecretBuilder()
         .withMetadata(metadata(secretName(spec), spec.name()))
         .withType("Opaque")
-        .withStringData(data)
+        .withData(encoded)
         .build();
   }
 
