@@ -88,12 +88,14 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
       body.put("capacity", config.inbox().capacity());
       return HttpResponses.json(HttpResponseStatus.OK, body);
     }
-    String wantHost = config.options().host();
-    if (!path.equals(config.options().path())
-        || (wantHost != null
-            && !wantHost.isEmpty()
-            && !hostMatches(wantHost, req.headers().get(HttpHeaderNames.HOST)))) {
-      return HttpResponses.error(HttpResponseStatus.NOT_FOUND, "no webhook at " + path);
+    String notFound =
+        notFound(
+            path,
+            config.options().path(),
+            config.options().host(),
+            req.headers().get(HttpHeaderNames.HOST));
+    if (notFound != null) {
+      return HttpResponses.error(HttpResponseStatus.NOT_FOUND, notFound);
     }
     if (!methods.contains(req.method().name())) {
       return methodNotAllowed(String.join(", ", methods));
@@ -139,6 +141,24 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
   }
 
   /** True when {@code want} (a host, {@code *.domain}, or unset) admits the Host header. */
+  /**
+   * Why a request for {@code path} with the {@code Host} header {@code hostHeader} finds no webhook
+   * here, or null when it does: another path, or the right path asked for another host.
+   */
+  static String notFound(String path, String wantPath, String wantHost, String hostHeader) {
+    if (!path.equals(wantPath)) {
+      return "no webhook at " + path;
+    }
+    if (hostMatches(wantHost, hostHeader)) {
+      return null;
+    }
+    return "the webhook at "
+        + path
+        + " answers only for host "
+        + wantHost
+        + (hostHeader == null ? ", and the request has no Host header" : ", not " + hostHeader);
+  }
+
   static boolean hostMatches(String want, String hostHeader) {
     if (want == null || want.isEmpty()) {
       return true;

@@ -55,6 +55,23 @@ class WebhookHandlerTest {
   }
 
   @Test
+  void aRequestForTheRightPathOnAnotherHostIsToldSo() {
+    assertThat(WebhookRouter.notFound("/other", "/in", "hooks.example.com", "hooks.example.com"))
+        .isEqualTo("no webhook at /other");
+    assertThat(WebhookRouter.notFound("/in", "/in", "hooks.example.com", "evil.example.org:8080"))
+        .isEqualTo(
+            "the webhook at /in answers only for host hooks.example.com, not"
+                + " evil.example.org:8080");
+    assertThat(WebhookRouter.notFound("/in", "/in", "hooks.example.com", null))
+        .isEqualTo(
+            "the webhook at /in answers only for host hooks.example.com, and the request has no"
+                + " Host header");
+    assertThat(WebhookRouter.notFound("/in", "/in", "hooks.example.com", "Hooks.Example.com"))
+        .isNull();
+    assertThat(WebhookRouter.notFound("/in", "/in", null, "anything")).isNull();
+  }
+
+  @Test
   void hostsMatchExactlyOrBySubdomainIgnoringPortAndCase() {
     assertThat(WebhookRouter.hostMatches(null, "anything")).isTrue();
     assertThat(WebhookRouter.hostMatches("hooks.example.com", "Hooks.Example.com:8080")).isTrue();
