@@ -172,7 +172,15 @@ final class FlinkJobs {
       return null;
     }
     String stage = head.substring(at + "stage.".length());
-    return stage.isEmpty() ? null : new String[] {stage, counter};
+    // The flow's own stages only: the error and runs stages of its settings count what they
+    // write too, but they are not stages of the flow. Flink's REST API writes spaces as '_'.
+    String plain = stage.replace('_', ' ');
+    if (stage.isEmpty()
+        || plain.startsWith("Error Records - ")
+        || plain.startsWith("Run Records - ")) {
+      return null;
+    }
+    return new String[] {stage, counter};
   }
 
   private static boolean allTasksRunning(JsonNode job) {

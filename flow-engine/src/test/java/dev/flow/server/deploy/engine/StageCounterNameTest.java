@@ -22,5 +22,11 @@ class StageCounterNameTest {
     assertThat(FlinkJobs.stageCounter("Filter: big.stage.big.recordsFiltered")).isNull();
     assertThat(FlinkJobs.stageCounter("Filter: big.runs.succeeded")).isNull();
     assertThat(FlinkJobs.stageCounter("recordsIn")).isNull();
+    assertThat(
+            FlinkJobs.stageCounter(
+                "Error Records - Flow Server (written).stage.Error Records - Flow Server.recordsOut"))
+        .isNull();
+    assertThat(FlinkJobs.stageCounter("runs_(written).stage.Run_Records_-_Log.recordsOut"))
+        .isNull();
   }
 }
