@@ -1,23 +1,22 @@
 package dev.flow.job.graph;
 
-import static dev.flow.job.graph.SvgGraph.num;
-import static dev.flow.job.graph.SvgGraph.xml;
+import static dev.flow.job.graph.Svg.CHAR_WIDTH;
+import static dev.flow.job.graph.Svg.PADDING;
+import static dev.flow.job.graph.Svg.num;
+import static dev.flow.job.graph.Svg.xml;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
-import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.math.KVector;
 import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
-import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.options.HierarchyHandling;
+import org.eclipse.elk.core.options.SizeConstraint;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
-import org.eclipse.elk.graph.ElkBendPoint;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkLabel;
@@ -31,27 +30,14 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * data edges join the writing stage to the reading one.
  */
 public final class FactorySvg {
-  private static final double CHAR_WIDTH = 7.2;
-  private static final double PADDING = 20;
   private static final double TOP = 28;
-
-  static {
-    LayoutMetaDataService.getInstance()
-        .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
-  }
 
   private FactorySvg() {}
 
   /** The laid-out factory as an SVG document. */
   public static String render(FactoryPicture p) {
-    ElkNode root = ElkGraphUtil.createGraph();
-    root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-    root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-    root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+    ElkNode root = Svg.layeredRoot(60.0, 30.0);
     root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
-    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 60.0);
-    root.setProperty(CoreOptions.SPACING_NODE_NODE, 30.0);
-    root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
     root.setProperty(CoreOptions.SPACING_EDGE_LABEL, 4.0);
 
     Map<String, ElkNode> boxes = new LinkedHashMap<>();
@@ -65,11 +51,8 @@ public final class FactorySvg {
         continue;
       }
       box.setProperty(CoreOptions.PADDING, new ElkPadding(44, 16, 16, 16));
-      box.setProperty(
-          CoreOptions.NODE_SIZE_MINIMUM, new org.eclipse.elk.core.math.KVector(textWidth, 60));
-      box.setProperty(
-          CoreOptions.NODE_SIZE_CONSTRAINTS,
-          java.util.EnumSet.of(org.eclipse.elk.core.options.SizeConstraint.MINIMUM_SIZE));
+      box.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(textWidth, 60));
+      box.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
       for (FlowPicture.Node n : b.graph().nodes()) {
         ElkNode sn = ElkGraphUtil.createNode(box);
         int chars = Math.max(n.id().length(), n.action() == null ? 0 : n.action().length() + 2);
@@ -98,17 +81,7 @@ public final class FactorySvg {
 
     double width = root.getWidth() + 2 * PADDING;
     double height = root.getHeight() + 2 * PADDING + TOP + 20;
-    StringBuilder b = new StringBuilder();
-    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(num(width))
-        .append("\" height=\"")
-        .append(num(height))
-        .append("\" viewBox=\"0 0 ")
-        .append(num(width))
-        .append(' ')
-        .append(num(height))
-        .append("\" font-family=\"Helvetica, Arial, sans-serif\">\n");
-    b.append("  <title>").append(xml(p.name())).append("</title>\n");
+    StringBuilder b = Svg.open(width, height, p.name());
     b.append("  <defs>")
         .append(marker("arrow", "#1f4e79"))
         .append(marker("after", "#777"))
@@ -154,15 +127,8 @@ public final class FactorySvg {
         .append("\" data-kind=\"")
         .append(box.subtitle())
         .append("\">\n");
-    b.append("    <rect x=\"")
-        .append(num(x))
-        .append("\" y=\"")
-        .append(num(y))
-        .append("\" width=\"")
-        .append(num(n.getWidth()))
-        .append("\" height=\"")
-        .append(num(n.getHeight()))
-        .append("\" rx=\"8\" fill=\"")
+    Svg.rect(b.append("    "), x, y, n.getWidth(), n.getHeight())
+        .append("8\" fill=\"")
         .append(fill)
         .append("\" stroke=\"")
         .append(stroke)
@@ -194,15 +160,7 @@ public final class FactorySvg {
         double sy = y + sn.getY();
         String[] st = SvgGraph.style(s.kind());
         b.append("    <g class=\"stage\" data-name=\"").append(xml(s.id())).append("\">");
-        b.append("<rect x=\"")
-            .append(num(sx))
-            .append("\" y=\"")
-            .append(num(sy))
-            .append("\" width=\"")
-            .append(num(sn.getWidth()))
-            .append("\" height=\"")
-            .append(num(sn.getHeight()))
-            .append("\" rx=\"")
+        Svg.rect(b, sx, sy, sn.getWidth(), sn.getHeight())
             .append(st[2].equals("22") ? "20" : st[2])
             .append("\" fill=\"")
             .append(st[0])
@@ -210,20 +168,9 @@ public final class FactorySvg {
             .append(st[1])
             .append("\" stroke-width=\"1.3\"/>");
         double cx = sx + sn.getWidth() / 2;
-        b.append("<text x=\"")
-            .append(num(cx))
-            .append("\" y=\"")
-            .append(num(sy + 17))
-            .append(
-                "\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\" fill=\"#222\">")
-            .append(xml(s.id()))
-            .append("</text><text x=\"")
-            .append(num(cx))
-            .append("\" y=\"")
-            .append(num(sy + 32))
-            .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555\">")
-            .append(xml(s.action() == null ? "" : s.action()))
-            .append("</text></g>\n");
+        Svg.centredText(b, cx, sy + 17, "11", true, "#222", s.id());
+        Svg.centredText(b, cx, sy + 32, "10", false, "#555", s.action() == null ? "" : s.action())
+            .append("</g>\n");
       }
     }
     b.append("  </g>\n");
@@ -237,16 +184,10 @@ public final class FactorySvg {
     String color = link == null ? "#555" : link.after() ? "#777" : "#1f4e79";
     String marker = link == null ? "inner" : link.after() ? "after" : "arrow";
     for (ElkEdgeSection s : e.getSections()) {
-      StringBuilder pts = new StringBuilder();
-      pts.append(num(s.getStartX() + dx)).append(',').append(num(s.getStartY() + dy));
-      for (ElkBendPoint p : s.getBendPoints()) {
-        pts.append(' ').append(num(p.getX() + dx)).append(',').append(num(p.getY() + dy));
-      }
-      pts.append(' ').append(num(s.getEndX() + dx)).append(',').append(num(s.getEndY() + dy));
       b.append("  <polyline class=\"")
           .append(link == null ? "stage-edge" : link.after() ? "after-edge" : "data-edge")
           .append("\" points=\"")
-          .append(pts)
+          .append(Svg.points(s, dx, dy))
           .append("\" fill=\"none\" stroke=\"")
           .append(color)
           .append("\" stroke-width=\"")
@@ -263,15 +204,8 @@ public final class FactorySvg {
     for (ElkLabel l : e.getLabels()) {
       double lx = l.getX() + dx;
       double ly = l.getY() + dy;
-      b.append("  <g class=\"edge-label\"><rect x=\"")
-          .append(num(lx))
-          .append("\" y=\"")
-          .append(num(ly))
-          .append("\" width=\"")
-          .append(num(l.getWidth()))
-          .append("\" height=\"")
-          .append(num(l.getHeight()))
-          .append("\" rx=\"3\" fill=\"#ffffff\" stroke=\"")
+      Svg.rect(b.append("  <g class=\"edge-label\">"), lx, ly, l.getWidth(), l.getHeight())
+          .append("3\" fill=\"#ffffff\" stroke=\"")
           .append(color)
           .append("\" stroke-width=\"0.6\"/><text x=\"")
           .append(num(lx + l.getWidth() / 2))

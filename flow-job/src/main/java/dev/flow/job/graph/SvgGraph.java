@@ -1,19 +1,16 @@
 package dev.flow.job.graph;
 
+import static dev.flow.job.graph.Svg.CHAR_WIDTH;
+import static dev.flow.job.graph.Svg.PADDING;
+import static dev.flow.job.graph.Svg.num;
+import static dev.flow.job.graph.Svg.xml;
+
 import dev.flow.spi.StageKind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
-import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.data.LayoutMetaDataService;
-import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.options.Direction;
-import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
-import org.eclipse.elk.graph.ElkBendPoint;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
@@ -25,14 +22,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * as its colour and shape.
  */
 public final class SvgGraph {
-  private static final double CHAR_WIDTH = 7.2;
   private static final double NODE_HEIGHT = 46;
-  private static final double PADDING = 20;
-
-  static {
-    LayoutMetaDataService.getInstance()
-        .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
-  }
 
   private SvgGraph() {}
 
@@ -50,13 +40,7 @@ public final class SvgGraph {
   /** Lays the graph out and draws it; the boxes are the positions the SVG shows. */
   public static Drawing draw(FlowPicture g) {
     Map<String, Box> boxes = new LinkedHashMap<>();
-    ElkNode root = ElkGraphUtil.createGraph();
-    root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-    root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-    root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
-    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 50.0);
-    root.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0);
-    root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
+    ElkNode root = Svg.layeredRoot(50.0, 24.0);
 
     Map<String, ElkNode> nodes = new HashMap<>();
     for (FlowPicture.Node n : g.nodes()) {
@@ -65,7 +49,7 @@ public final class SvgGraph {
       en.setDimensions(Math.max(110, chars * CHAR_WIDTH + 28), NODE_HEIGHT);
       nodes.put(n.id(), en);
     }
-    Map<ElkEdge, FlowPicture.Edge> edges = new HashMap<>();
+    Map<ElkEdge, FlowPicture.Edge> edges = new LinkedHashMap<>();
     for (FlowPicture.Edge e : g.edges()) {
       ElkEdge ee = ElkGraphUtil.createSimpleEdge(nodes.get(e.from()), nodes.get(e.to()));
       edges.put(ee, e);
@@ -74,17 +58,7 @@ public final class SvgGraph {
 
     double width = root.getWidth() + 2 * PADDING;
     double height = root.getHeight() + 2 * PADDING + 24;
-    StringBuilder b = new StringBuilder();
-    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(num(width))
-        .append("\" height=\"")
-        .append(num(height))
-        .append("\" viewBox=\"0 0 ")
-        .append(num(width))
-        .append(' ')
-        .append(num(height))
-        .append("\" font-family=\"Helvetica, Arial, sans-serif\">\n");
-    b.append("  <title>").append(xml(g.name())).append("</title>\n");
+    StringBuilder b = Svg.open(width, height, g.name());
     b.append("  <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" ")
         .append("markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">")
         .append("<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
@@ -98,21 +72,12 @@ public final class SvgGraph {
     double dy = PADDING + 24;
     for (Map.Entry<ElkEdge, FlowPicture.Edge> e : edges.entrySet()) {
       for (ElkEdgeSection s : e.getKey().getSections()) {
-        StringBuilder pts = new StringBuilder();
-        pts.append(num(s.getStartX() + PADDING)).append(',').append(num(s.getStartY() + dy));
-        for (ElkBendPoint p : s.getBendPoints()) {
-          pts.append(' ').append(num(p.getX() + PADDING)).append(',').append(num(p.getY() + dy));
-        }
-        pts.append(' ')
-            .append(num(s.getEndX() + PADDING))
-            .append(',')
-            .append(num(s.getEndY() + dy));
         b.append("  <polyline class=\"edge\" data-from=\"")
             .append(xml(e.getValue().from()))
             .append("\" data-to=\"")
             .append(xml(e.getValue().to()))
             .append("\" points=\"")
-            .append(pts)
+            .append(Svg.points(s, PADDING, dy))
             .append("\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.4\" ")
             .append("marker-end=\"url(#arrow)\"/>\n");
       }
@@ -127,37 +92,17 @@ public final class SvgGraph {
           .append(xml(n.id()))
           .append("\" data-kind=\"")
           .append(n.kind() == null ? "unknown" : n.kind().label())
-          .append("\">\n");
-      b.append("    <rect x=\"")
-          .append(num(x))
-          .append("\" y=\"")
-          .append(num(y))
-          .append("\" width=\"")
-          .append(num(en.getWidth()))
-          .append("\" height=\"")
-          .append(num(en.getHeight()))
-          .append("\" rx=\"")
+          .append("\">\n    ");
+      Svg.rect(b, x, y, en.getWidth(), en.getHeight())
           .append(style[2])
           .append("\" fill=\"")
           .append(style[0])
           .append("\" stroke=\"")
           .append(style[1])
-          .append("\" stroke-width=\"1.5\"/>\n");
+          .append("\" stroke-width=\"1.5\"/>\n    ");
       double cx = x + en.getWidth() / 2;
-      b.append("    <text x=\"")
-          .append(num(cx))
-          .append("\" y=\"")
-          .append(num(y + 19))
-          .append("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#222\">")
-          .append(xml(n.id()))
-          .append("</text>\n");
-      b.append("    <text x=\"")
-          .append(num(cx))
-          .append("\" y=\"")
-          .append(num(y + 35))
-          .append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">")
-          .append(xml(n.action()))
-          .append("</text>\n");
+      Svg.centredText(b, cx, y + 19, "12", true, "#222", n.id()).append("\n    ");
+      Svg.centredText(b, cx, y + 35, "11", false, "#555", n.action()).append("\n");
       b.append("  </g>\n");
     }
     // The legend.
@@ -198,16 +143,5 @@ public final class SvgGraph {
       case TRANSFORM -> new String[] {"#dbe7f7", "#2f5d9c", "4"};
       case PUBLISHER -> new String[] {"#fff3cd", "#997404", "12"};
     };
-  }
-
-  static String num(double d) {
-    return String.format(Locale.ROOT, "%.1f", d);
-  }
-
-  static String xml(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }
