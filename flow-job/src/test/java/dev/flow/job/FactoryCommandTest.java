@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flow factory validate|graph|deploy|schema} on the example factory and broken ones. */
 class FactoryCommandTest {
@@ -83,6 +84,42 @@ class FactoryCommandTest {
         .contains("flow.dev/after: \"signup-intake,signup-enrichment\"\n")
         .contains("flow.dev/order: \"3\"")
         .contains("signups.yaml: |");
+  }
+
+  @Test
+  void deployPutsEachFlowsReferencedFilesAndStateBackendIntoItsResources(@TempDir Path dir)
+      throws Exception {
+    Files.createDirectories(dir.resolve("schemas"));
+    Files.writeString(dir.resolve("schemas/order.json"), "{\"type\": \"object\"}\n");
+    Files.writeString(
+        dir.resolve("checked.yaml"),
+        """
+        name: checked
+        settings: {stateBackend: rocksdb}
+        stages:
+          - name: in
+            action: Inline Records
+            props: {records: [{id: 1}]}
+            out: [check]
+          - name: check
+            action: Filter
+            props:
+              condition: "true"
+              expectedInput: {file: schemas/order.json, onMismatch: reject}
+            out: [print]
+          - {name: print, action: Log}
+        """);
+    Files.writeString(
+        dir.resolve("factory.yaml"), "name: orders\nflows:\n  - path: checked.yaml\n");
+    CliRunner.Result r = CliRunner.run("factory", "deploy", dir.resolve("factory.yaml").toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("  schemas_order.json: |\n    {\"type\": \"object\"}\n")
+        .contains("- key: schemas_order.json\n")
+        .contains("path: schemas/order.json\n")
+        .contains("state.backend.type: rocksdb\n")
+        .contains("kind: PersistentVolumeClaim\n")
+        .contains("claimName: checked-state\n");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -82,14 +83,10 @@ final class DeployCommand implements Callable<Integer> {
       description = "Show this help message and exit.")
   boolean help;
 
-  @Option(
-      names = "--image",
-      defaultValue = DeploySpec.DEFAULT_IMAGE,
-      description = "The image with the Flow jar (default: ${DEFAULT-VALUE}).")
-  String image;
-
   @Option(names = "--name", description = "The FlinkDeployment's name (default: from FLOW).")
   String name;
+
+  @Mixin KubernetesOptions k8s;
 
   @Option(
       names = "--state-dir",
@@ -98,21 +95,6 @@ final class DeployCommand implements Callable<Integer> {
               + " (default: file:///flink-data/NAME on a PersistentVolumeClaim NAME-state that is"
               + " rendered too).")
   String stateDir;
-
-  @Option(
-      names = "--upgrade-mode",
-      defaultValue = "savepoint",
-      description = "savepoint, last-state or stateless (default: ${DEFAULT-VALUE}).")
-  String upgradeMode;
-
-  @Option(names = "--parallelism", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-  int parallelism;
-
-  @Option(
-      names = "--service-account",
-      defaultValue = "flink",
-      description = "Default: ${DEFAULT-VALUE}.")
-  String serviceAccount;
 
   @Option(
       names = {"-o", "--output"},
@@ -156,14 +138,14 @@ final class DeployCommand implements Callable<Integer> {
               flow,
               params,
               resource,
-              image,
+              k8s.image,
               stateDir != null ? stateDir : "file:///flink-data/" + resource,
-              upgradeMode,
-              parallelism,
-              serviceAccount,
+              k8s.upgradeMode,
+              k8s.parallelism,
+              k8s.serviceAccount,
               validated.settings().stateBackend().name().toLowerCase(java.util.Locale.ROOT),
               FlowFileRefs.of(validated, flow));
-      K8sManifests.upgradeMode(upgradeMode);
+      K8sManifests.upgradeMode(k8s.upgradeMode);
       List<Object> resources = K8sManifests.resources(spec, stateDir == null);
       if (output == null) {
         System.out.print(ManifestWriter.toYaml(resources));
@@ -171,7 +153,7 @@ final class DeployCommand implements Callable<Integer> {
         Files.createDirectories(output);
         List<String> written = new ArrayList<>();
         for (Object r : resources) {
-          Path out = output.resolve(resource + "-" + kind(r) + ".yaml");
+          Path out = output.resolve(resource + "-" + ManifestWriter.fileKind(r) + ".yaml");
           Files.writeString(out, ManifestWriter.toYaml(r));
           written.add(out.toString());
         }
@@ -186,17 +168,5 @@ final class DeployCommand implements Callable<Integer> {
       System.err.println("flow deploy: " + e.getMessage());
       return 2;
     }
-  }
-
-  /** The file name part of a resource: configmap, secret, pvc or flinkdeployment. */
-  private static String kind(Object resource) {
-    if (resource instanceof io.fabric8.kubernetes.api.model.ConfigMap) {
-      return "configmap";
-    } else if (resource instanceof io.fabric8.kubernetes.api.model.Secret) {
-      return "secret";
-    } else if (resource instanceof io.fabric8.kubernetes.api.model.PersistentVolumeClaim) {
-      return "pvc";
-    }
-    return "flinkdeployment";
   }
 }

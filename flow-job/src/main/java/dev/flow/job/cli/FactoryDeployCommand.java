@@ -4,6 +4,7 @@ import dev.flow.factory.FactoryEdge;
 import dev.flow.factory.FactoryFlow;
 import dev.flow.factory.ValidatedFactory;
 import dev.flow.job.deploy.DeploySpec;
+import dev.flow.job.deploy.FlowFileRefs;
 import dev.flow.job.deploy.K8sManifests;
 import dev.flow.job.deploy.ManifestWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,38 +38,21 @@ final class FactoryDeployCommand implements Callable<Integer> {
 
   @Mixin FactoryInput input;
 
-  @Option(
-      names = "--image",
-      defaultValue = DeploySpec.DEFAULT_IMAGE,
-      description = "The image with the Flow jar (default: ${DEFAULT-VALUE}).")
-  String image;
+  @Mixin KubernetesOptions k8s;
 
   @Option(
       names = "--state-dir",
       description =
           "Shared storage under which each flow keeps checkpoints, savepoints and HA, e.g."
-              + " s3://bucket/flows (default: file:///flink-data, a volume you mount).")
+              + " s3://bucket/flows (default: file:///flink-data/NAME on a PersistentVolumeClaim"
+              + " NAME-state per flow that is rendered too).")
   String stateDir;
-
-  @Option(
-      names = "--upgrade-mode",
-      defaultValue = "savepoint",
-      description = "savepoint, last-state or stateless (default: ${DEFAULT-VALUE}).")
-  String upgradeMode;
-
-  @Option(names = "--parallelism", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-  int parallelism;
-
-  @Option(
-      names = "--service-account",
-      defaultValue = "flink",
-      description = "Default: ${DEFAULT-VALUE}.")
-  String serviceAccount;
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
-      description = "Write NN-NAME-configmap.yaml and NN-NAME-flinkdeployment.yaml here.")
+      description =
+          "Write NN-NAME-configmap.yaml, -secret.yaml, -pvc.yaml and -flinkdeployment.yaml here.")
   Path output;
 
   @Option(
@@ -143,7 +129,7 @@ final class FactoryDeployCommand implements Callable<Integer> {
     int n = 0;
     String base = stateDir != null ? stateDir.replaceAll("/+$", "") : "file:///flink-data";
     try {
-      K8sManifests.upgradeMode(upgradeMode);
+      K8sManifests.upgradeMode(k8s.upgradeMode);
       for (int i : v.order()) {
         FactoryFlow f = v.flows().get(i);
         String name = names.get(i);
@@ -156,42 +142,33 @@ final class FactoryDeployCommand implements Callable<Integer> {
                 f.file(),
                 params,
                 name,
-                image,
+                k8s.image,
                 base + "/" + name,
-                upgradeMode,
-                parallelism,
-                serviceAccount);
+                k8s.upgradeMode,
+                k8s.parallelism,
+                k8s.serviceAccount,
+                f.flow().settings().stateBackend().name().toLowerCase(Locale.ROOT),
+                f.file() == null ? Map.of() : FlowFileRefs.of(f.flow(), f.file()));
         n++;
-        var cm = K8sManifests.configMap(spec);
-        var sec = K8sManifests.secret(spec);
-        var fd = K8sManifests.flinkDeployment(spec);
-        label(cm, prefix, n, after(v, i, names));
-        if (sec != null) {
-          label(sec, prefix, n, after(v, i, names));
-        }
-        label(fd, prefix, n, after(v, i, names));
-        String cmYaml = ManifestWriter.toYaml(cm);
-        String secYaml = sec == null ? null : ManifestWriter.toYaml(sec);
-        String fdYaml = ManifestWriter.toYaml(fd);
-        if (output == null) {
-          all.append(all.length() == 0 ? "" : "---\n")
-              .append(cmYaml)
-              .append("---\n")
-              .append(secYaml == null ? "" : secYaml + "---\n")
-              .append(fdYaml);
-        } else {
-          Files.createDirectories(output);
-          String stem = String.format("%02d-%s", n, name);
-          Files.writeString(output.resolve(stem + "-configmap.yaml"), cmYaml);
-          if (secYaml != null) {
-            Files.writeString(output.resolve(stem + "-secret.yaml"), secYaml);
+        List<Object> resources = K8sManifests.resources(spec, stateDir == null);
+        List<Path> written = new ArrayList<>();
+        for (Object r : resources) {
+          label((HasMetadata) r, prefix, n, after(v, i, names));
+          String yaml = ManifestWriter.toYaml(r);
+          if (output == null) {
+            all.append(all.length() == 0 ? "" : "---\n").append(yaml);
+          } else {
+            Files.createDirectories(output);
+            Path file =
+                output.resolve(
+                    String.format("%02d-%s-%s.yaml", n, name, ManifestWriter.fileKind(r)));
+            Files.writeString(file, yaml);
+            written.add(file);
           }
-          Files.writeString(output.resolve(stem + "-flinkdeployment.yaml"), fdYaml);
+        }
+        if (output != null) {
           System.out.println(
-              "wrote "
-                  + output.resolve(stem + "-configmap.yaml")
-                  + " and "
-                  + output.resolve(stem + "-flinkdeployment.yaml"));
+              "wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
       }
     } catch (IllegalArgumentException e) {

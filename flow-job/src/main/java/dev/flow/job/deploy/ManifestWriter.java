@@ -47,4 +47,16 @@ public final class ManifestWriter {
     }
     return out.toString();
   }
+
+  /** The file name part of a resource: configmap, secret, pvc or flinkdeployment. */
+  public static String fileKind(Object resource) {
+    if (resource instanceof io.fabric8.kubernetes.api.model.ConfigMap) {
+      return "configmap";
+    } else if (resource instanceof io.fabric8.kubernetes.api.model.Secret) {
+      return "secret";
+    } else if (resource instanceof io.fabric8.kubernetes.api.model.PersistentVolumeClaim) {
+      return "pvc";
+    }
+    return "flinkdeployment";
+  }
 }
