@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * A Flink session cluster reached through its REST API. The cluster jar is uploaded once per
@@ -18,7 +17,7 @@ import java.util.List;
  * {@code dev.flow.job.FlowJob} with {@code --flow} and {@code --params} pointing at one-time links
  * of a {@link FlowFileServer}, so the job arguments hold neither YAML nor secrets.
  */
-public final class FlinkSessionEngine implements Engine {
+public final class FlinkSessionEngine extends FlinkJobsEngine {
   /** The entry class of the cluster jar. */
   public static final String ENTRY_CLASS = "dev.flow.job.FlowJob";
 
@@ -90,23 +89,8 @@ public final class FlinkSessionEngine implements Engine {
   }
 
   @Override
-  public JobStatus status(JobRef job) throws EngineException {
-    return jobs.status(job);
-  }
-
-  @Override
-  public String stop(JobRef job, boolean savepoint) throws EngineException {
-    return jobs.stop(job, savepoint);
-  }
-
-  @Override
-  public JobMetrics metrics(JobRef job) throws EngineException {
-    return jobs.metrics(job);
-  }
-
-  @Override
-  public List<JobStatus> jobs() throws EngineException {
-    return jobs.jobs();
+  FlinkJobs flink() {
+    return jobs;
   }
 
   /** The id of the cluster jar on the cluster, uploading it when the cluster has no copy. */

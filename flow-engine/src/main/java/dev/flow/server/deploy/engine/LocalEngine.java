@@ -30,7 +30,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * and submitted directly; status and stop go through the MiniCluster's REST API, the same code as
  * for a session cluster, and its web UI is linked the same way.
  */
-public final class LocalEngine implements Engine {
+public final class LocalEngine extends FlinkJobsEngine {
   private final MiniCluster cluster;
   private final FlinkJobs jobs;
   private final String restUrl;
@@ -122,23 +122,8 @@ public final class LocalEngine implements Engine {
   }
 
   @Override
-  public JobStatus status(JobRef job) throws EngineException {
-    return jobs.status(job);
-  }
-
-  @Override
-  public String stop(JobRef job, boolean savepoint) throws EngineException {
-    return jobs.stop(job, savepoint);
-  }
-
-  @Override
-  public JobMetrics metrics(JobRef job) throws EngineException {
-    return jobs.metrics(job);
-  }
-
-  @Override
-  public List<JobStatus> jobs() throws EngineException {
-    return jobs.jobs();
+  FlinkJobs flink() {
+    return jobs;
   }
 
   @Override
