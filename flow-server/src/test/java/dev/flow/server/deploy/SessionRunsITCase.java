@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flow.server.FlowServer;
 import dev.flow.server.ServerConfig;
 import dev.flow.server.deploy.engine.testing.StandaloneCluster;
+import dev.flow.server.testing.Api;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -257,20 +258,11 @@ class SessionRunsITCase {
     throw new AssertionError("no item with " + field + "=" + value + " in " + items);
   }
 
-  static JsonNode call(String method, String path, Object body, int status) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(status);
-    assertThat(r.body()).doesNotContain(SECRET);
-    return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+  static JsonNode call(String method, String path, Object body, int status) {
+    JsonNode r =
+        new Api("http://127.0.0.1:" + server.port(), token).expect(method, path, body, status);
+    assertThat(r.toString()).doesNotContain(SECRET);
+    return r;
   }
 
   static String get(String url) throws Exception {

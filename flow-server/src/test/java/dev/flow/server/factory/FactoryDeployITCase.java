@@ -8,10 +8,8 @@ import dev.flow.connectors.testing.KafkaBroker;
 import dev.flow.server.FlowServer;
 import dev.flow.server.ServerConfig;
 import dev.flow.server.deploy.engine.testing.StandaloneCluster;
-import java.net.URI;
+import dev.flow.server.testing.Api;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -338,18 +336,9 @@ class FactoryDeployITCase {
     assertThat(s.get("state").asText()).isEqualTo("RUNNING");
   }
 
-  static JsonNode call(String method, String path, Object body, int status) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(status);
-    return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+  static JsonNode call(String method, String path, Object body, int status) {
+    JsonNode r =
+        new Api("http://127.0.0.1:" + server.port(), token).expect(method, path, body, status);
+    return r;
   }
 }

@@ -107,6 +107,27 @@ public final class Api {
     }
   }
 
+  /**
+   * Sends {@code body} as JSON (null: no body), asserts the status, and returns the body as JSON
+   * (an empty object when there is none).
+   */
+  public JsonNode expect(String method, String path, Object body, int status) {
+    Response r = send(method, path, body == null ? null : "application/json", body(body));
+    if (r.status() != status) {
+      throw new AssertionError(
+          method
+              + " "
+              + path
+              + ": expected "
+              + status
+              + " but got "
+              + r.status()
+              + ": "
+              + r.text());
+    }
+    return r.bytes().length == 0 ? JSON.createObjectNode() : r.json();
+  }
+
   /** Forgets the responses seen so far. */
   public static void clearSeen() {
     SEEN.clear();
@@ -124,6 +145,9 @@ public final class Api {
   }
 
   private static byte[] body(Object json) {
+    if (json == null) {
+      return null;
+    }
     try {
       return json instanceof String s
           ? s.getBytes(StandardCharsets.UTF_8)
