@@ -47,7 +47,8 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
   @Override
   public String description() {
     return "Writes each record's JSON payload to a Kinesis data stream, at least once, with the"
-        + " partition key from a field or an expression.";
+        + " partition key from a field or an expression; a record Kinesis refuses is retried"
+        + " when the refusal may pass, then goes to the error stage.";
   }
 
   @Override
