@@ -4,6 +4,7 @@ import dev.flow.connectors.Props;
 import dev.flow.connectors.Route;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
+import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FieldEffects;
 import dev.flow.spi.IoContext;
 import dev.flow.spi.PublisherFactory;
@@ -14,14 +15,22 @@ import dev.flow.spi.ValidationContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
-import org.apache.flink.connector.kinesis.sink.KinesisStreamsSinkBuilder;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * The {@code Kinesis} publisher: writes each record's JSON payload to a Kinesis data stream, at
- * least once (buffered records are flushed with every checkpoint).
+ * least once, in PutRecords requests of up to {@code batchSize} records. An entry Kinesis refuses
+ * for a passing reason is sent again after a backoff, up to {@code retries} times; then, or at once
+ * when the refusal is final (a record too large for the stream), the record goes to the error
+ * stage.
+ *
+ * <p>The sending happens in an async I/O operator rather than a Flink sink, because a sink cannot
+ * hand what fails for good to the error stage. The operator checkpoints every record Kinesis has
+ * not confirmed and sends it again after a restore; a discarding sink ends the branch.
  */
 public final class KinesisPublisherFactory implements PublisherFactory<KinesisPublisherOptions> {
 
@@ -38,7 +47,8 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
   @Override
   public String description() {
     return "Writes each record's JSON payload to a Kinesis data stream, at least once, with the"
-        + " partition key from a field or an expression.";
+        + " partition key from a field or an expression; a record Kinesis refuses is retried"
+        + " when the refusal may pass, then goes to the error stage.";
   }
 
   @Override
@@ -49,7 +59,7 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
   @Override
   public Optional<StageState> state(KinesisPublisherOptions o) {
     return Optional.of(
-        StageState.of("the records buffered but not yet sent", "sink")
+        StageState.of("the records not yet confirmed by Kinesis", "sink")
             .setting("stream", o.stream()));
   }
 
@@ -68,6 +78,23 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
           "partitionKeyExpression", "set partitionKeyField or partitionKeyExpression, not both");
     }
     Props.checkPath(ctx, "partitionKeyField", o.partitionKeyField());
+    if (o.batchSize() < 1 || o.batchSize() > KinesisPublishFunction.MAX_ENTRIES) {
+      ctx.error(
+          "batchSize",
+          "a PutRecords request holds 1 to "
+              + KinesisPublishFunction.MAX_ENTRIES
+              + " records, not "
+              + o.batchSize());
+    }
+    if (o.retries() < 0) {
+      ctx.error("retries", "retries cannot be negative");
+    }
+    if (o.maxInFlight() < 1) {
+      ctx.error("maxInFlight", "at least one record must be allowed in flight");
+    }
+    if (o.timeout() != null && o.timeout().isZero()) {
+      ctx.error("timeout", "timeout must be more than 0s");
+    }
   }
 
   @Override
@@ -87,33 +114,45 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
             o.connectTimeout() == null ? Duration.ofSeconds(10) : o.connectTimeout());
     Route route = new Route("stream", null, null, o.partitionKeyExpression());
     DataStream<FlowRecord> routed = route.isNeeded() ? ctx.process(input, route) : input;
-    KinesisStreamsSinkBuilder<FlowRecord> b =
-        KinesisStreamsSink.<FlowRecord>builder()
-            .setKinesisClientProperties(access.clientProperties(o.stream()))
-            .setSerializationSchema(new PayloadBytes())
-            .setPartitionKeyGenerator(
-                new KinesisPartitionKey(
-                    o.partitionKeyField() == null ? null : FieldPath.parse(o.partitionKeyField())))
-            .setFailOnError(false);
-    if (arn.startsWith("arn:")) {
-      b.setStreamArn(arn);
-    } else {
-      b.setStreamName(arn);
-    }
-    ctx.write(routed, b.build())
-        .name(ctx.stageName())
-        .uid(ctx.uid("sink"))
+    KinesisPublishFunction fn =
+        new KinesisPublishFunction(
+            arn,
+            access.clientProperties(o.stream()),
+            new KinesisPartitionKey(
+                o.partitionKeyField() == null ? null : FieldPath.parse(o.partitionKeyField())),
+            o,
+            ctx.stageName(),
+            ctx.errorRecords());
+    int capacity = Math.max(Math.max(1, o.maxInFlight()), 2 * o.batchSize());
+    // The async operator keeps the records not yet confirmed in its checkpointed state, under the
+    // uid the stage's sink had; what Kinesis refused for good goes to the error stage.
+    SingleOutputStreamOperator<FlowRecord> called =
+        AsyncDataStream.unorderedWait(
+                routed, fn, overallLimit(o).toMillis(), TimeUnit.MILLISECONDS, capacity)
+            .returns(FlowRecordTypeInfo.INSTANCE)
+            .uid(ctx.uid("sink"))
+            .name(ctx.stageName())
+            .setParallelism(ctx.parallelism());
+    DataStream<FlowRecord> sent = ctx.routeMarkedErrors(called, "route");
+    ctx.write(sent, new DiscardingSink<>())
+        .uid(ctx.uid("end"))
+        .name(ctx.stageName() + " (end)")
         .setParallelism(ctx.parallelism());
   }
 
-  /** The payload's JSON bytes. */
-  static final class PayloadBytes implements SerializationSchema<FlowRecord> {
-    private static final long serialVersionUID = 1L;
+  static Duration linger(KinesisPublisherOptions o) {
+    return o.linger() == null ? Duration.ofMillis(200) : o.linger();
+  }
 
-    @Override
-    public byte[] serialize(FlowRecord r) {
-      return r.toJsonBytes();
-    }
+  static Duration timeout(KinesisPublisherOptions o) {
+    return o.timeout() == null ? Duration.ofSeconds(30) : o.timeout();
+  }
+
+  /** The async operator's safety-net time limit: linger, every attempt and every wait, and more. */
+  static Duration overallLimit(KinesisPublisherOptions o) {
+    Duration backoff = o.maxBackoff() == null ? Duration.ofSeconds(10) : o.maxBackoff();
+    int attempts = Math.max(0, o.retries()) + 1;
+    return timeout(o).plus(backoff).multipliedBy(attempts).plus(linger(o)).plusMinutes(10);
   }
 
   /** Writes its stream, in its region (and endpoint). */

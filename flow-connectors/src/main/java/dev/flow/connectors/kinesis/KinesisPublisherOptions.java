@@ -45,4 +45,34 @@ public record KinesisPublisherOptions(
                 "Look the stream up when the job is built, which checks that Kinesis answers;"
                     + " 0s skips it.",
             defaultValue = "10s")
-        Duration connectTimeout) {}
+        Duration connectTimeout,
+    @Prop(
+            description = "The most records in one PutRecords request (Kinesis allows 500).",
+            defaultValue = "500")
+        int batchSize,
+    @Prop(
+            description = "The longest a record waits for its request to fill.",
+            defaultValue = "200ms")
+        Duration linger,
+    @Prop(description = "The time one PutRecords request may take.", defaultValue = "30s")
+        Duration timeout,
+    @Prop(
+            description =
+                "Attempts after the first for a record Kinesis refused for a passing reason"
+                    + " (ProvisionedThroughputExceededException, InternalFailure,"
+                    + " KMSThrottlingException) or whose request failed (a connection error, a"
+                    + " timeout, a 5xx); then the record goes to the error stage.",
+            defaultValue = "5")
+        int retries,
+    @Prop(
+            description = "The wait before the first retry; it doubles each time.",
+            defaultValue = "200ms")
+        Duration backoff,
+    @Prop(description = "The longest wait between retries.", defaultValue = "10s")
+        Duration maxBackoff,
+    @Prop(
+            description =
+                "Records not yet confirmed by Kinesis, per parallel instance; more wait"
+                    + " (back-pressure).",
+            defaultValue = "1000")
+        int maxInFlight) {}

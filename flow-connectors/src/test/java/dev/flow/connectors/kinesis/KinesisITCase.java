@@ -129,17 +129,10 @@ class KinesisITCase {
     new KinesisPublisherFactory()
         .publish(
             in,
-            new KinesisPublisherOptions(
-                KinesisEmulator.arn("k-pub"),
-                null,
-                KINESIS.endpoint(),
-                Credentials.BASIC,
-                KinesisEmulator.ACCESS_KEY,
-                KinesisEmulator.SECRET_KEY,
-                "customer",
-                null,
-                null,
-                Duration.ofSeconds(5)),
+            publisher(
+                "{stream: '"
+                    + KinesisEmulator.arn("k-pub")
+                    + "', partitionKeyField: customer, connectTimeout: 5s}"),
             ctx);
     env.execute("kinesis publisher");
     List<Map.Entry<String, String>> got =
@@ -151,6 +144,126 @@ class KinesisITCase {
             Map.entry("c-1", "{\"id\":1,\"customer\":\"c-1\"}"),
             Map.entry("c-2", "{\"id\":2,\"customer\":\"c-2\"}"),
             Map.entry("run-3", "{\"id\":3}"));
+  }
+
+  /** The publisher's props from YAML, with the emulator's endpoint and credentials. */
+  static KinesisPublisherOptions publisher(String yaml) {
+    KinesisPublisherOptions o = StageHarness.options(new KinesisPublisherFactory(), yaml);
+    return new KinesisPublisherOptions(
+        o.stream(),
+        o.region(),
+        o.endpoint() != null ? o.endpoint() : KINESIS.endpoint(),
+        Credentials.BASIC,
+        KinesisEmulator.ACCESS_KEY,
+        KinesisEmulator.SECRET_KEY,
+        o.partitionKeyField(),
+        o.partitionKeyExpression(),
+        o.properties(),
+        o.connectTimeout(),
+        o.batchSize(),
+        o.linger(),
+        o.timeout(),
+        o.retries(),
+        o.backoff(),
+        o.maxBackoff(),
+        o.maxInFlight());
+  }
+
+  /** A JSON record whose payload is larger than the 1 MiB Kinesis takes by default. */
+  static String oversize(int id) {
+    return "{\"id\":" + id + ",\"blob\":\"" + "x".repeat(1024 * 1024) + "\"}";
+  }
+
+  @Test
+  void publisherSendsWhatKinesisRefusesToTheErrorStageAndWritesTheRest() throws Exception {
+    KINESIS.createStream("k-refuse", 1);
+    StreamExecutionEnvironment env = env();
+    env.enableCheckpointing(300);
+    StageHarness h = new StageHarness(env, "Events", FlowSettings.defaults(), true);
+    String big = oversize(2);
+    DataStream<FlowRecord> in = h.records("{\"id\":1}", big, "{\"id\":3}", oversize(4));
+    h.publish(
+        "write",
+        new KinesisPublisherFactory(),
+        publisher(
+            "{stream: '"
+                + KinesisEmulator.arn("k-refuse")
+                + "', partitionKeyField: id, linger: 50ms}"),
+        in);
+    h.errors().sinkTo(new CollectSink("k-refused"));
+    JobClient job = env.executeAsync("kinesis refusals");
+    try {
+      List<FlowRecord> errors = await("k-refused", 2, Duration.ofSeconds(60));
+      assertThat(errors).hasSize(2);
+      int size = big.getBytes(StandardCharsets.UTF_8).length;
+      List<FlowRecord> sorted =
+          errors.stream()
+              .sorted(Comparator.comparing(e -> e.get("record").get("id").asInt()))
+              .toList();
+      for (int i = 0; i < 2; i++) {
+        FlowRecord e = sorted.get(i);
+        assertThat(e.get("stage").textValue()).isEqualTo("write");
+        assertThat(e.get("action").textValue()).isEqualTo("Kinesis Publisher");
+        assertThat(e.get("error").textValue())
+            .isEqualTo(
+                "Kinesis stream "
+                    + KinesisEmulator.arn("k-refuse")
+                    + " refused the record: InvalidArgumentException: Record data size "
+                    + size
+                    + " exceeds the stream's max record size of 1048576 bytes");
+        assertThat(e.get("record").toString()).isEqualTo(oversize(2 + 2 * i));
+      }
+      job.getJobExecutionResult().get();
+    } finally {
+      if (!job.getJobStatus().get().isGloballyTerminalState()) {
+        job.cancel().get();
+      }
+    }
+    assertThat(KINESIS.readAll("k-refuse", 2, Duration.ofSeconds(20)))
+        .containsExactly(Map.entry("1", "{\"id\":1}"), Map.entry("3", "{\"id\":3}"));
+  }
+
+  @Test
+  void publisherRetriesAFailedRequestAndThenSendsItsRecordsToTheErrorStage() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    StreamExecutionEnvironment env = env();
+    StageHarness h = new StageHarness(env, "Events", FlowSettings.defaults(), true);
+    DataStream<FlowRecord> in = h.records("{\"id\":1}", "{\"id\":2}");
+    h.publish(
+        "write",
+        new KinesisPublisherFactory(),
+        publisher(
+            "{stream: '"
+                + KinesisEmulator.arn("k-nowhere")
+                + "', endpoint: 'http://localhost:"
+                + port
+                + "', connectTimeout: 0s, retries: 2, backoff: 50ms, maxBackoff: 100ms,"
+                + " linger: 10ms}"),
+        in);
+    h.errors().sinkTo(new CollectSink("k-unreached"));
+    JobClient job = env.executeAsync("kinesis unreachable");
+    List<FlowRecord> errors;
+    try {
+      errors = await("k-unreached", 2, Duration.ofSeconds(60));
+    } finally {
+      if (!job.getJobStatus().get().isGloballyTerminalState()) {
+        job.cancel().get();
+      }
+    }
+    assertThat(errors)
+        .extracting(e -> e.get("record").toString())
+        .containsExactlyInAnyOrder("{\"id\":1}", "{\"id\":2}");
+    assertThat(errors)
+        .extracting(e -> e.get("error").textValue())
+        .containsOnly(
+            "cannot write the record to Kinesis stream "
+                + KinesisEmulator.arn("k-nowhere")
+                + ": Unable to execute HTTP request: Connection refused: localhost/127.0.0.1:"
+                + port
+                + " (after 3 attempts)");
   }
 
   @Test

@@ -37,7 +37,8 @@ class SessionRunsITCase {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final String SECRET = "srun-" + Long.toHexString(System.nanoTime()) + "-secret";
   static final String EXPECTED_ERROR =
-      "division by zero (in expression \"100 / amount\" at column 5)";
+      "division by zero (in expression \"<an expression that uses a secret parameter>\" at"
+          + " column 5)";
 
   static final String FLOW =
       """
@@ -61,7 +62,7 @@ class SessionRunsITCase {
           action: Map
           props:
             fields:
-              ratio: 100 / amount
+              ratio: 100 / amount + size('${auth__key}') * 0
           out: [save]
         - name: save
           action: Write to File
@@ -151,7 +152,7 @@ class SessionRunsITCase {
       assertThat(r.get("version").asInt()).isEqualTo(1);
       assertThat(r.get("environment").asText()).isEqualTo("cluster");
       assertThat(r.get("manual").asBoolean()).isFalse();
-      assertThat(r.get("trigger").asText()).isEqualTo("orders");
+      assertThat(r.get("trigger").asText()).as(runs.toString()).isEqualTo("orders");
     }
     assertThat(ok.get("published").asLong()).isEqualTo(1);
     assertThat(ok.get("errors").asLong()).isZero();
@@ -192,7 +193,11 @@ class SessionRunsITCase {
             "/jobs/" + job + "/config",
             "/jobs/" + job + "/plan",
             "/jobs/" + job + "/exceptions",
+            "/jobs/" + job + "/jobmanager/config",
+            "/jobs/" + job + "/jobmanager/environment",
+            "/jobs/" + job + "/checkpoints/config",
             "/jobs/overview",
+            "/taskmanagers",
             "/jars",
             "/jobmanager/config")) {
       String body = get(cluster.restUrl() + path);
@@ -203,6 +208,38 @@ class SessionRunsITCase {
     assertThat(seen.get(1)).contains("\"jid\":\"" + job + "\"");
     // ... nor in the cluster's logs, nor in the server's.
     assertThat(cluster.logs()).contains(job).doesNotContain(SECRET).doesNotContain("flowi_");
+    // Each process's log file on its own: the JobManager's and the TaskManager's, which ran it.
+    Map<String, String> logs = new java.util.TreeMap<>();
+    try (Stream<Path> files = Files.walk(cluster.clusterDir().resolve("log"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        logs.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(logs.keySet()).contains("jobmanager.log").anyMatch(n -> n.startsWith("taskmanager"));
+    assertThat(logs.get("jobmanager.log")).contains(job);
+    assertThat(
+            logs.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("taskmanager"))
+                .map(Map.Entry::getValue)
+                .anyMatch(t -> t.contains("compute")))
+        .isTrue();
+    logs.forEach(
+        (name, text) -> assertThat(text).as(name).doesNotContain(SECRET).doesNotContain("flowi_"));
+    // The recorded run outcomes (the runs of the deployment) and error records, as stored.
+    String stored =
+        call("GET", "/api/v1/runs?deployment=" + depId, null, 200).toString()
+            + call("GET", "/api/v1/error-records?flow=Ratios", null, 200).toString();
+    assertThat(stored).contains(failed.get("runId").asText()).doesNotContain(SECRET);
+    // Nor in any file the server wrote for them (the flow's own output aside).
+    List<String> holding = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(out.getParent())) {
+      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(out)).toList()) {
+        if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(SECRET)) {
+          holding.add(out.getParent().relativize(f).toString());
+        }
+      }
+    }
+    assertThat(holding).isEmpty();
     // The tests' log4j configuration writes the server's log to target/server-test.log.
     String log = Files.readString(Path.of("target", "server-test.log"), StandardCharsets.UTF_8);
     assertThat(log)
