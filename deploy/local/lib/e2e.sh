@@ -221,19 +221,23 @@ e2e_drain() {
 }
 
 # e2e_read_output: reads the output topic with read_committed (only records of committed transactions)
-# into $WORK/output.txt, until all ids are there or 2 minutes pass (one read if the job did not recover),
-# and sets TOTAL, LOST, DUPLICATED and BODIES (the records whose payload was renamed to body).
+# into $WORK/output.txt, until all ids are there or 2 minutes pass, and sets TOTAL, LOST, DUPLICATED and
+# BODIES (the records whose payload was renamed to body). If the job did not recover, not all ids can
+# come: it reads until two reads in a row find the same records, or 1 minute passes.
 e2e_read_output() {
-  count_distinct() { grep -o '"id":[0-9]*' "$WORK/output.txt" | sort -u | wc -l; }
-  local deadline=$((SECONDS + 120)) distinct
-  ((E2E_RECOVERED)) || deadline=0
+  count_distinct() { { grep -o '"id":[0-9]*' "$WORK/output.txt" || true; } | sort -u | wc -l; }
+  local deadline=$((SECONDS + 120)) distinct previous=-1 count
+  ((E2E_RECOVERED)) || deadline=$((SECONDS + 60))
   while :; do
     "$E2E_HERE/kafka" consume "$OUT_TOPIC" --from-beginning --isolation-level read_committed \
       --timeout-ms 8000 >"$WORK/output.txt" 2>"$WORK/consumer.log" || true
-    (($(count_distinct) >= RECORDS || SECONDS >= deadline)) && break
+    count="$(count_distinct)"
+    ((count >= RECORDS || SECONDS >= deadline)) && break
+    ((E2E_RECOVERED == 0 && count > 0 && count == previous)) && break
+    previous="$count"
   done
   TOTAL="$(grep -c '"id":' "$WORK/output.txt" || true)"
-  distinct="$(grep -o '"id":[0-9]*' "$WORK/output.txt" | cut -d: -f2 | sort -un | awk -v n="$RECORDS" '$1 >= 1 && $1 <= n' | wc -l)"
+  distinct="$({ grep -o '"id":[0-9]*' "$WORK/output.txt" || true; } | cut -d: -f2 | sort -un | awk -v n="$RECORDS" '$1 >= 1 && $1 <= n' | wc -l)"
   BODIES="$(grep -c '"body":"record ' "$WORK/output.txt" || true)"
   LOST=$((RECORDS - distinct))
   DUPLICATED=$((TOTAL - $(count_distinct)))
