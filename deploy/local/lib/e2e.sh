@@ -102,7 +102,7 @@ e2e_start() {
 }
 
 # e2e_submit TITLE DELIVERY: writes the flow (named TITLE, with the sink's delivery DELIVERY) to
-# $WORK/flow.yaml, submits it with 'deploy/local/flink run', sets JOB_ID, and waits until the job runs and
+# $WORK/flow.yaml (the sink's transactionTimeout is E2E_TRANSACTION_TIMEOUT, 60s by default), submits it with 'deploy/local/flink run', sets JOB_ID, and waits until the job runs and
 # has completed a checkpoint.
 e2e_submit() {
   cat >"$WORK/flow.yaml" <<EOF
@@ -138,7 +138,7 @@ stages:
       keyField: id
       delivery: $2
       transactionalIdPrefix: $E2E_TAG-$RUN_ID
-      transactionTimeout: 60s
+      transactionTimeout: ${E2E_TRANSACTION_TIMEOUT:-60s}
     out: []
 EOF
   log "submitting the flow with deploy/local/flink run"
