@@ -46,6 +46,12 @@ public final class FlowRecord {
   private ObjectNode meta;
   private byte[] original;
 
+  /** Where the run id comes from while it is not built yet, else null. */
+  private Origin idOrigin;
+
+  /** Where the metadata comes from while it is not built yet, else null. */
+  private Origin metaOrigin;
+
   /** The payload: lazily held bytes or a tree. */
   private Payload payload;
 
@@ -88,12 +94,48 @@ public final class FlowRecord {
 
   // ---------------------------------------------------------------- metadata
 
+  /**
+   * The run id and source metadata of a record, as its trigger can give them without building them:
+   * the record asks for each the first time something reads it, and most records are never asked.
+   * Both must depend only on what the trigger read, so that asking later gives what asking at once
+   * would have.
+   */
+  public interface Origin {
+    /** The run id. */
+    String runId();
+
+    /** The source metadata, a new object on every call (the record owns and may change it). */
+    ObjectNode meta();
+  }
+
+  /**
+   * Gives the record its run id and metadata from {@code origin}, built on first read; replaces any
+   * run id and metadata it had.
+   */
+  public FlowRecord origin(Origin origin) {
+    this.runId = null;
+    this.meta = null;
+    this.idOrigin = origin;
+    this.metaOrigin = origin;
+    return this;
+  }
+
+  /** True when the record has a run id, built or still to be built from its origin. */
+  public boolean hasRunId() {
+    return runId != null || idOrigin != null;
+  }
+
   public String runId() {
+    if (idOrigin != null) {
+      runId = idOrigin.runId();
+      idOrigin = null;
+    }
     return runId;
   }
 
   public FlowRecord runId(String id) {
     this.runId = id;
+    this.idOrigin = null;
     return this;
   }
 
@@ -119,12 +161,25 @@ public final class FlowRecord {
 
   /** Source metadata (Kafka key, topic, partition, offset, headers, ...), or null when none. */
   public ObjectNode meta() {
+    if (metaOrigin != null) {
+      meta = metaOrigin.meta();
+      metaOrigin = null;
+    }
+    return meta;
+  }
+
+  /**
+   * The metadata as far as it is built: null while the trigger's part is still only an {@link
+   * Origin}. For a reader looking for an entry that stages put there (through {@link
+   * #metaForWrite}), which an origin never holds, without building the trigger's part.
+   */
+  public ObjectNode builtMeta() {
     return meta;
   }
 
   /** The source metadata, created empty when absent. */
   public ObjectNode metaForWrite() {
-    if (meta == null) {
+    if (meta() == null) {
       meta = Json.NODES.objectNode();
     }
     return meta;
@@ -132,6 +187,7 @@ public final class FlowRecord {
 
   public FlowRecord meta(ObjectNode m) {
     this.meta = m;
+    this.metaOrigin = null;
     return this;
   }
 
@@ -274,11 +330,7 @@ public final class FlowRecord {
   /** A record that shares nothing mutable with this one; the payload's bytes are shared. */
   public FlowRecord copy() {
     FlowRecord r = new FlowRecord();
-    r.runId = runId;
-    r.triggerTime = triggerTime;
-    r.eventTime = eventTime;
-    r.meta = meta == null ? null : meta.deepCopy();
-    r.original = original;
+    copyMetadataTo(r);
     r.payload = payload.copy(); // shares only the bytes, which never change
     return r;
   }
@@ -286,20 +338,30 @@ public final class FlowRecord {
   /** A new record carrying this record's metadata and the given payload. */
   public FlowRecord withPayload(ObjectNode payload) {
     FlowRecord r = of(payload);
+    copyMetadataTo(r);
+    return r;
+  }
+
+  /**
+   * Gives {@code r} this record's metadata; an origin not built yet is shared, as it is immutable.
+   */
+  private void copyMetadataTo(FlowRecord r) {
     r.runId = runId;
+    r.idOrigin = idOrigin;
     r.triggerTime = triggerTime;
     r.eventTime = eventTime;
     r.meta = meta == null ? null : meta.deepCopy();
+    r.metaOrigin = metaOrigin;
     r.original = original;
-    return r;
   }
 
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder("FlowRecord{run=").append(runId).append(", payload=");
+    StringBuilder b = new StringBuilder("FlowRecord{run=").append(runId()).append(", payload=");
     b.append(toJson());
-    if (meta != null && !meta.isEmpty()) {
-      b.append(", meta=").append(meta);
+    ObjectNode m = meta();
+    if (m != null && !m.isEmpty()) {
+      b.append(", meta=").append(m);
     }
     return b.append('}').toString();
   }
@@ -309,10 +371,10 @@ public final class FlowRecord {
     if (!(o instanceof FlowRecord r)) {
       return false;
     }
-    if (!(Objects.equals(runId, r.runId)
+    if (!(Objects.equals(runId(), r.runId())
         && triggerTime == r.triggerTime
         && eventTime == r.eventTime
-        && Objects.equals(meta, r.meta))) {
+        && Objects.equals(meta(), r.meta()))) {
       return false;
     }
     byte[] mine = payload.cleanBytes();

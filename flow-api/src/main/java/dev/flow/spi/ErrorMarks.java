@@ -22,6 +22,21 @@ public final class ErrorMarks {
     return errorRecord;
   }
 
+  /** True when {@code r} is a marked error record. */
+  public static boolean isMarked(FlowRecord r) {
+    return r.builtMeta() != null && r.builtMeta().has(MARK);
+  }
+
+  /**
+   * Takes the mark off {@code r}, leaving its metadata as it was before {@link #mark} (no metadata
+   * when the mark was all it held).
+   */
+  public static void unmark(FlowRecord r) {
+    if (r.builtMeta() != null && r.builtMeta().remove(MARK) != null && r.builtMeta().isEmpty()) {
+      r.meta(null);
+    }
+  }
+
   /** Sends the records {@link #mark} marked to {@code errorTag}, without the mark; the rest on. */
   static final class Router extends ProcessFunction<FlowRecord, FlowRecord> {
     private static final long serialVersionUID = 1L;
@@ -33,7 +48,7 @@ public final class ErrorMarks {
 
     @Override
     public void processElement(FlowRecord r, Context ctx, Collector<FlowRecord> out) {
-      if (r.meta() != null && r.meta().remove(MARK) != null) {
+      if (r.builtMeta() != null && r.builtMeta().remove(MARK) != null) {
         ctx.output(errorTag, r);
       } else {
         out.collect(r);

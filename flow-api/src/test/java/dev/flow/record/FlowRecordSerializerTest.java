@@ -155,4 +155,26 @@ class FlowRecordSerializerTest extends SerializerTestBase<FlowRecord> {
       assertThat(FlowRecordSerializer.readVarInt(in)).isEqualTo(v);
     }
   }
+
+  @Test
+  void aRecordWithAnOriginTravelsWithWhatTheOriginGives() throws IOException {
+    FlowRecord r =
+        FlowRecord.ofJsonBytes(bytes("{\"a\":1}"))
+            .origin(
+                new FlowRecord.Origin() {
+                  @Override
+                  public String runId() {
+                    return "orders-0-7";
+                  }
+
+                  @Override
+                  public com.fasterxml.jackson.databind.node.ObjectNode meta() {
+                    return Json.NODES.objectNode().put("topic", "orders").put("offset", 7);
+                  }
+                });
+    FlowRecord back = roundTrip(r);
+    assertThat(back.runId()).isEqualTo("orders-0-7");
+    assertThat(back.builtMeta().toString()).isEqualTo("{\"topic\":\"orders\",\"offset\":7}");
+    assertThat(back).isEqualTo(r);
+  }
 }

@@ -271,4 +271,83 @@ class FlowRecordTest {
     r.fieldNames().forEachRemaining(out::add);
     return out;
   }
+
+  /** An origin that counts how often the record asks it for what. */
+  private static final class CountingOrigin implements FlowRecord.Origin {
+    int ids;
+    int metas;
+
+    @Override
+    public String runId() {
+      ids++;
+      return "t-0-" + ids;
+    }
+
+    @Override
+    public ObjectNode meta() {
+      metas++;
+      return Json.NODES.objectNode().put("topic", "t").put("offset", metas);
+    }
+  }
+
+  @Test
+  void anOriginIsAskedOnlyWhenTheRunIdOrMetadataIsRead() {
+    CountingOrigin o = new CountingOrigin();
+    FlowRecord r = FlowRecord.ofJsonBytes(utf8("{\"a\":1}")).origin(o);
+    assertThat(r.hasRunId()).isTrue();
+    assertThat(r.builtMeta()).isNull();
+    assertThat(r.toJson()).isEqualTo("{\"a\":1}");
+    assertThat(o.ids + o.metas).isZero();
+
+    assertThat(r.runId()).isEqualTo("t-0-1");
+    assertThat(r.runId()).isEqualTo("t-0-1");
+    assertThat(o.ids).isEqualTo(1);
+    assertThat(o.metas).isZero();
+
+    ObjectNode meta = r.meta();
+    assertThat(meta.toString()).isEqualTo("{\"topic\":\"t\",\"offset\":1}");
+    assertThat(r.meta()).isSameAs(meta);
+    assertThat(r.builtMeta()).isSameAs(meta);
+    assertThat(r.metaForWrite()).isSameAs(meta);
+    assertThat(o.metas).isEqualTo(1);
+  }
+
+  @Test
+  void aCopyBuildsItsOwnMetadataFromTheSharedOrigin() {
+    CountingOrigin o = new CountingOrigin();
+    FlowRecord r = FlowRecord.ofJsonBytes(utf8("{\"a\":1}")).origin(o);
+    FlowRecord c = r.copy();
+    FlowRecord w = r.withPayload(Json.NODES.objectNode().put("b", 2));
+    c.metaForWrite().put("seen", true);
+    assertThat(c.meta().toString()).isEqualTo("{\"topic\":\"t\",\"offset\":1,\"seen\":true}");
+    assertThat(r.meta().toString()).isEqualTo("{\"topic\":\"t\",\"offset\":2}");
+    assertThat(w.meta().toString()).isEqualTo("{\"topic\":\"t\",\"offset\":3}");
+    assertThat(w.runId()).isEqualTo("t-0-1");
+    assertThat(c.runId()).isEqualTo("t-0-2");
+  }
+
+  @Test
+  void aRunIdOrMetadataSetOnTheRecordReplacesTheOrigin() {
+    CountingOrigin o = new CountingOrigin();
+    FlowRecord r = FlowRecord.ofJsonBytes(utf8("{}")).origin(o);
+    r.runId("mine").meta(Json.NODES.objectNode().put("k", "v"));
+    assertThat(r.runId()).isEqualTo("mine");
+    assertThat(r.meta().toString()).isEqualTo("{\"k\":\"v\"}");
+    r.meta(null);
+    assertThat(r.meta()).isNull();
+    assertThat(r.metaForWrite().isEmpty()).isTrue();
+    assertThat(o.ids + o.metas).isZero();
+
+    FlowRecord again = FlowRecord.ofJsonBytes(utf8("{}")).runId("old").origin(o);
+    assertThat(again.runId()).isEqualTo("t-0-1");
+  }
+
+  @Test
+  void recordsWithTheSameOriginAreEqual() {
+    FlowRecord a = FlowRecord.ofJsonBytes(utf8("{\"a\":1}")).origin(new CountingOrigin());
+    FlowRecord b = FlowRecord.ofJsonBytes(utf8("{\"a\":1}")).origin(new CountingOrigin());
+    assertThat(a).isEqualTo(b);
+    assertThat(a.toString())
+        .isEqualTo("FlowRecord{run=t-0-1, payload={\"a\":1}, meta={\"topic\":\"t\",\"offset\":1}}");
+  }
 }

@@ -50,6 +50,16 @@ class DefaultStageContext implements StageContext {
    */
   boolean processorCountsInAndOut;
 
+  /**
+   * Set by the translator for a stage in a run of chained record stages (see {@link
+   * FlowTranslator}): its input holds the marked error records of the stages before ({@code
+   * carryIn}), and its error records go on with its output to the next stage ({@code carryOut}).
+   * Taken by the first {@code process} call.
+   */
+  boolean carryIn;
+
+  boolean carryOut;
+
   private int countedErrorStreams;
 
   DefaultStageContext(
@@ -207,7 +217,11 @@ class DefaultStageContext implements StageContext {
   @Override
   public DataStream<FlowRecord> process(DataStream<FlowRecord> input, RecordProcessor processor) {
     boolean countsInAndOut = processorCountsInAndOut;
+    boolean in = carryIn;
+    boolean on = carryOut;
     processorCountsInAndOut = false;
+    carryIn = false;
+    carryOut = false;
     SingleOutputStreamOperator<FlowRecord> out =
         input
             .process(
@@ -217,12 +231,19 @@ class DefaultStageContext implements StageContext {
                     dev.flow.retry.RetryingProcessor.wrap(processor, stage.retry()),
                     errorRecords,
                     ERRORS,
-                    countsInAndOut),
+                    countsInAndOut,
+                    in,
+                    on),
                 FlowRecordTypeInfo.INSTANCE)
             .uid(uid())
             .name(stage.name())
             .setParallelism(parallelism());
-    addCountedErrors(out.getSideOutput(ERRORS), false);
+    if (in && !on) {
+      // The last stage of a run: the run's error records, each counted by its own stage.
+      errorSink.add(out.getSideOutput(ERRORS));
+    } else if (!on) {
+      addCountedErrors(out.getSideOutput(ERRORS), false);
+    }
     return out;
   }
 }

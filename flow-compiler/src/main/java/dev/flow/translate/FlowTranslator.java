@@ -5,6 +5,7 @@ import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.PublisherFactory;
+import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageKind;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.translate.runs.RunRecorder;
@@ -26,6 +27,14 @@ import org.apache.flink.streaming.api.functions.sink.PrintSink;
  * stage with several inputs reads their union, and every branch of a fan-out gets its own copy of
  * each record so that object reuse stays safe. Failed records from every stage go to the flow's
  * error stage.
+ *
+ * <p>A run of record stages that chain one after the other (each a {@link RecordTransformFactory}
+ * whose only output is the next one's only input, at the same parallelism) gives the error stage
+ * one input instead of one per stage: each stage's failed records travel on with its records to the
+ * end of the run (see {@link StageFunction}). Flink's stream graph collects the predecessors of
+ * every input of a union, so one input per stage of a chain of n stages made it walk about n²/2
+ * transformations. This applies when no tool watches the stages ({@link TranslationHooks#NONE});
+ * the stages of a run, but the last, are then left out of {@link CompiledFlow#outputs}.
  */
 public final class FlowTranslator {
   private FlowTranslator() {}
@@ -54,6 +63,12 @@ public final class FlowTranslator {
     Map<String, Map<String, DataStream<FlowRecord>>> edges = new HashMap<>();
     RunRecorder runs =
         flow.runStage() == null ? null : new RunRecorder(flowName, settings.runs().idle());
+    Map<String, ResolvedStage> byName = new HashMap<>();
+    for (ResolvedStage s : flow.stages()) {
+      byName.put(s.name(), s);
+    }
+    // Stages whose output carries their (and their run's) error records to the next stage.
+    java.util.Set<String> carrying = new java.util.HashSet<>();
 
     for (ResolvedStage stage : flow.stages()) {
       DataStream<FlowRecord> output = null;
@@ -69,7 +84,20 @@ public final class FlowTranslator {
         ctx = new DefaultStageContext(flowName, stage, env, settings, bounded, errors);
         input = expectInput(stage, hooks.input(stage, inputOf(stage, edges), ctx), ctx);
         if (stage.kind() == StageKind.TRANSFORM) {
+          ctx.carryIn =
+              carryable(stage, hooks) && stage.inputs().size() == 1
+                  ? carrying.contains(stage.inputs().get(0))
+                  : false;
+          ctx.carryOut = carriesOut(stage, byName, settings, hooks);
+          boolean carryOut = ctx.carryOut;
           output = TransformTranslator.translate(stage, input, ctx, hooks);
+          if (carryOut) {
+            if (ctx.carryOut) {
+              throw new IllegalStateException(
+                  "stage '" + stage.name() + "' did not build its record operator");
+            }
+            carrying.add(stage.name());
+          }
         } else {
           if (runs != null) {
             runs.published(stage.name(), input);
@@ -79,7 +107,9 @@ public final class FlowTranslator {
       }
       hooks.onStage(stage, input, output, ctx);
       if (output != null) {
-        outputs.put(stage.name(), output);
+        if (!carrying.contains(stage.name())) {
+          outputs.put(stage.name(), output);
+        }
         edges.put(stage.name(), fanOut(stage, output, ctx));
       }
     }
@@ -120,6 +150,58 @@ public final class FlowTranslator {
             .setParallelism(input.getParallelism());
     ctx.addCountedErrors(checked.getSideOutput(DefaultStageContext.ERRORS), true);
     return checked;
+  }
+
+  /**
+   * True when {@code stage} can be in a run of stages whose error records travel with their
+   * records: a one-record-at-a-time transform built by {@link RecordTransformFactory#apply} as it
+   * is (so its output is its record operator's), with no expected-input check, in a job no tool
+   * watches.
+   */
+  private static boolean carryable(ResolvedStage stage, TranslationHooks hooks) {
+    if (hooks != TranslationHooks.NONE
+        || stage.kind() != StageKind.TRANSFORM
+        || stage.expectedInput() != null
+        || !(stage.factory() instanceof RecordTransformFactory<?> f)) {
+      return false;
+    }
+    try {
+      return f.getClass()
+              .getMethod("apply", DataStream.class, Record.class, dev.flow.spi.StageContext.class)
+              .getDeclaringClass()
+          == RecordTransformFactory.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  /**
+   * True when {@code stage}'s error records go on with its records to the next stage: both are
+   * {@link #carryable}, the next stage is the only target of this one and this one its only input,
+   * and they run at the same parallelism, so Flink chains them.
+   */
+  private static boolean carriesOut(
+      ResolvedStage stage,
+      Map<String, ResolvedStage> byName,
+      FlowSettings settings,
+      TranslationHooks hooks) {
+    if (!carryable(stage, hooks)) {
+      return false;
+    }
+    List<String> targets = stage.def().out().stream().map(r -> r.name()).distinct().toList();
+    if (targets.size() != 1) {
+      return false;
+    }
+    ResolvedStage next = byName.get(targets.get(0));
+    return next != null
+        && carryable(next, hooks)
+        && next.inputs().size() == 1
+        && next.inputs().get(0).equals(stage.name())
+        && parallelism(stage, settings) == parallelism(next, settings);
+  }
+
+  private static int parallelism(ResolvedStage stage, FlowSettings settings) {
+    return stage.parallelism() > 0 ? stage.parallelism() : settings.parallelism();
   }
 
   /** True when every trigger of the flow ends by itself. */

@@ -2,6 +2,7 @@ package dev.flow.translate;
 
 import dev.flow.log.StageScope;
 import dev.flow.record.FlowRecord;
+import dev.flow.spi.ErrorMarks;
 import dev.flow.spi.ErrorRecordFactory;
 import dev.flow.spi.FatalStageException;
 import dev.flow.spi.ProcessorContext;
@@ -19,6 +20,13 @@ import org.slf4j.LoggerFactory;
  * to the error stage, never dropping it. It counts a record the processor emits nothing for as
  * filtered; when it is the stage's main operator (a one-record-at-a-time transform) it also counts
  * the stage's records in and out. The error records are counted where the stage context adds them.
+ *
+ * <p>In a run of record stages that chain one after the other (see {@link FlowTranslator}), the
+ * failed records travel with the records instead, so that the run gives the error stage one input
+ * rather than one per stage: a stage that carries errors out emits its error records marked ({@link
+ * ErrorMarks}) on its main output and counts them itself; a stage that carries errors in passes the
+ * marked records it receives on untouched, and the last stage of the run sends them, unmarked, to
+ * its error output with its own.
  */
 final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
@@ -31,6 +39,8 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private final ErrorRecordFactory errors;
   private final OutputTag<FlowRecord> errorTag;
   private final boolean countsInAndOut;
+  private final boolean carryIn;
+  private final boolean carryOut;
 
   private transient StageMetrics metrics;
   private transient CountingCollector counting;
@@ -44,6 +54,24 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
       ErrorRecordFactory errors,
       OutputTag<FlowRecord> errorTag,
       boolean countsInAndOut) {
+    this(flowName, stageName, processor, errors, errorTag, countsInAndOut, false, false);
+  }
+
+  /**
+   * @param carryIn the input holds marked error records of the stages before, to pass on
+   * @param carryOut error records go on the main output, marked, to the next stage of the run
+   */
+  StageFunction(
+      String flowName,
+      String stageName,
+      RecordProcessor processor,
+      ErrorRecordFactory errors,
+      OutputTag<FlowRecord> errorTag,
+      boolean countsInAndOut,
+      boolean carryIn,
+      boolean carryOut) {
+    this.carryIn = carryIn;
+    this.carryOut = carryOut;
     this.countsInAndOut = countsInAndOut;
     this.flowName = flowName;
     this.stageName = stageName;
@@ -98,6 +126,15 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
 
   @Override
   public void processElement(FlowRecord record, Context ctx, Collector<FlowRecord> out) {
+    if (carryIn && ErrorMarks.isMarked(record)) {
+      if (carryOut) {
+        out.collect(record);
+      } else {
+        ErrorMarks.unmark(record);
+        ctx.output(errorTag, record);
+      }
+      return;
+    }
     if (countsInAndOut) {
       metrics.in.inc();
     }
@@ -119,7 +156,14 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
       }
       FlowRecord error = errors.create(record, e);
       scope.leave(outer); // the error stage runs as itself
-      ctx.output(errorTag, error);
+      if (carryIn || carryOut) {
+        metrics.errors.inc();
+      }
+      if (carryOut) {
+        out.collect(ErrorMarks.mark(error));
+      } else {
+        ctx.output(errorTag, error);
+      }
     } finally {
       scope.leave(outer);
     }

@@ -41,7 +41,7 @@ final class TriggerOutputFunction extends ProcessFunction<FlowRecord, FlowRecord
   @Override
   public void processElement(FlowRecord r, Context ctx, Collector<FlowRecord> out) {
     metrics.in.inc();
-    if (r.runId() == null) {
+    if (!r.hasRunId()) {
       r.runId(runIds.next());
     }
     if (r.triggerTime() == 0L) {

@@ -72,14 +72,14 @@ public final class Route implements RecordProcessor {
 
   /** The destination computed for {@code record}, or {@code fallback}. */
   public static String target(FlowRecord record, String fallback) {
-    JsonNode r = record.meta() == null ? null : record.meta().get(META);
+    JsonNode r = record.builtMeta() == null ? null : record.builtMeta().get(META);
     JsonNode t = r == null ? null : r.get("target");
     return t == null ? fallback : t.textValue();
   }
 
   /** The key computed for {@code record}, or null. */
   public static String key(FlowRecord record) {
-    JsonNode r = record.meta() == null ? null : record.meta().get(META);
+    JsonNode r = record.builtMeta() == null ? null : record.builtMeta().get(META);
     JsonNode k = r == null ? null : r.get("key");
     return k == null ? null : k.textValue();
   }

@@ -116,6 +116,64 @@ class FlowTranslatorITCase {
     assertThat(refused.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
   }
 
+  @Test
+  void aChainOfRecordStagesGivesTheErrorStageOneInputWithEveryStagesErrors() throws Exception {
+    ValidatedFlow flow =
+        new Builder("chain")
+            .stage(
+                "in",
+                new LinesTrigger(),
+                new Lines(List.of("{\"id\":\"1\"}", "{\"id\":\"2\"}", "{\"id\":\"3\"}", "x")),
+                0,
+                "a")
+            .stage("a", new SetFieldTransform(), new SetField("a", "A", "1"), 0, "b")
+            .stage("b", new SetFieldTransform(), new SetField("b", "B", "2"), 0, "c")
+            .stage("c", new SetFieldTransform(), new SetField("c", "C", "3"), 0, "out")
+            .stage("out", new CollectPublisher(), new Collect("chain-out"), 0)
+            .errors("chain-errors")
+            .build();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    FlowTranslator.translate(flow, env);
+    // The error stage reads the trigger's error records and those of the run a -> b -> c, not one
+    // stream per stage: Flink's stream graph walks the predecessors of every input of a union.
+    List<String> errorCounters =
+        env.getTransformations().stream()
+            .map(t -> t.getName())
+            .filter(n -> n.endsWith("(count errors)"))
+            .toList();
+    assertThat(errorCounters).containsExactly("in (count errors)");
+    org.apache.flink.api.dag.Transformation<?> union =
+        env.getTransformations().stream()
+            .flatMap(t -> t.getInputs().stream())
+            .filter(
+                t ->
+                    t instanceof org.apache.flink.streaming.api.transformations.UnionTransformation)
+            .findFirst()
+            .orElseThrow();
+    assertThat(union.getInputs()).hasSize(2);
+    env.execute(flow.def().name());
+
+    assertThat(CollectSink.payloads("chain-out")).isEmpty();
+    List<String> errors =
+        CollectSink.received("chain-errors").stream()
+            .map(r -> r.asObjectNode())
+            .map(
+                e ->
+                    e.get("stage").asText() + " " + e.get("record") + " " + e.get("error").asText())
+            .sorted()
+            .toList();
+    assertThat(errors)
+        .hasSize(4)
+        .startsWith(
+            "a {\"id\":\"1\"} refusing id 1",
+            "b {\"id\":\"2\"} refusing id 2",
+            "c {\"id\":\"3\"} refusing id 3");
+    assertThat(errors.get(3)).startsWith("in \"x\" not valid JSON");
+    for (var r : CollectSink.received("chain-errors")) {
+      assertThat(r.meta()).isNull();
+    }
+  }
+
   private static List<String> numbered(int n) {
     return java.util.stream.IntStream.range(0, n).mapToObj(i -> "{\"id\":" + i + "}").toList();
   }

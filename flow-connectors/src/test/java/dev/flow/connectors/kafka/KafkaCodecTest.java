@@ -90,6 +90,41 @@ class KafkaCodecTest {
     assertThat(m.timestamp()).isNull();
   }
 
+  @Test
+  void theMetadataAndRunIdAreBuiltOnlyWhenAStageReadsThem() {
+    ConsumerRecord<byte[], byte[]> msg =
+        new ConsumerRecord<>("orders", 0, 9L, utf8("k"), utf8("{\"id\":1,\"x\":2}"));
+    List<FlowRecord> out = new ArrayList<>();
+    new KafkaMessageDecoder(new RecordDecoder(PayloadFormat.JSON, null, null))
+        .deserialize(msg, collector(out));
+    FlowRecord r = out.get(0);
+    assertThat(r.builtMeta()).isNull();
+    assertThat(r.hasRunId()).isTrue();
+    ProducerRecord<byte[], byte[]> m =
+        new KafkaMessageEncoder("out", FieldPath.parse("id"), Map.of()).serialize(r, null, null);
+    assertThat(new String(m.value(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":1,\"x\":2}");
+    assertThat(r.builtMeta()).isNull();
+    assertThat(r.meta().toString())
+        .isEqualTo(
+            "{\"topic\":\"orders\",\"partition\":0,\"offset\":9,\"timestamp\":-1,\"key\":\"k\"}");
+    assertThat(r.runId()).isEqualTo("orders-0-9");
+  }
+
+  @Test
+  void aTombstoneKeepsItsMarkFirstInTheMetadata() {
+    ConsumerRecord<byte[], byte[]> msg = new ConsumerRecord<>("orders", 1, 5L, utf8("k"), null);
+    List<FlowRecord> out = new ArrayList<>();
+    new KafkaMessageDecoder(new RecordDecoder(PayloadFormat.JSON, null, null))
+        .deserialize(msg, collector(out));
+    FlowRecord r = out.get(0);
+    assertThat(r.runId()).isEqualTo("orders-1-5");
+    assertThat(r.toJson()).isEqualTo("{}");
+    assertThat(r.meta().toString())
+        .isEqualTo(
+            "{\"tombstone\":true,\"topic\":\"orders\",\"partition\":1,\"offset\":5,"
+                + "\"timestamp\":-1,\"key\":\"k\"}");
+  }
+
   static Collector<FlowRecord> collector(List<FlowRecord> out) {
     return new Collector<>() {
       @Override
