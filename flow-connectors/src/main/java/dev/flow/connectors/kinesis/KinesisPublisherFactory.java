@@ -1,8 +1,6 @@
 package dev.flow.connectors.kinesis;
 
-import dev.flow.connectors.Props;
 import dev.flow.connectors.Route;
-import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.FieldEffects;
 import dev.flow.spi.IoContext;
@@ -55,31 +53,16 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
 
   @Override
   public void validate(KinesisPublisherOptions o, ValidationContext ctx) {
-    KinesisAccess.validate(
-        ctx,
-        o.stream(),
-        o.region(),
-        o.credentials(),
-        o.accessKeyId(),
-        o.secretAccessKey(),
-        o.endpoint());
+    o.aws().validate(ctx, o.stream());
     if (o.partitionKeyField() != null && o.partitionKeyExpression() != null) {
       ctx.error(
           "partitionKeyExpression", "set partitionKeyField or partitionKeyExpression, not both");
     }
-    Props.checkPath(ctx, "partitionKeyField", o.partitionKeyField());
   }
 
   @Override
   public void publish(DataStream<FlowRecord> input, KinesisPublisherOptions o, StageContext ctx) {
-    KinesisAccess access =
-        new KinesisAccess(
-            o.region(),
-            o.endpoint(),
-            o.credentials(),
-            o.accessKeyId(),
-            o.secretAccessKey(),
-            o.properties());
+    KinesisAccess access = new KinesisAccess(o.aws(), o.properties());
     String arn =
         access.resolve(
             ctx,
@@ -91,9 +74,7 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
         KinesisStreamsSink.<FlowRecord>builder()
             .setKinesisClientProperties(access.clientProperties(o.stream()))
             .setSerializationSchema(new PayloadBytes())
-            .setPartitionKeyGenerator(
-                new KinesisPartitionKey(
-                    o.partitionKeyField() == null ? null : FieldPath.parse(o.partitionKeyField())))
+            .setPartitionKeyGenerator(new KinesisPartitionKey(o.partitionKeyField()))
             .setFailOnError(false);
     if (arn.startsWith("arn:")) {
       b.setStreamArn(arn);
@@ -122,7 +103,8 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
     if (o.stream() == null) {
       return List.of();
     }
-    String[] s = KinesisTriggerFactory.kinesisStream(o.stream(), o.region(), o.endpoint());
+    String[] s =
+        KinesisTriggerFactory.kinesisStream(o.stream(), o.aws().region(), o.aws().endpoint());
     return List.of(Resource.writes("kinesis-stream", s[0], s[1]));
   }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flow.connectors.ConnectorException;
+import dev.flow.connectors.EventTime;
 import dev.flow.connectors.PayloadFormat;
-import dev.flow.connectors.kinesis.KinesisAccess.Credentials;
+import dev.flow.connectors.kinesis.AwsAccess.Credentials;
 import dev.flow.connectors.kinesis.KinesisTriggerOptions.StartFrom;
 import dev.flow.connectors.testing.KinesisEmulator;
+import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FlowSettings;
@@ -52,18 +54,17 @@ class KinesisITCase {
   static KinesisTriggerOptions read(String stream, String endpoint, Duration connectTimeout) {
     return new KinesisTriggerOptions(
         stream,
-        KinesisEmulator.REGION,
-        endpoint,
+        new AwsAccess(
+            KinesisEmulator.REGION,
+            endpoint,
+            Credentials.BASIC,
+            KinesisEmulator.ACCESS_KEY,
+            KinesisEmulator.SECRET_KEY),
         StartFrom.TRIM_HORIZON,
         null,
-        Credentials.BASIC,
-        KinesisEmulator.ACCESS_KEY,
-        KinesisEmulator.SECRET_KEY,
         PayloadFormat.JSON,
         null,
-        null,
-        null,
-        null,
+        new EventTime(null, null, null),
         Duration.ofMillis(500),
         null,
         connectTimeout);
@@ -131,12 +132,13 @@ class KinesisITCase {
             in,
             new KinesisPublisherOptions(
                 KinesisEmulator.arn("k-pub"),
-                null,
-                KINESIS.endpoint(),
-                Credentials.BASIC,
-                KinesisEmulator.ACCESS_KEY,
-                KinesisEmulator.SECRET_KEY,
-                "customer",
+                new AwsAccess(
+                    null,
+                    KINESIS.endpoint(),
+                    Credentials.BASIC,
+                    KinesisEmulator.ACCESS_KEY,
+                    KinesisEmulator.SECRET_KEY),
+                FieldPath.parse("customer"),
                 null,
                 null,
                 Duration.ofSeconds(5)),
