@@ -106,7 +106,7 @@ class ErrorBudgetITCase {
     assertThat(FlowRun.problems(f))
         .containsExactly(
             f + ":4:22: error: setting 'errors.maxCount' must be 0 or more, found -1",
-            f + ":4:46: error: setting 'errors.window' must be from 1s to 24h, found 0s",
-            f + ":4:26: error: setting 'errors.maxRate' must be more than 0 (per second)");
+            f + ":4:26: error: setting 'errors.maxRate' must be more than 0 (per second)",
+            f + ":4:46: error: setting 'errors.window' must be from 1s to 24h, found 0s");
   }
 }
