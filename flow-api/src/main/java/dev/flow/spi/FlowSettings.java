@@ -8,7 +8,8 @@ import java.time.Duration;
  * and error handling. Every field has a default, so a flow without settings runs as is.
  */
 public record FlowSettings(
-    @Prop(description = "Default parallelism of every stage.", defaultValue = "1") int parallelism,
+    @Prop(description = "Default parallelism of every stage.", defaultValue = "1", min = "1")
+        int parallelism,
     @Prop(
             description = "Upper bound of parallelism for keyed state; fixed once a job has state.",
             defaultValue = "128")
@@ -119,7 +120,9 @@ public record FlowSettings(
           Duration resetAfter,
       @Prop(
               description = "Random spread of the delay, 0 to 1 (exponential-delay).",
-              defaultValue = "0.1")
+              defaultValue = "0.1",
+              min = "0",
+              max = "1")
           double jitter,
       @Prop(
               description =
@@ -173,14 +176,19 @@ public record FlowSettings(
       @Prop(
               description =
                   "The error budget: the job fails once more error records than this arrive within"
-                      + " 'window'. Unset: no limit.")
+                      + " 'window'. Unset: no limit.",
+              min = "0")
           Integer maxCount,
       @Prop(
               description =
                   "The error budget as a rate: the job fails once error records arrive faster than"
                       + " this many per second, on average over 'window'. Unset: no limit.")
           Double maxRate,
-      @Prop(description = "The sliding time window of maxCount and maxRate.", defaultValue = "1m")
+      @Prop(
+              description = "The sliding time window of maxCount and maxRate.",
+              defaultValue = "1m",
+              min = "1s",
+              max = "24h")
           Duration window) {
 
     /** An error stage without a budget. */

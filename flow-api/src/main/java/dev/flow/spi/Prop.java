@@ -13,9 +13,16 @@ import java.lang.annotation.Target;
  * <p>The prop's name is the record component's name unless {@link #name()} says otherwise. Its type
  * is the component's Java type: {@code String}, {@code int}, {@code long}, {@code double}, {@code
  * boolean}, {@link java.time.Duration} (written {@code 500ms}, {@code 10s}, {@code 5m}, {@code
- * 1h}), an enum (matched loosely), {@code List<T>}, {@code Map<String, T>}, another options record,
- * {@link com.fasterxml.jackson.databind.JsonNode} (any JSON), or an expression type from {@code
- * dev.flow.expr}.
+ * 1h}), {@link DataSize} (written {@code 64kb}, {@code 128mb}), {@link java.time.Instant} (epoch
+ * milliseconds or ISO-8601), {@link dev.flow.record.FieldPath} and {@link java.util.regex.Pattern}
+ * (both checked when the flow is validated), an enum (matched loosely), {@code List<T>}, {@code
+ * Map<String, T>}, another options record, a {@link PropGroup} (its props written beside the
+ * record's own), {@link com.fasterxml.jackson.databind.JsonNode} (any JSON), or an expression type
+ * from {@code dev.flow.expr}.
+ *
+ * <p>A value that does not fit its type or its {@link #min()} and {@link #max()} is reported at its
+ * line and column, naming the prop, before the action's own {@code validate} runs; the action
+ * checks only what the types cannot say.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER})
@@ -46,6 +53,15 @@ public @interface Prop {
    * resolve against its working directory.
    */
   boolean file() default false;
+
+  /**
+   * The smallest value allowed, written as in YAML ({@code 1}, {@code 0s}, {@code 1kb}), for a
+   * number, duration or size prop; empty for no limit.
+   */
+  String min() default "";
+
+  /** The largest value allowed, written like {@link #min()}; empty for no limit. */
+  String max() default "";
 
   /** An example value for the docs. */
   String example() default "";

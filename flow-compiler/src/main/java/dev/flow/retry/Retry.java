@@ -14,6 +14,7 @@ import java.time.Duration;
  */
 public record Retry(
     @Prop(
+            min = "1",
             description =
                 "Tries in all for a record whose processing fails transiently (I/O, a timeout, a"
                     + " TransientStageException), the first included; 1 does not retry.",

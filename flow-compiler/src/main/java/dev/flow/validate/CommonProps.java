@@ -17,6 +17,7 @@ import dev.flow.spi.ValidationContext;
  */
 public record CommonProps(
     @Prop(
+            min = "1",
             description =
                 "How many parallel instances run this stage; settings.parallelism when absent.")
         Integer parallelism,
@@ -42,15 +43,8 @@ public record CommonProps(
     return expectedInput != null && expectedInput.isSet() ? expectedInput : null;
   }
 
-  /** Rules beyond the types: parallelism is positive, retry tries at least once. */
+  /** Rules beyond the types and limits: the expected input's schema is a valid JSON Schema. */
   void check(ValidationContext ctx) {
-    if (retry != null && retry.attempts() != null && retry.attempts() < 1) {
-      ctx.error(
-          "retry.attempts", "prop 'retry.attempts' must be 1 or more, found " + retry.attempts());
-    }
-    if (parallelism != null && parallelism < 1) {
-      ctx.error("parallelism", "prop 'parallelism' must be 1 or more, found " + parallelism);
-    }
     if (expectedInput != null && (expectedInput.isSet() || ctx.isSet("expectedInput"))) {
       try {
         CompiledSchema.load(expectedInput.ref());

@@ -241,11 +241,8 @@ public final class FlowValidator {
     return new ResolvedStage(stage, f, b.options(), b.parallelism(), List.of());
   }
 
-  /** Rules on settings beyond their types. */
+  /** Rules on settings beyond their types and limits. */
   private static void checkSettings(FlowSettings s, StageValidationContext ctx) {
-    if (s.parallelism() < 1) {
-      ctx.error("parallelism", "setting 'parallelism' must be 1 or more, found " + s.parallelism());
-    }
     if (s.maxParallelism() < Math.max(1, s.parallelism())) {
       ctx.error(
           "maxParallelism",
@@ -253,9 +250,6 @@ public final class FlowValidator {
               + s.parallelism()
               + "), found "
               + s.maxParallelism());
-    }
-    if (s.restart() != null && (s.restart().jitter() < 0 || s.restart().jitter() > 1)) {
-      ctx.error("restart.jitter", "setting 'restart.jitter' must be from 0 to 1");
     }
     // the limits of the Flink APIs these settings feed (CheckpointConfig, the restart strategies)
     FlowSettings.Checkpointing cp = s.checkpointing();
@@ -300,16 +294,8 @@ public final class FlowValidator {
     }
     FlowSettings.Errors e = s.errors();
     if (e != null) {
-      if (e.maxCount() != null && e.maxCount() < 0) {
-        ctx.error("errors.maxCount", "setting 'errors.maxCount' must be 0 or more");
-      }
       if (e.maxRate() != null && !(e.maxRate() > 0 && e.maxRate() < 1e12)) {
         ctx.error("errors.maxRate", "setting 'errors.maxRate' must be more than 0 (per second)");
-      }
-      if (e.window() != null
-          && (e.window().compareTo(java.time.Duration.ofSeconds(1)) < 0
-              || e.window().compareTo(java.time.Duration.ofDays(1)) > 0)) {
-        ctx.error("errors.window", "setting 'errors.window' must be from 1s to 24h");
       }
     }
   }

@@ -92,12 +92,17 @@ public final class OptionsBinder {
       PropSpec spec = specs.get(i);
       Node n = map.get(spec.name());
       Object v;
-      if (n == null || n instanceof Node.ScalarNode s && s.isNull()) {
+      if (spec.isGroup()) {
+        v = record(spec.rawType(), map, path, List.of(), false); // its props sit beside ours
+      } else if (n == null || n instanceof Node.ScalarNode s && s.isNull()) {
         v = absent(spec, map, path + spec.name());
       } else {
         v = value(spec.type(), n, path + spec.name(), spec.secret());
         if (spec.isFile() && v instanceof String file) {
           v = FlowFiles.resolve(file, n.location());
+        }
+        if (v != FAILED && v != null && (spec.min() != null || spec.max() != null)) {
+          v = Limits.check(this, spec, v, n, path + spec.name());
         }
       }
       if (v == FAILED && salvage) {
@@ -117,7 +122,14 @@ public final class OptionsBinder {
 
   private void unknownKeys(
       List<PropSpec> specs, Node.MapNode map, String path, Collection<String> alsoKnown) {
-    List<String> known = new ArrayList<>(specs.stream().map(PropSpec::name).toList());
+    List<String> known = new ArrayList<>();
+    for (PropSpec spec : specs) {
+      if (spec.isGroup()) {
+        known.addAll(PropSpec.names(spec.rawType()));
+      } else {
+        known.add(spec.name());
+      }
+    }
     if (path.isEmpty()) {
       alsoKnown.stream().filter(k -> !known.contains(k)).forEach(known::add);
     }
@@ -220,6 +232,9 @@ public final class OptionsBinder {
         return Scalars.convert(raw, s);
       } catch (Scalars.Mismatch m) {
         return mismatch(node, path, m.expected, m.hint, secret);
+      } catch (Scalars.Invalid e) {
+        error(node.location(), noun + " '" + path + "': " + e.getMessage(), null);
+        return FAILED;
       }
     }
     error(

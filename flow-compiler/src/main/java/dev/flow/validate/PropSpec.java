@@ -1,6 +1,7 @@
 package dev.flow.validate;
 
 import dev.flow.spi.Prop;
+import dev.flow.spi.PropGroup;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * One prop of an options record, read from a record component and its {@link Prop} annotation. A
- * component without the annotation is still a prop, with no description and no default.
+ * component without the annotation is still a prop, with no description and no default; a component
+ * whose type is a {@link PropGroup} stands for the group's props ({@link #flat}).
  *
  * @param name the prop's name in YAML
  * @param component the record component
@@ -38,9 +40,49 @@ public record PropSpec(String name, RecordComponent component, Prop prop) {
     return CACHE.get(recordType);
   }
 
-  /** The names of the props of a record type, in declaration order. */
+  private static final ClassValue<List<PropSpec>> FLAT =
+      new ClassValue<>() {
+        @Override
+        protected List<PropSpec> computeValue(Class<?> type) {
+          List<PropSpec> flat = new ArrayList<>();
+          for (PropSpec p : of(type)) {
+            if (p.isGroup()) {
+              flat.addAll(flat(p.rawType()));
+            } else {
+              flat.add(p);
+            }
+          }
+          return List.copyOf(flat);
+        }
+      };
+
+  /**
+   * The props of a record type as a flow writes them, in declaration order: the props of each
+   * {@link PropGroup} component in its place.
+   */
+  public static List<PropSpec> flat(Class<?> recordType) {
+    of(recordType);
+    return FLAT.get(recordType);
+  }
+
+  /** The names of the props of a record type as a flow writes them, in declaration order. */
   public static List<String> names(Class<?> recordType) {
-    return of(recordType).stream().map(PropSpec::name).toList();
+    return flat(recordType).stream().map(PropSpec::name).toList();
+  }
+
+  /** True when this component is a {@link PropGroup}, whose props sit beside the record's own. */
+  public boolean isGroup() {
+    return rawType().isAnnotationPresent(PropGroup.class);
+  }
+
+  /** The smallest value allowed, as written in YAML, or null. */
+  public String min() {
+    return prop == null || prop.min().isEmpty() ? null : prop.min();
+  }
+
+  /** The largest value allowed, as written in YAML, or null. */
+  public String max() {
+    return prop == null || prop.max().isEmpty() ? null : prop.max();
   }
 
   public Type type() {

@@ -31,6 +31,18 @@ final class PropTypes {
     if (raw == java.time.Duration.class) {
       return Scalars.DURATION;
     }
+    if (raw == java.time.Instant.class) {
+      return "epoch milliseconds or an ISO-8601 instant";
+    }
+    if (raw == dev.flow.spi.DataSize.class) {
+      return "a size such as 64kb, 128mb or 1gb";
+    }
+    if (raw == dev.flow.record.FieldPath.class) {
+      return "a field path such as customer.address.city";
+    }
+    if (raw == java.util.regex.Pattern.class) {
+      return "a regular expression";
+    }
     if (raw.isEnum()) {
       return "one of " + String.join(", ", Scalars.enumNames(raw));
     }

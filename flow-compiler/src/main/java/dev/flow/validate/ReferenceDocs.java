@@ -85,7 +85,7 @@ public final class ReferenceDocs {
       b.append(" · also `").append(String.join("`, `", f.aliases())).append('`');
     }
     b.append("\n\n").append(f.description()).append("\n\n");
-    if (PropSpec.of(f.optionsClass()).isEmpty()) {
+    if (PropSpec.flat(f.optionsClass()).isEmpty()) {
       b.append("This action has no props of its own.\n");
     } else {
       table(b, f.optionsClass());
@@ -104,14 +104,14 @@ public final class ReferenceDocs {
   }
 
   private static void rows(StringBuilder b, Class<?> options, String prefix) {
-    for (PropSpec p : PropSpec.of(options)) {
+    for (PropSpec p : PropSpec.flat(options)) {
       String def = p.defaultValue() == null ? "" : "`" + cell(p.defaultValue()) + "`";
       String desc = cell(p.description()) + (p.secret() ? " Secret: never shown." : "");
       b.append("| `")
           .append(prefix)
           .append(p.name())
           .append("` | ")
-          .append(cell(typeName(p.type())))
+          .append(cell(typeName(p.type()) + limits(p)))
           .append(" | ")
           .append(def)
           .append(" | ")
@@ -123,6 +123,11 @@ public final class ReferenceDocs {
         rows(b, p.rawType(), prefix + p.name() + ".");
       }
     }
+  }
+
+  private static String limits(PropSpec p) {
+    String l = Limits.describe(p);
+    return l == null ? "" : ", " + l;
   }
 
   /** A prop type in words: "whole number", "list of string", "one of: a, b". */
@@ -142,6 +147,18 @@ public final class ReferenceDocs {
     }
     if (raw == Duration.class) {
       return "duration";
+    }
+    if (raw == java.time.Instant.class) {
+      return "timestamp";
+    }
+    if (raw == dev.flow.spi.DataSize.class) {
+      return "size";
+    }
+    if (raw == dev.flow.record.FieldPath.class) {
+      return "field path";
+    }
+    if (raw == java.util.regex.Pattern.class) {
+      return "regular expression";
     }
     if (raw.isEnum()) {
       return "one of: " + String.join(", ", Scalars.enumNames(raw));

@@ -2,17 +2,24 @@ package dev.flow.validate;
 
 import dev.flow.model.Node;
 import dev.flow.parse.Suggestions;
+import dev.flow.record.FieldPath;
+import dev.flow.spi.DataSize;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-/** Converts scalar nodes to prop values: text, numbers, booleans, durations and enums. */
+/**
+ * Converts scalar nodes to prop values: text, numbers, booleans, durations, sizes, instants, field
+ * paths, regular expressions and enums.
+ */
 final class Scalars {
 
   /** A scalar of the wrong kind: what was expected, and an optional hint. */
@@ -25,6 +32,18 @@ final class Scalars {
       super(expected, null, false, false);
       this.expected = expected;
       this.hint = hint;
+    }
+  }
+
+  /**
+   * A scalar of the right kind whose value is not valid for its type (a field path with an empty
+   * segment, a regular expression that does not compile): the reason, in words.
+   */
+  static final class Invalid extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Invalid(String reason) {
+      super(reason, null, false, false);
     }
   }
 
@@ -72,10 +91,14 @@ final class Scalars {
         || type == boolean.class
         || type == Boolean.class
         || type == Duration.class
+        || type == DataSize.class
+        || type == FieldPath.class
+        || type == Pattern.class
+        || type == Instant.class
         || type.isEnum();
   }
 
-  static Object convert(Class<?> type, Node.ScalarNode s) throws Mismatch {
+  static Object convert(Class<?> type, Node.ScalarNode s) throws Mismatch, Invalid {
     Object v = s.value();
     boolean fromParameter = s.style() == Node.ScalarNode.Style.SYNTHETIC;
     if (type == String.class) {
@@ -124,7 +147,48 @@ final class Scalars {
     if (type.isEnum()) {
       return enumValue(type, s.text());
     }
+    if (type == Instant.class) {
+      return instant(s.text());
+    }
+    if (type == FieldPath.class || type == Pattern.class || type == DataSize.class) {
+      return parsed(type, s.text()); // as for a string, any scalar's text
+    }
     throw new IllegalArgumentException("not a scalar type: " + type.getName());
+  }
+
+  /** A field path, regular expression or size from its text. */
+  static Object parsed(Class<?> type, String text) throws Invalid {
+    try {
+      if (type == FieldPath.class) {
+        return FieldPath.parse(text);
+      }
+      if (type == Pattern.class) {
+        return Pattern.compile(text);
+      }
+      return DataSize.parse(text);
+    } catch (PatternSyntaxException e) {
+      throw new Invalid("not a valid regular expression: " + e.getDescription());
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(e.getMessage());
+    }
+  }
+
+  /** An instant from epoch milliseconds or ISO-8601 text such as 2024-05-01T00:00:00Z. */
+  static Instant instant(String text) throws Invalid {
+    String t = text.trim();
+    try {
+      return Instant.ofEpochMilli(Long.parseLong(t));
+    } catch (NumberFormatException notDigits) {
+      try {
+        return Instant.parse(t);
+      } catch (DateTimeParseException e) {
+        throw new Invalid(
+            "'"
+                + text
+                + "' is neither epoch milliseconds nor an ISO-8601 instant such as"
+                + " 2024-05-01T00:00:00Z");
+      }
+    }
   }
 
   private static long whole(Object v, boolean fromParameter, String expected) throws Mismatch {

@@ -33,6 +33,9 @@ public final class SchemaGenerator {
   static final String DURATION_PATTERN =
       "^\\s*\\d+(\\.\\d+)?\\s*([mM][sS]|[sSmMhHdD])\\s*$|^[pP].+$";
 
+  static final String SIZE_PATTERN =
+      "^\\s*\\d+\\s*([bB]([yY][tT][eE][sS]?)?|[kKmMgGtT]([bB]|[iI][bB])?)?\\s*$";
+
   private final ActionRegistry registry;
 
   public SchemaGenerator(ActionRegistry registry) {
@@ -113,12 +116,12 @@ public final class SchemaGenerator {
     o.put("additionalProperties", false);
     ObjectNode props = o.putObject("properties");
     List<String> required = new ArrayList<>();
-    List<PropSpec> all = new ArrayList<>(PropSpec.of(type));
+    List<PropSpec> all = new ArrayList<>(PropSpec.flat(type));
     extra.stream()
         .filter(e -> all.stream().noneMatch(a -> a.name().equals(e.name())))
         .forEach(all::add);
     for (PropSpec spec : all) {
-      ObjectNode p = schema(spec.type());
+      ObjectNode p = limited(schema(spec.type()), spec);
       if (!spec.description().isEmpty()) {
         p.put("description", spec.description());
       }
@@ -163,6 +166,26 @@ public final class SchemaGenerator {
     if (raw == Duration.class) {
       return type("string").put("pattern", DURATION_PATTERN);
     }
+    if (raw == dev.flow.spi.DataSize.class) {
+      ObjectNode s = F.objectNode();
+      ArrayNode any = s.putArray("anyOf");
+      any.add(type("integer").put("minimum", 0));
+      any.add(type("string").put("pattern", SIZE_PATTERN));
+      return s;
+    }
+    if (raw == java.time.Instant.class) {
+      ObjectNode s = F.objectNode();
+      ArrayNode any = s.putArray("anyOf");
+      any.add(type("integer"));
+      any.add(type("string"));
+      return s;
+    }
+    if (raw == java.util.regex.Pattern.class) {
+      return type("string").put("format", "regex");
+    }
+    if (raw == dev.flow.record.FieldPath.class) {
+      return type("string").put("minLength", 1);
+    }
     if (raw.isEnum()) {
       List<String> values = new ArrayList<>(Scalars.enumNames(raw));
       for (Object c : raw.getEnumConstants()) {
@@ -195,6 +218,34 @@ public final class SchemaGenerator {
       return s;
     }
     return F.objectNode();
+  }
+
+  /** A number prop's {@code min} and {@code max} as {@code minimum} and {@code maximum}. */
+  private static ObjectNode limited(ObjectNode s, PropSpec spec) {
+    if (spec.min() == null && spec.max() == null) {
+      return s;
+    }
+    Class<?> raw = spec.rawType();
+    boolean whole =
+        raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class;
+    if (!whole && raw != double.class && raw != Double.class) {
+      return s; // durations and sizes are strings: their limits are checked by the validator
+    }
+    ObjectNode number = s.has("anyOf") ? (ObjectNode) s.get("anyOf").get(0) : s;
+    if (spec.min() != null) {
+      number.set("minimum", NodeJson.toJson(limit(spec.min(), whole)));
+    }
+    if (spec.max() != null) {
+      number.set("maximum", NodeJson.toJson(limit(spec.max(), whole)));
+    }
+    return s;
+  }
+
+  private static Node limit(String text, boolean whole) {
+    dev.flow.model.Location at = new dev.flow.model.Location("limit", 0, 0);
+    Object v =
+        whole ? (Object) Long.parseLong(text.trim()) : (Object) Double.parseDouble(text.trim());
+    return new Node.ScalarNode(v, at);
   }
 
   /** Numbers and booleans may also be written as a {@code ${set__param}} reference. */

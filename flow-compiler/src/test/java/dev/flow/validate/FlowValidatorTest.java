@@ -271,7 +271,7 @@ class FlowValidatorTest {
         .containsExactly(
             "x.yaml:5:20: error: stage \"read\" (Test Source): prop 'count' must be a whole number,"
                 + " found a string ('many')",
-            "x.yaml:5:26: error: stage \"read\" (Test Source): prop 'parallelism' must be 1 or"
+            "x.yaml:5:39: error: stage \"read\" (Test Source): prop 'parallelism' must be 1 or"
                 + " more, found 0",
             "x.yaml:10:7: error: stage \"t\" (Test Transform): unknown prop 'feild'; did you mean"
                 + " 'field'? Known props: field, mode, tags, weights, retry, token, parallelism,"
@@ -300,7 +300,7 @@ class FlowValidatorTest {
                   - {name: keep, action: Test Sink}
                 """))
         .containsExactly(
-            "x.yaml:3:47: error: stage \"read\" (Test Source): prop 'parallelism' must be 1 or"
+            "x.yaml:3:60: error: stage \"read\" (Test Source): prop 'parallelism' must be 1 or"
                 + " more, found 0",
             "x.yaml:9:7: error: stage \"t\" (Test Transform): prop 'tags' must not be empty",
             "x.yaml:10:7: warning: stage \"t\" (Test Transform): prop 'retry' has no effect with"
@@ -456,10 +456,10 @@ class FlowValidatorTest {
                   errors: {action: Test Sink}
                 """))
         .containsExactly(
-            "x.yaml:6:3: error: setting 'parallelism' must be 1 or more, found 0",
-            "x.yaml:7:3: error: setting 'maxParallelism' must be at least 'parallelism' (0), found"
+            "x.yaml:6:16: error: setting 'parallelism' must be 1 or more, found 0",
+            "x.yaml:7:3: error: setting 'maxParallelism' must be at least 'parallelism' (1), found"
                 + " -1",
-            "x.yaml:8:13: error: setting 'restart.jitter' must be from 0 to 1");
+            "x.yaml:8:21: error: setting 'restart.jitter' must be from 0 to 1, found 1.5");
   }
 
   @Test
@@ -479,9 +479,9 @@ class FlowValidatorTest {
         .containsExactly(
             "x.yaml:3:54: error: stage \"read\" (Test Source): prop 'count' must be a whole number,"
                 + " found a string ('many')",
-            "x.yaml:3:60: error: stage \"read\" (Test Source): prop 'parallelism' must be 1 or"
+            "x.yaml:3:73: error: stage \"read\" (Test Source): prop 'parallelism' must be 1 or"
                 + " more, found 0",
-            "x.yaml:6:3: error: setting 'parallelism' must be 1 or more, found 0",
+            "x.yaml:6:16: error: setting 'parallelism' must be 1 or more, found 0",
             "x.yaml:7:25: error: setting 'checkpointing.mode' must be one of exactly-once,"
                 + " at-least-once, found a string ('exactly-one'); did you mean 'exactly-once'?",
             "x.yaml:8:20: error: the error stage must be a publisher, and 'Test Transform' is a"

@@ -42,7 +42,7 @@ class ReferenceDocsTest {
 
             | Prop | Type | Default | Required | Description |
             |---|---|---|---|---|
-            | `parallelism` | whole number |  | no | How many parallel instances run this stage;\
+            | `parallelism` | whole number, 1 or more |  | no | How many parallel instances run this stage;\
              settings.parallelism when absent. |
             """);
   }

@@ -27,13 +27,14 @@ public final class RecordDecoder implements Serializable {
 
   /**
    * @param format how to read the bytes
-   * @param valueField the field that holds string or bytes values (unused for JSON)
+   * @param valueField the field that holds string or bytes values (unused for JSON), or null for
+   *     {@code value}
    * @param eventTimeField the field that holds the event time, or null
    */
-  public RecordDecoder(PayloadFormat format, String valueField, String eventTimeField) {
+  public RecordDecoder(PayloadFormat format, FieldPath valueField, FieldPath eventTimeField) {
     this.format = format;
-    this.valueField = FieldPath.parse(valueField == null ? "value" : valueField);
-    this.eventTimeField = eventTimeField == null ? null : FieldPath.parse(eventTimeField);
+    this.valueField = valueField == null ? FieldPath.of("value") : valueField;
+    this.eventTimeField = eventTimeField;
   }
 
   /** The record for {@code raw}; a null message (a tombstone) gives an empty payload. */

@@ -3,6 +3,7 @@ package dev.flow.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.InvalidRecordException;
 import dev.flow.record.Json;
@@ -28,7 +29,10 @@ class RecordDecoderTest {
   void nonJsonOnAJsonTopicBecomesARecordThatFailsTheCheckWithItsRawBytes() {
     byte[] raw = utf8("oops, not json");
     for (String timeField : new String[] {null, "ts"}) {
-      FlowRecord r = new RecordDecoder(PayloadFormat.JSON, null, timeField).decode(raw);
+      FlowRecord r =
+          new RecordDecoder(
+                  PayloadFormat.JSON, null, timeField == null ? null : FieldPath.parse(timeField))
+              .decode(raw);
       assertThat(r.original()).isSameAs(raw);
       assertThatThrownBy(() -> FlowRecord.parseJson(r.toJsonBytes()))
           .isInstanceOf(InvalidRecordException.class)
@@ -39,7 +43,8 @@ class RecordDecoderTest {
   @Test
   void stringGoesIntoTheConfiguredField() {
     FlowRecord r =
-        new RecordDecoder(PayloadFormat.STRING, "body.text", null).decode(utf8("héllo, world"));
+        new RecordDecoder(PayloadFormat.STRING, FieldPath.parse("body.text"), null)
+            .decode(utf8("héllo, world"));
     assertThat(r.toJson()).isEqualTo("{\"body\":{\"text\":\"héllo, world\"}}");
     assertThat(r.original()).isEqualTo(utf8("héllo, world"));
   }
@@ -47,7 +52,8 @@ class RecordDecoderTest {
   @Test
   void bytesGoIntoTheFieldAsBase64() {
     FlowRecord r =
-        new RecordDecoder(PayloadFormat.BYTES, "data", null).decode(new byte[] {0, (byte) 0xff, 7});
+        new RecordDecoder(PayloadFormat.BYTES, FieldPath.parse("data"), null)
+            .decode(new byte[] {0, (byte) 0xff, 7});
     assertThat(r.toJson()).isEqualTo("{\"data\":\"AP8H\"}");
   }
 
@@ -56,13 +62,14 @@ class RecordDecoderTest {
     FlowRecord json = new RecordDecoder(PayloadFormat.JSON, null, null).decode(null);
     assertThat(json.toJson()).isEqualTo("{}");
     assertThat(json.meta().get("tombstone").booleanValue()).isTrue();
-    FlowRecord str = new RecordDecoder(PayloadFormat.STRING, "v", null).decode(null);
+    FlowRecord str =
+        new RecordDecoder(PayloadFormat.STRING, FieldPath.parse("v"), null).decode(null);
     assertThat(str.toJson()).isEqualTo("{\"v\":null}");
   }
 
   @Test
   void eventTimeFromNumbersDigitsAndIsoText() {
-    RecordDecoder d = new RecordDecoder(PayloadFormat.JSON, null, "meta.at");
+    RecordDecoder d = new RecordDecoder(PayloadFormat.JSON, null, FieldPath.parse("meta.at"));
     assertThat(d.decode(utf8("{\"meta\":{\"at\":1714557600000}}")).eventTime())
         .isEqualTo(1714557600000L);
     assertThat(d.decode(utf8("{\"meta\":{\"at\":\"1714557600000\"}}")).eventTime())

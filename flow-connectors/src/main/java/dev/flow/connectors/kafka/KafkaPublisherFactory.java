@@ -1,7 +1,6 @@
 package dev.flow.connectors.kafka;
 
 import dev.flow.connectors.ConnectorException;
-import dev.flow.connectors.Props;
 import dev.flow.connectors.Route;
 import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.record.FieldPath;
@@ -77,11 +76,6 @@ public final class KafkaPublisherFactory implements PublisherFactory<KafkaPublis
     if (o.keyField() != null && o.keyExpression() != null) {
       ctx.error("keyExpression", "set keyField or keyExpression, not both");
     }
-    Props.checkPath(ctx, "topicField", o.topicField());
-    Props.checkPath(ctx, "keyField", o.keyField());
-    if (o.headers() != null) {
-      o.headers().values().forEach(path -> Props.checkPath(ctx, "headers", path));
-    }
     KafkaClients.checkProperties(ctx, o.properties(), KafkaClients.SINK_OWNED);
     Duration timeout = transactionTimeout(o);
     if (timeout.compareTo(BROKER_MAX_TRANSACTION_TIMEOUT) > 0) {
@@ -115,12 +109,7 @@ public final class KafkaPublisherFactory implements PublisherFactory<KafkaPublis
         o.properties(),
         null,
         o.connectTimeout() == null ? Duration.ofSeconds(10) : o.connectTimeout());
-    Route route =
-        new Route(
-            "topic",
-            o.topicField() == null ? null : FieldPath.parse(o.topicField()),
-            o.topicExpression(),
-            o.keyExpression());
+    Route route = new Route("topic", o.topicField(), o.topicExpression(), o.keyExpression());
     DataStream<FlowRecord> routed = route.isNeeded() ? ctx.process(input, route) : input;
     DeliveryGuarantee guarantee = guarantee(o, ctx);
     ctx.write(routed, sink(o, guarantee, ctx.flowName(), ctx.stageName()))
@@ -132,20 +121,14 @@ public final class KafkaPublisherFactory implements PublisherFactory<KafkaPublis
   /** The sink for these options. */
   static KafkaSink<FlowRecord> sink(
       KafkaPublisherOptions o, DeliveryGuarantee guarantee, String flow, String stage) {
-    Map<String, FieldPath> headers = new LinkedHashMap<>();
-    if (o.headers() != null) {
-      o.headers().forEach((name, path) -> headers.put(name, FieldPath.parse(path)));
-    }
+    Map<String, FieldPath> headers =
+        o.headers() == null ? Map.of() : new LinkedHashMap<>(o.headers());
     Properties props = KafkaClients.properties(o.bootstrapServers(), o.properties());
     KafkaSinkBuilder<FlowRecord> b =
         KafkaSink.<FlowRecord>builder()
             .setBootstrapServers(o.bootstrapServers())
             .setKafkaProducerConfig(props)
-            .setRecordSerializer(
-                new KafkaMessageEncoder(
-                    o.topic(),
-                    o.keyField() == null ? null : FieldPath.parse(o.keyField()),
-                    headers))
+            .setRecordSerializer(new KafkaMessageEncoder(o.topic(), o.keyField(), headers))
             .setDeliveryGuarantee(guarantee);
     if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
       b.setTransactionalIdPrefix(

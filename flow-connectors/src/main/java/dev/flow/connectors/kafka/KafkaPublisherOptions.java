@@ -1,6 +1,7 @@
 package dev.flow.connectors.kafka;
 
 import dev.flow.expr.Expression;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.time.Duration;
 import java.util.Map;
@@ -18,12 +19,12 @@ public record KafkaPublisherOptions(
                     + " topicExpression.",
             example = "orders-clean")
         String topic,
-    @Prop(description = "A field whose value names each record's topic.") String topicField,
+    @Prop(description = "A field whose value names each record's topic.") FieldPath topicField,
     @Prop(
             description = "An expression that computes each record's topic.",
             example = "\"orders-\" + country")
         Expression topicExpression,
-    @Prop(description = "A field whose value becomes the message key.") String keyField,
+    @Prop(description = "A field whose value becomes the message key.") FieldPath keyField,
     @Prop(description = "An expression that computes the message key.", example = "customer.id")
         Expression keyExpression,
     @Prop(
@@ -31,7 +32,7 @@ public record KafkaPublisherOptions(
                 "Headers to add: each header name maps to the field whose value it carries."
                     + " A header whose field is absent is left out.",
             example = "{traceId: trace.id}")
-        Map<String, String> headers,
+        Map<String, FieldPath> headers,
     @Prop(
             description =
                 "exactly-once (Kafka transactions, committed with each checkpoint), at-least-once"

@@ -1,9 +1,8 @@
 package dev.flow.connectors.kafka;
 
-import dev.flow.connectors.EventTimeWatermarks;
 import dev.flow.connectors.PayloadFormat;
-import dev.flow.connectors.Props;
 import dev.flow.connectors.RecordDecoder;
+import dev.flow.connectors.StartPosition;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.Fallback;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
 import dev.flow.record.FlowRecord;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -56,7 +53,7 @@ public final class KafkaTriggerFactory implements TriggerFactory<KafkaTriggerOpt
   public Optional<StageState> state(KafkaTriggerOptions o) {
     return Optional.of(
         StageState.of("the assigned partitions and their offsets")
-            .setting("topics", o.topics() != null ? o.topics() : o.topicPattern()));
+            .setting("topics", o.topics() != null ? o.topics() : o.topicPattern().pattern()));
   }
 
   @Override
@@ -70,35 +67,9 @@ public final class KafkaTriggerFactory implements TriggerFactory<KafkaTriggerOpt
     if (hasTopics == (o.topicPattern() != null)) {
       ctx.error(hasTopics ? "topicPattern" : null, "set either topics or topicPattern, not both");
     }
-    if (o.topicPattern() != null) {
-      try {
-        Pattern.compile(o.topicPattern());
-      } catch (PatternSyntaxException e) {
-        ctx.error("topicPattern", "not a valid regular expression: " + e.getDescription());
-      }
-    }
-    if (o.startFrom() == StartFrom.TIMESTAMP) {
-      if (o.startTimestamp() == null) {
-        ctx.error("startTimestamp", "startFrom: timestamp needs startTimestamp");
-      } else if (Props.epochMillis(o.startTimestamp()) == null) {
-        ctx.error(
-            "startTimestamp",
-            "'"
-                + o.startTimestamp()
-                + "' is neither epoch milliseconds nor an ISO-8601 instant"
-                + " such as 2024-05-01T00:00:00Z");
-      }
-    } else if (o.startTimestamp() != null) {
-      ctx.warning("startTimestamp", "startTimestamp is used only with startFrom: timestamp");
-    }
-    Props.checkPath(ctx, "valueField", o.valueField());
-    Props.checkPath(ctx, "eventTimeField", o.eventTimeField());
-    if (o.eventTimeField() != null && o.format() != null && o.format() != PayloadFormat.JSON) {
-      ctx.error("eventTimeField", "eventTimeField needs format: json");
-    }
-    if (o.maxOutOfOrderness() != null && o.maxOutOfOrderness().isNegative()) {
-      ctx.error("maxOutOfOrderness", "must not be negative");
-    }
+    StartPosition.validate(
+        ctx, o.startFrom() == StartFrom.TIMESTAMP, "timestamp", o.startTimestamp());
+    o.eventTime().validate(ctx, o.format());
     KafkaClients.checkProperties(ctx, o.properties(), KafkaClients.SOURCE_OWNED);
   }
 
@@ -134,7 +105,7 @@ public final class KafkaTriggerFactory implements TriggerFactory<KafkaTriggerOpt
     if (o.topics() != null && !o.topics().isEmpty()) {
       b.setTopics(o.topics());
     } else {
-      b.setTopicPattern(Pattern.compile(o.topicPattern()));
+      b.setTopicPattern(o.topicPattern());
     }
     if (o.bounded()) {
       b.setBounded(OffsetsInitializer.latest());
@@ -143,12 +114,7 @@ public final class KafkaTriggerFactory implements TriggerFactory<KafkaTriggerOpt
   }
 
   static WatermarkStrategy<FlowRecord> watermarks(KafkaTriggerOptions o) {
-    if (o.eventTimeField() == null) {
-      return WatermarkStrategy.noWatermarks();
-    }
-    return EventTimeWatermarks.boundedOutOfOrderness(
-        o.maxOutOfOrderness() == null ? Duration.ofSeconds(5) : o.maxOutOfOrderness(),
-        o.idleTimeout());
+    return o.eventTime().watermarks();
   }
 
   static OffsetsInitializer offsets(KafkaTriggerOptions o) {
@@ -156,7 +122,7 @@ public final class KafkaTriggerFactory implements TriggerFactory<KafkaTriggerOpt
     return switch (from) {
       case EARLIEST -> OffsetsInitializer.earliest();
       case LATEST -> OffsetsInitializer.latest();
-      case TIMESTAMP -> OffsetsInitializer.timestamp(Props.epochMillis(o.startTimestamp()));
+      case TIMESTAMP -> OffsetsInitializer.timestamp(o.startTimestamp().toEpochMilli());
       case COMMITTED ->
           OffsetsInitializer.committedOffsets(
               o.fallback() == Fallback.LATEST
@@ -182,7 +148,7 @@ public final class KafkaTriggerFactory implements TriggerFactory<KafkaTriggerOpt
     String cluster = Resource.hostList(o.bootstrapServers());
     if (o.topicPattern() != null) {
       return List.of(
-          Resource.reads("kafka-topic", cluster, o.topicPattern())
+          Resource.reads("kafka-topic", cluster, o.topicPattern().pattern())
               .withMatch(Resource.Match.PATTERN));
     }
     if (o.topics() == null) {

@@ -1,10 +1,14 @@
 package dev.flow.connectors.kafka;
 
+import dev.flow.connectors.EventTime;
 import dev.flow.connectors.PayloadFormat;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Props of the {@code Kafka} trigger. */
 public record KafkaTriggerOptions(
@@ -18,7 +22,7 @@ public record KafkaTriggerOptions(
     @Prop(
             description = "A regular expression; every topic whose name matches it is read.",
             example = "orders-.*")
-        String topicPattern,
+        Pattern topicPattern,
     @Prop(
             description =
                 "The consumer group, whose offsets are committed on each checkpoint. Defaults to"
@@ -42,7 +46,7 @@ public record KafkaTriggerOptions(
                 "For startFrom: timestamp, the time to start from: epoch milliseconds or an"
                     + " ISO-8601 instant.",
             example = "2024-05-01T00:00:00Z")
-        String startTimestamp,
+        Instant startTimestamp,
     @Prop(
             description =
                 "json: each message is a JSON object. string or bytes: the message is put into"
@@ -52,21 +56,8 @@ public record KafkaTriggerOptions(
     @Prop(
             description = "The field that holds the message for format string or bytes.",
             defaultValue = "value")
-        String valueField,
-    @Prop(
-            description =
-                "A field holding the event time (epoch milliseconds or ISO-8601); turns on"
-                    + " event-time watermarks. Without it the Kafka record time is used.")
-        String eventTimeField,
-    @Prop(
-            description = "How far behind the latest event time a record may arrive.",
-            defaultValue = "5s")
-        Duration maxOutOfOrderness,
-    @Prop(
-            description =
-                "After how long without records a partition stops holding back the watermark;"
-                    + " unset means never.")
-        Duration idleTimeout,
+        FieldPath valueField,
+    EventTime eventTime,
     @Prop(
             description =
                 "Stop at the offsets that are latest when the job starts, instead of reading"
@@ -86,6 +77,11 @@ public record KafkaTriggerOptions(
                     + " 0s skips the check.",
             defaultValue = "10s")
         Duration connectTimeout) {
+
+  /** The event-time field, or null. */
+  public FieldPath eventTimeField() {
+    return eventTime.eventTimeField();
+  }
 
   /** Where a new job starts reading. */
   public enum StartFrom {

@@ -2,7 +2,6 @@ package dev.flow.connectors.kinesis;
 
 import dev.flow.connectors.ConnectorException;
 import dev.flow.spi.StageContext;
-import dev.flow.spi.ValidationContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.apache.flink.kinesis.shaded.software.amazon.awssdk.services.kinesis.K
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
- * How to reach Kinesis: region, endpoint, credentials and extra client properties, shared by the
+ * How to reach Kinesis: the {@link AwsAccess} props and extra client properties, shared by the
  * Kinesis trigger and publisher. Builds the connector's client properties and resolves a stream
  * name to its ARN, which also checks that Kinesis answers.
  *
@@ -30,63 +29,20 @@ import org.apache.flink.kinesis.shaded.software.amazon.awssdk.services.kinesis.m
 record KinesisAccess(
     String region,
     String endpoint,
-    Credentials credentials,
+    AwsAccess.Credentials credentials,
     String accessKeyId,
     String secretAccessKey,
     Map<String, String> properties) {
 
-  /** The credentials providers a flow can name. */
-  public enum Credentials {
-    /** The default chain: environment, system properties, profile, container or instance role. */
-    AUTO,
-    /** accessKeyId and secretAccessKey. */
-    BASIC,
-    ENV_VAR,
-    SYS_PROP,
-    PROFILE,
-    ASSUME_ROLE,
-    WEB_IDENTITY_TOKEN
-  }
-
-  /** Checks the props every Kinesis action shares. */
-  static void validate(
-      ValidationContext ctx,
-      String stream,
-      String region,
-      Credentials credentials,
-      String accessKeyId,
-      String secretAccessKey,
-      String endpoint) {
-    if (stream != null && stream.startsWith("arn:")) {
-      if (arnRegion(stream) == null) {
-        ctx.error(
-            "stream",
-            "'"
-                + stream
-                + "' is not a stream ARN such as"
-                + " arn:aws:kinesis:us-east-1:123456789012:stream/orders");
-      }
-    } else if (region == null) {
-      ctx.error("region", "set region, or give the stream as an ARN");
-    }
-    if (credentials == Credentials.BASIC && (accessKeyId == null || secretAccessKey == null)) {
-      ctx.error("credentials", "credentials: basic needs accessKeyId and secretAccessKey");
-    }
-    if (credentials != Credentials.BASIC && (accessKeyId != null || secretAccessKey != null)) {
-      ctx.warning(
-          "accessKeyId",
-          "accessKeyId and secretAccessKey are used only with" + " credentials: basic");
-    }
-    if (endpoint != null) {
-      try {
-        URI u = URI.create(endpoint);
-        if (u.getScheme() == null || u.getHost() == null) {
-          throw new IllegalArgumentException();
-        }
-      } catch (IllegalArgumentException e) {
-        ctx.error("endpoint", "'" + endpoint + "' is not a URL such as http://localhost:4567");
-      }
-    }
+  /** The access of {@code aws} with further client {@code properties} (or null). */
+  KinesisAccess(AwsAccess aws, Map<String, String> properties) {
+    this(
+        aws.region(),
+        aws.endpoint(),
+        aws.credentials(),
+        aws.accessKeyId(),
+        aws.secretAccessKey(),
+        properties);
   }
 
   /** The region of a stream ARN, or null when {@code arn} is not one. */
@@ -119,9 +75,9 @@ record KinesisAccess(
         p.putIfAbsent("aws.http.protocol.version", "HTTP1_1");
       }
     }
-    Credentials c = credentials == null ? Credentials.AUTO : credentials;
+    AwsAccess.Credentials c = credentials == null ? AwsAccess.Credentials.AUTO : credentials;
     p.put("aws.credentials.provider", c.name());
-    if (c == Credentials.BASIC) {
+    if (c == AwsAccess.Credentials.BASIC) {
       p.put("aws.credentials.provider.basic.accesskeyid", accessKeyId);
       p.put("aws.credentials.provider.basic.secretkey", secretAccessKey);
     }

@@ -1,8 +1,6 @@
 package dev.flow.connectors.kinesis;
 
-import dev.flow.connectors.Props;
 import dev.flow.connectors.Route;
-import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FieldEffects;
@@ -65,19 +63,11 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
 
   @Override
   public void validate(KinesisPublisherOptions o, ValidationContext ctx) {
-    KinesisAccess.validate(
-        ctx,
-        o.stream(),
-        o.region(),
-        o.credentials(),
-        o.accessKeyId(),
-        o.secretAccessKey(),
-        o.endpoint());
+    o.aws().validate(ctx, o.stream());
     if (o.partitionKeyField() != null && o.partitionKeyExpression() != null) {
       ctx.error(
           "partitionKeyExpression", "set partitionKeyField or partitionKeyExpression, not both");
     }
-    Props.checkPath(ctx, "partitionKeyField", o.partitionKeyField());
     if (o.batchSize() < 1 || o.batchSize() > KinesisPublishFunction.MAX_ENTRIES) {
       ctx.error(
           "batchSize",
@@ -99,14 +89,7 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
 
   @Override
   public void publish(DataStream<FlowRecord> input, KinesisPublisherOptions o, StageContext ctx) {
-    KinesisAccess access =
-        new KinesisAccess(
-            o.region(),
-            o.endpoint(),
-            o.credentials(),
-            o.accessKeyId(),
-            o.secretAccessKey(),
-            o.properties());
+    KinesisAccess access = new KinesisAccess(o.aws(), o.properties());
     String arn =
         access.resolve(
             ctx,
@@ -118,8 +101,7 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
         new KinesisPublishFunction(
             arn,
             access.clientProperties(o.stream()),
-            new KinesisPartitionKey(
-                o.partitionKeyField() == null ? null : FieldPath.parse(o.partitionKeyField())),
+            new KinesisPartitionKey(o.partitionKeyField()),
             o,
             ctx.stageName(),
             ctx.errorRecords());
@@ -161,7 +143,8 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
     if (o.stream() == null) {
       return List.of();
     }
-    String[] s = KinesisTriggerFactory.kinesisStream(o.stream(), o.region(), o.endpoint());
+    String[] s =
+        KinesisTriggerFactory.kinesisStream(o.stream(), o.aws().region(), o.aws().endpoint());
     return List.of(Resource.writes("kinesis-stream", s[0], s[1]));
   }
 

@@ -1,7 +1,7 @@
 package dev.flow.connectors.kinesis;
 
-import dev.flow.connectors.kinesis.KinesisAccess.Credentials;
 import dev.flow.expr.Expression;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.time.Duration;
 import java.util.Map;
@@ -10,28 +10,12 @@ import java.util.Map;
 public record KinesisPublisherOptions(
     @Prop(description = "The stream's name or ARN.", required = true, example = "orders-clean")
         String stream,
-    @Prop(description = "The AWS region; taken from the ARN when unset.", example = "us-east-1")
-        String region,
-    @Prop(
-            description = "An endpoint to use instead of AWS's, e.g. a local emulator.",
-            example = "http://localhost:4567")
-        String endpoint,
-    @Prop(
-            description =
-                "auto (the default AWS chain), basic (accessKeyId and secretAccessKey), env_var,"
-                    + " sys_prop, profile, assume_role or web_identity_token; the last three"
-                    + " take their settings from properties.",
-            defaultValue = "auto")
-        Credentials credentials,
-    @Prop(description = "The access key id for credentials: basic.", secret = true)
-        String accessKeyId,
-    @Prop(description = "The secret access key for credentials: basic.", secret = true)
-        String secretAccessKey,
+    AwsAccess aws,
     @Prop(
             description =
                 "A field whose value becomes the partition key. Without partitionKeyField or"
                     + " partitionKeyExpression, or when the value is absent, the run id is used.")
-        String partitionKeyField,
+        FieldPath partitionKeyField,
     @Prop(description = "An expression that computes the partition key.", example = "customer.id")
         Expression partitionKeyExpression,
     @Prop(

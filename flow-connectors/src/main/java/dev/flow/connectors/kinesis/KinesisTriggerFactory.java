@@ -1,9 +1,8 @@
 package dev.flow.connectors.kinesis;
 
-import dev.flow.connectors.EventTimeWatermarks;
 import dev.flow.connectors.PayloadFormat;
-import dev.flow.connectors.Props;
 import dev.flow.connectors.RecordDecoder;
+import dev.flow.connectors.StartPosition;
 import dev.flow.connectors.kinesis.KinesisTriggerOptions.StartFrom;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.IoContext;
@@ -13,7 +12,6 @@ import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -66,33 +64,10 @@ public final class KinesisTriggerFactory implements TriggerFactory<KinesisTrigge
 
   @Override
   public void validate(KinesisTriggerOptions o, ValidationContext ctx) {
-    KinesisAccess.validate(
-        ctx,
-        o.stream(),
-        o.region(),
-        o.credentials(),
-        o.accessKeyId(),
-        o.secretAccessKey(),
-        o.endpoint());
-    if (o.startFrom() == StartFrom.AT_TIMESTAMP) {
-      if (o.startTimestamp() == null) {
-        ctx.error("startTimestamp", "startFrom: at_timestamp needs startTimestamp");
-      } else if (Props.epochMillis(o.startTimestamp()) == null) {
-        ctx.error(
-            "startTimestamp",
-            "'"
-                + o.startTimestamp()
-                + "' is neither epoch milliseconds nor an ISO-8601 instant"
-                + " such as 2024-05-01T00:00:00Z");
-      }
-    } else if (o.startTimestamp() != null) {
-      ctx.warning("startTimestamp", "startTimestamp is used only with startFrom: at_timestamp");
-    }
-    Props.checkPath(ctx, "valueField", o.valueField());
-    Props.checkPath(ctx, "eventTimeField", o.eventTimeField());
-    if (o.eventTimeField() != null && o.format() != null && o.format() != PayloadFormat.JSON) {
-      ctx.error("eventTimeField", "eventTimeField needs format: json");
-    }
+    o.aws().validate(ctx, o.stream());
+    StartPosition.validate(
+        ctx, o.startFrom() == StartFrom.AT_TIMESTAMP, "at_timestamp", o.startTimestamp());
+    o.eventTime().validate(ctx, o.format());
   }
 
   @Override
@@ -118,13 +93,7 @@ public final class KinesisTriggerFactory implements TriggerFactory<KinesisTrigge
   }
 
   static KinesisAccess access(KinesisTriggerOptions o) {
-    return new KinesisAccess(
-        o.region(),
-        o.endpoint(),
-        o.credentials(),
-        o.accessKeyId(),
-        o.secretAccessKey(),
-        o.properties());
+    return new KinesisAccess(o.aws(), o.properties());
   }
 
   /** The source configuration: the client properties plus start position and discovery. */
@@ -133,9 +102,7 @@ public final class KinesisTriggerFactory implements TriggerFactory<KinesisTrigge
     StartFrom from = o.startFrom() == null ? StartFrom.LATEST : o.startFrom();
     p.put("flink.stream.initpos", from.name());
     if (from == StartFrom.AT_TIMESTAMP) {
-      p.put(
-          "flink.stream.initpos.timestamp",
-          CONNECTOR_TIME.format(Instant.ofEpochMilli(Props.epochMillis(o.startTimestamp()))));
+      p.put("flink.stream.initpos.timestamp", CONNECTOR_TIME.format(o.startTimestamp()));
     }
     Duration discovery =
         o.shardDiscoveryInterval() == null ? Duration.ofSeconds(10) : o.shardDiscoveryInterval();
@@ -146,12 +113,7 @@ public final class KinesisTriggerFactory implements TriggerFactory<KinesisTrigge
   }
 
   static WatermarkStrategy<FlowRecord> watermarks(KinesisTriggerOptions o) {
-    if (o.eventTimeField() == null) {
-      return WatermarkStrategy.noWatermarks();
-    }
-    return EventTimeWatermarks.boundedOutOfOrderness(
-        o.maxOutOfOrderness() == null ? Duration.ofSeconds(5) : o.maxOutOfOrderness(),
-        o.idleTimeout());
+    return o.eventTime().watermarks();
   }
 
   /** Reads its stream, in its region (and endpoint). */
@@ -160,7 +122,7 @@ public final class KinesisTriggerFactory implements TriggerFactory<KinesisTrigge
     if (o.stream() == null) {
       return List.of();
     }
-    String[] s = kinesisStream(o.stream(), o.region(), o.endpoint());
+    String[] s = kinesisStream(o.stream(), o.aws().region(), o.aws().endpoint());
     return List.of(Resource.reads("kinesis-stream", s[0], s[1]));
   }
 

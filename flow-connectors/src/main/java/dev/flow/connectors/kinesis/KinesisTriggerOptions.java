@@ -1,9 +1,11 @@
 package dev.flow.connectors.kinesis;
 
+import dev.flow.connectors.EventTime;
 import dev.flow.connectors.PayloadFormat;
-import dev.flow.connectors.kinesis.KinesisAccess.Credentials;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /** Props of the {@code Kinesis} trigger. */
@@ -13,12 +15,7 @@ public record KinesisTriggerOptions(
             required = true,
             example = "arn:aws:kinesis:us-east-1:123456789012:stream/orders")
         String stream,
-    @Prop(description = "The AWS region; taken from the ARN when unset.", example = "us-east-1")
-        String region,
-    @Prop(
-            description = "An endpoint to use instead of AWS's, e.g. a local emulator.",
-            example = "http://localhost:4567")
-        String endpoint,
+    AwsAccess aws,
     @Prop(
             description =
                 "Where a new job starts reading: latest, trim_horizon (the oldest record) or"
@@ -29,18 +26,7 @@ public record KinesisTriggerOptions(
             description =
                 "For startFrom: at_timestamp, the time to start from: epoch milliseconds or an"
                     + " ISO-8601 instant.")
-        String startTimestamp,
-    @Prop(
-            description =
-                "auto (the default AWS chain), basic (accessKeyId and secretAccessKey), env_var,"
-                    + " sys_prop, profile, assume_role or web_identity_token; the last three"
-                    + " take their settings from properties.",
-            defaultValue = "auto")
-        Credentials credentials,
-    @Prop(description = "The access key id for credentials: basic.", secret = true)
-        String accessKeyId,
-    @Prop(description = "The secret access key for credentials: basic.", secret = true)
-        String secretAccessKey,
+        Instant startTimestamp,
     @Prop(
             description =
                 "json: each record is a JSON object. string or bytes: the data is put into the"
@@ -50,22 +36,9 @@ public record KinesisTriggerOptions(
     @Prop(
             description = "The field that holds the data for format string or bytes.",
             defaultValue = "value")
-        String valueField,
-    @Prop(
-            description =
-                "A field holding the event time (epoch milliseconds or ISO-8601); turns on"
-                    + " event-time watermarks. Without it the arrival time is used.")
-        String eventTimeField,
-    @Prop(
-            description = "How far behind the latest event time a record may arrive.",
-            defaultValue = "5s")
-        Duration maxOutOfOrderness,
-    @Prop(
-            description =
-                "After how long without records a shard stops holding back the watermark;"
-                    + " unset means never.")
-        Duration idleTimeout,
-    @Prop(description = "How often to look for new shards.", defaultValue = "10s")
+        FieldPath valueField,
+    EventTime eventTime,
+    @Prop(description = "How often to look for new shards.", defaultValue = "10s", min = "1ms")
         Duration shardDiscoveryInterval,
     @Prop(
             description =
@@ -79,6 +52,11 @@ public record KinesisTriggerOptions(
                     + " 0s skips it (then stream must be an ARN).",
             defaultValue = "10s")
         Duration connectTimeout) {
+
+  /** The event-time field, or null. */
+  public FieldPath eventTimeField() {
+    return eventTime.eventTimeField();
+  }
 
   /** Where a new job starts reading. */
   public enum StartFrom {

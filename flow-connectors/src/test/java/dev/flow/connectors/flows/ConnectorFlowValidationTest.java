@@ -70,6 +70,75 @@ class ConnectorFlowValidationTest {
   }
 
   @Test
+  void typedPropsAreCheckedWhenBoundAndNameTheirProp() {
+    assertThat(
+            problems(
+                """
+                name: bad
+                stages:
+                  - name: in
+                    action: Kafka Trigger
+                    props:
+                      bootstrapServers: "localhost:9092"
+                      topicPattern: "orders-("
+                      startFrom: timestamp
+                      startTimestamp: noon
+                      eventTimeField: a..b
+                    out: [out]
+                  - name: k
+                    action: Kinesis Trigger
+                    props: {stream: s, region: r, valueField: x., shardDiscoveryInterval: 0s}
+                    out: [out]
+                  - name: out
+                    action: Kafka Publisher
+                    props:
+                      bootstrapServers: "localhost:9092"
+                      topic: o
+                      headers: {trace: .t}
+                      parallelism: 0
+                    out: []
+                """))
+        .containsExactly(
+            "f.yaml:7:21: error: stage \"in\" (Kafka Trigger): prop 'topicPattern': not a valid"
+                + " regular expression: Unclosed group",
+            "f.yaml:9:23: error: stage \"in\" (Kafka Trigger): prop 'startTimestamp': 'noon' is"
+                + " neither epoch milliseconds nor an ISO-8601 instant such as"
+                + " 2024-05-01T00:00:00Z",
+            "f.yaml:10:23: error: stage \"in\" (Kafka Trigger): prop 'eventTimeField': field"
+                + " path 'a..b' has an empty segment",
+            "f.yaml:14:47: error: stage \"k\" (Kinesis Trigger): prop 'valueField': field path"
+                + " 'x.' has an empty segment",
+            "f.yaml:14:75: error: stage \"k\" (Kinesis Trigger): prop 'shardDiscoveryInterval'"
+                + " must be 1ms or more, found 0s",
+            "f.yaml:21:24: error: stage \"out\" (Kafka Publisher): prop 'headers.trace': field"
+                + " path '.t' has an empty segment",
+            "f.yaml:22:20: error: stage \"out\" (Kafka Publisher): prop 'parallelism' must be 1"
+                + " or more, found 0");
+  }
+
+  @Test
+  void aPropGroupIsWrittenBesideTheActionsOwnProps() {
+    assertThat(
+            problems(
+                """
+                name: bad
+                stages:
+                  - name: in
+                    action: Kinesis Trigger
+                    props: {stream: s, regoin: r, idleTimeout: 1m}
+                    out: [log]
+                  - name: log
+                    action: Log
+                """))
+        .containsExactly(
+            "f.yaml:5:24: error: stage \"in\" (Kinesis Trigger): unknown prop 'regoin'; did you"
+                + " mean 'region'? Known props: stream, region, endpoint, credentials,"
+                + " accessKeyId, secretAccessKey, startFrom, startTimestamp, format, valueField,"
+                + " eventTimeField, maxOutOfOrderness, idleTimeout, shardDiscoveryInterval,"
+                + " properties, connectTimeout, parallelism, expectedInput, retry");
+  }
+
+  @Test
   void actionChecksAreReportedAtTheirProps() {
     List<String> p =
         problems(

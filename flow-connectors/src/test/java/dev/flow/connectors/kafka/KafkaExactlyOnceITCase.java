@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.actions.remap.RemapFieldsTransformFactory;
+import dev.flow.connectors.EventTime;
 import dev.flow.connectors.PayloadFormat;
 import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
 import dev.flow.connectors.testing.FailingMap;
 import dev.flow.connectors.testing.KafkaBroker;
 import dev.flow.connectors.testing.RenameField;
+import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.record.Json;
@@ -83,9 +85,7 @@ class KafkaExactlyOnceITCase {
                 null,
                 PayloadFormat.JSON,
                 null,
-                null,
-                null,
-                null,
+                new EventTime(null, null, null),
                 false,
                 null,
                 Duration.ofSeconds(5)));
@@ -104,7 +104,7 @@ class KafkaExactlyOnceITCase {
                 "eo-out",
                 null,
                 null,
-                "id",
+                FieldPath.parse("id"),
                 null,
                 null,
                 Delivery.EXACTLY_ONCE,

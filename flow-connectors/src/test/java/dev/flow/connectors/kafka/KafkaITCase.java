@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flow.connectors.ConnectorException;
+import dev.flow.connectors.EventTime;
 import dev.flow.connectors.PayloadFormat;
 import dev.flow.connectors.kafka.KafkaPublisherOptions.Delivery;
 import dev.flow.connectors.kafka.KafkaTriggerOptions.StartFrom;
 import dev.flow.connectors.testing.KafkaBroker;
+import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FlowSettings;
@@ -65,10 +67,8 @@ class KafkaITCase {
         null,
         null,
         format,
-        "text",
-        null,
-        null,
-        null,
+        FieldPath.parse("text"),
+        new EventTime(null, null, null),
         true,
         null,
         Duration.ofSeconds(5));
@@ -211,11 +211,11 @@ class KafkaITCase {
         new KafkaPublisherOptions(
             KAFKA.bootstrapServers(),
             null,
-            "country",
+            FieldPath.parse("country"),
             null,
-            "id",
+            FieldPath.parse("id"),
             null,
-            Map.of("trace", "trace"),
+            Map.of("trace", FieldPath.parse("trace")),
             null,
             null,
             null,
@@ -267,9 +267,7 @@ class KafkaITCase {
             null,
             null,
             null,
-            null,
-            null,
-            null,
+            new EventTime(null, null, null),
             false,
             null,
             Duration.ofSeconds(2));

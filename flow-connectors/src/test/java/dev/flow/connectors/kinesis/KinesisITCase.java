@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flow.connectors.ConnectorException;
+import dev.flow.connectors.EventTime;
 import dev.flow.connectors.PayloadFormat;
-import dev.flow.connectors.kinesis.KinesisAccess.Credentials;
+import dev.flow.connectors.kinesis.AwsAccess.Credentials;
 import dev.flow.connectors.kinesis.KinesisTriggerOptions.StartFrom;
 import dev.flow.connectors.testing.KinesisEmulator;
 import dev.flow.record.FlowRecord;
@@ -52,18 +53,17 @@ class KinesisITCase {
   static KinesisTriggerOptions read(String stream, String endpoint, Duration connectTimeout) {
     return new KinesisTriggerOptions(
         stream,
-        KinesisEmulator.REGION,
-        endpoint,
+        new AwsAccess(
+            KinesisEmulator.REGION,
+            endpoint,
+            Credentials.BASIC,
+            KinesisEmulator.ACCESS_KEY,
+            KinesisEmulator.SECRET_KEY),
         StartFrom.TRIM_HORIZON,
         null,
-        Credentials.BASIC,
-        KinesisEmulator.ACCESS_KEY,
-        KinesisEmulator.SECRET_KEY,
         PayloadFormat.JSON,
         null,
-        null,
-        null,
-        null,
+        new EventTime(null, null, null),
         Duration.ofMillis(500),
         null,
         connectTimeout);
@@ -151,11 +151,12 @@ class KinesisITCase {
     KinesisPublisherOptions o = StageHarness.options(new KinesisPublisherFactory(), yaml);
     return new KinesisPublisherOptions(
         o.stream(),
-        o.region(),
-        o.endpoint() != null ? o.endpoint() : KINESIS.endpoint(),
-        Credentials.BASIC,
-        KinesisEmulator.ACCESS_KEY,
-        KinesisEmulator.SECRET_KEY,
+        new AwsAccess(
+            o.aws().region(),
+            o.aws().endpoint() != null ? o.aws().endpoint() : KINESIS.endpoint(),
+            Credentials.BASIC,
+            KinesisEmulator.ACCESS_KEY,
+            KinesisEmulator.SECRET_KEY),
         o.partitionKeyField(),
         o.partitionKeyExpression(),
         o.properties(),

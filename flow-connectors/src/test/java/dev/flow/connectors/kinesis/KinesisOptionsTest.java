@@ -2,14 +2,16 @@ package dev.flow.connectors.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flow.connectors.EventTime;
 import dev.flow.connectors.PayloadFormat;
-import dev.flow.connectors.kinesis.KinesisAccess.Credentials;
+import dev.flow.connectors.kinesis.AwsAccess.Credentials;
 import dev.flow.connectors.kinesis.KinesisTriggerOptions.StartFrom;
 import dev.flow.connectors.testing.RecordingValidationContext;
 import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
@@ -27,18 +29,14 @@ class KinesisOptionsTest {
       String endpoint) {
     return new KinesisTriggerOptions(
         stream,
-        region,
-        endpoint,
+        new AwsAccess(region, endpoint, c, key, key == null ? null : "secret"),
         from,
-        ts,
-        c,
-        key,
-        key == null ? null : "secret",
+        ts == null
+            ? null
+            : (ts.contains("T") ? Instant.parse(ts) : Instant.ofEpochMilli(Long.parseLong(ts))),
         PayloadFormat.JSON,
         null,
-        null,
-        null,
-        null,
+        new EventTime(null, null, null),
         Duration.ofMillis(500),
         Map.of("aws.http-client.read-timeout", "5000"),
         Duration.ofSeconds(10));

@@ -4,9 +4,9 @@ import dev.flow.parse.YamlReader;
 import dev.flow.server.ServerContext;
 import dev.flow.server.engine.FlowEngine;
 import dev.flow.server.store.Database;
-import dev.flow.server.store.FlowRecord;
 import dev.flow.server.store.FlowStore;
 import dev.flow.server.store.Names;
+import dev.flow.server.store.StoredFlow;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +121,7 @@ public final class FlowRoutes {
             Auth.principal(ctx).name(),
             Names.text(b.message(), "message", 4000),
             Database.now());
-    FlowRecord f = s.db().tx(c -> s.flows().create(c, nf, List.of(v)));
+    StoredFlow f = s.db().tx(c -> s.flows().create(c, nf, List.of(v)));
     ctx.header("Location", "/api/v1/flows/" + f.id());
     ApiJson.send(ctx, 201, f);
   }
@@ -134,7 +134,7 @@ public final class FlowRoutes {
   private void byName(Context ctx) {
     String project = project(s, ctx);
     String name = ctx.pathParam("name");
-    FlowRecord f =
+    StoredFlow f =
         s.db()
             .tx(c -> s.flows().byName(c, project, name))
             .orElseThrow(
@@ -152,11 +152,11 @@ public final class FlowRoutes {
           "'baseVersion' is required: the version your change is based on");
     }
     String author = Auth.principal(ctx).name();
-    FlowRecord f =
+    StoredFlow f =
         s.db()
             .tx(
                 c -> {
-                  FlowRecord cur = s.flows().require(c, id);
+                  StoredFlow cur = s.flows().require(c, id);
                   String yaml = b.yaml() == null ? cur.yaml() : yaml(b.yaml());
                   FlowStore.NewVersion v =
                       new FlowStore.NewVersion(
@@ -192,11 +192,11 @@ public final class FlowRoutes {
     DuplicateFlow b = ApiJson.body(ctx, DuplicateFlow.class);
     String name = Names.flow(b.name());
     String author = Auth.principal(ctx).name();
-    FlowRecord f =
+    StoredFlow f =
         s.db()
             .tx(
                 c -> {
-                  FlowRecord src = s.flows().require(c, id);
+                  StoredFlow src = s.flows().require(c, id);
                   FlowStore.NewFlow nf =
                       new FlowStore.NewFlow(
                           src.project(),

@@ -5,9 +5,9 @@ import dev.flow.server.ServerContext;
 import dev.flow.server.settings.SettingsEditor;
 import dev.flow.server.settings.SettingsView;
 import dev.flow.server.store.Database;
-import dev.flow.server.store.FlowRecord;
 import dev.flow.server.store.FlowStore;
 import dev.flow.server.store.Names;
+import dev.flow.server.store.StoredFlow;
 import dev.flow.validate.ValidatedFlow;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ public final class SettingsRoutes {
 
   private void get(Context ctx) {
     String id = ctx.pathParam("id");
-    FlowRecord f = s.db().tx(c -> s.flows().require(c, id));
+    StoredFlow f = s.db().tx(c -> s.flows().require(c, id));
     ApiJson.send(ctx, 200, new Configuration(f.version(), SettingsView.of(f.yaml())));
   }
 
@@ -74,11 +74,11 @@ public final class SettingsRoutes {
               : v.isNumber() ? v.numberValue() : v.isBoolean() ? v.booleanValue() : v.asText());
     }
     String author = Auth.principal(ctx).name();
-    FlowRecord f =
+    StoredFlow f =
         s.db()
             .tx(
                 c -> {
-                  FlowRecord cur = s.flows().require(c, id);
+                  StoredFlow cur = s.flows().require(c, id);
                   String edited = SettingsEditor.apply(cur.yaml(), new LinkedHashMap<>(changes));
                   var sets = s.parameterSets().resolve(c, cur.project(), cur.parameterSets());
                   ValidatedFlow after = s.engine().validate(edited, sets);

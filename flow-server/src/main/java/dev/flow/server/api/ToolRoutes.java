@@ -3,7 +3,7 @@ package dev.flow.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.parse.ParameterSets;
 import dev.flow.server.ServerContext;
-import dev.flow.server.store.FlowRecord;
+import dev.flow.server.store.StoredFlow;
 import dev.flow.validate.ValidatedFlow;
 import io.javalin.http.Context;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class ToolRoutes {
     return s.db()
         .tx(
             c -> {
-              FlowRecord f = s.flows().require(c, id);
+              StoredFlow f = s.flows().require(c, id);
               String text =
                   yaml != null
                       ? FlowRoutes.yaml(yaml)

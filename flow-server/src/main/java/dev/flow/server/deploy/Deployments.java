@@ -18,7 +18,7 @@ import dev.flow.server.deploy.engine.JobState;
 import dev.flow.server.deploy.engine.JobStatus;
 import dev.flow.server.runs.RunServices;
 import dev.flow.server.store.Database;
-import dev.flow.server.store.FlowRecord;
+import dev.flow.server.store.StoredFlow;
 import dev.flow.upgrade.StateChange;
 import dev.flow.upgrade.StateDiff;
 import dev.flow.validate.ValidatedFlow;
@@ -88,7 +88,7 @@ public final class Deployments {
 
   Deployment deploy(
       String flowId, String envName, Integer version, List<String> sets, String actor) {
-    FlowRecord flow = s.db().tx(c -> s.flows().require(c, flowId));
+    StoredFlow flow = s.db().tx(c -> s.flows().require(c, flowId));
     Environment env = environment(envName);
     int v = version == null ? flow.version() : version;
     List<String> useSets = sets == null ? flow.parameterSets() : sets;
@@ -325,7 +325,7 @@ public final class Deployments {
    * with the located problems when {@code toVersion} is not valid.
    */
   private UpgradeCheck check(Deployment d, int toVersion) {
-    FlowRecord flow = s.db().tx(c -> s.flows().require(c, d.flowId()));
+    StoredFlow flow = s.db().tx(c -> s.flows().require(c, d.flowId()));
     Environment env = environment(d.environment());
     JobRequest before =
         reporting(
@@ -465,7 +465,7 @@ public final class Deployments {
   }
 
   private JobRequest request(
-      FlowRecord flow, int version, List<String> sets, String savepoint, boolean allow) {
+      StoredFlow flow, int version, List<String> sets, String savepoint, boolean allow) {
     String yaml = s.db().tx(c -> s.flows().version(c, flow.id(), version)).yaml();
     ParameterSets resolved = s.db().tx(c -> s.parameterSets().resolve(c, flow.project(), sets));
     Map<String, Map<String, ParameterSets.Parameter>> map = new LinkedHashMap<>();
@@ -484,7 +484,7 @@ public final class Deployments {
    * {@code config.serverUrl} when set.
    */
   private JobRequest reporting(
-      JobRequest r, String deploymentId, FlowRecord flow, int version, Environment env) {
+      JobRequest r, String deploymentId, StoredFlow flow, int version, Environment env) {
     String advertised = null;
     try {
       var cfg = dev.flow.server.api.ApiJson.MAPPER.readTree(env.config());

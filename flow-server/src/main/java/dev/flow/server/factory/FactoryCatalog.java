@@ -11,7 +11,7 @@ import dev.flow.server.factory.FactoryStore.FactoryRecord;
 import dev.flow.server.factory.FactoryStore.Member;
 import dev.flow.server.factory.FactoryStore.NewVersion;
 import dev.flow.server.store.Database;
-import dev.flow.server.store.FlowRecord;
+import dev.flow.server.store.StoredFlow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ final class FactoryCatalog {
                 "the catalog has no flow named '" + name + "' in project '" + project + "'"));
         continue;
       }
-      FlowRecord f = flow.get();
+      StoredFlow f = flow.get();
       members.add(new Member(e.written(), f.name(), f.id(), f.version()));
     }
     Map<String, String> setFiles = new LinkedHashMap<>();

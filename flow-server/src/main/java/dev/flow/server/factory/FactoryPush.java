@@ -9,9 +9,9 @@ import dev.flow.server.ServerContext;
 import dev.flow.server.engine.FlowEngine;
 import dev.flow.server.factory.FactoryStore.FactoryRecord;
 import dev.flow.server.store.Database;
-import dev.flow.server.store.FlowRecord;
 import dev.flow.server.store.FlowStore;
 import dev.flow.server.store.ParameterSetStore;
+import dev.flow.server.store.StoredFlow;
 import dev.flow.server.transfer.SafeZip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,7 +133,7 @@ final class FactoryPush {
       s.flows().create(c, new FlowStore.NewFlow(project, name, "", Map.of(), sets), List.of(v));
       return;
     }
-    FlowRecord cur = s.flows().require(c, existing.get().id());
+    StoredFlow cur = s.flows().require(c, existing.get().id());
     if (!yaml.equals(cur.yaml())) {
       s.flows().update(c, cur.id(), cur.version(), v, null, null, null);
     }

@@ -13,7 +13,7 @@ import dev.flow.server.api.Routes;
 import dev.flow.server.deploy.engine.EngineException;
 import dev.flow.server.deploy.engine.JobRequest;
 import dev.flow.server.deploy.engine.ManualInput;
-import dev.flow.server.store.FlowRecord;
+import dev.flow.server.store.StoredFlow;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ final class ManualRuns {
         throw ApiException.badRequest("records[" + i + "] must be a JSON object");
       }
     }
-    FlowRecord flow = s.db().tx(x -> s.flows().require(x, c.pathParam("id")));
+    StoredFlow flow = s.db().tx(x -> s.flows().require(x, c.pathParam("id")));
     List<String> texts = b.records().stream().map(JsonNode::toString).toList();
     List<String> sets =
         b.parameterSets() != null
@@ -119,7 +119,7 @@ final class ManualRuns {
             "error record " + e.path("id").asLong() + " holds no record to replay");
       }
     }
-    FlowRecord flow =
+    StoredFlow flow =
         s.db()
             .tx(x -> s.flows().get(x, flowId))
             .orElseThrow(() -> ApiException.notFound("the flow of these error records is gone"));
@@ -149,7 +149,7 @@ final class ManualRuns {
    * one run id per record.
    */
   private List<String> start(
-      FlowRecord flow, Integer version, List<String> sets, List<String> records) {
+      StoredFlow flow, Integer version, List<String> sets, List<String> records) {
     int v = version == null ? flow.version() : version;
     if (v < 1 || v > flow.version()) {
       throw ApiException.notFound("flow " + flow.name() + " has no version " + v);

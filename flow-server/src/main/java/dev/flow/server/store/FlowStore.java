@@ -34,7 +34,7 @@ public final class FlowStore {
       List<String> parameterSets) {}
 
   /** A page of flows. */
-  public record Page(List<FlowRecord> items, int page, int size, long total) {}
+  public record Page(List<StoredFlow> items, int page, int size, long total) {}
 
   /** What to list: each filter is optional. */
   public record Query(String project, String name, List<String> labels, String text) {}
@@ -43,7 +43,7 @@ public final class FlowStore {
       "f.id, f.project, f.name, f.description, f.current_version, f.created_at, f.updated_at";
 
   /** Creates a flow with its first versions (one, or an imported history). */
-  public FlowRecord create(Connection c, NewFlow f, List<NewVersion> versions) throws SQLException {
+  public StoredFlow create(Connection c, NewFlow f, List<NewVersion> versions) throws SQLException {
     String id = UUID.randomUUID().toString();
     Instant created = versions.get(0).createdAt();
     Instant updated = versions.get(versions.size() - 1).createdAt();
@@ -78,7 +78,7 @@ public final class FlowStore {
    * Writes a new version on {@code base}; 409 (with {@code currentVersion}) when the flow moved on.
    * Null metadata arguments keep what the flow has.
    */
-  public FlowRecord update(
+  public StoredFlow update(
       Connection c,
       String id,
       int base,
@@ -87,7 +87,7 @@ public final class FlowStore {
       Map<String, String> labels,
       List<String> parameterSets)
       throws SQLException {
-    FlowRecord current = get(c, id).orElseThrow(() -> notFound(id));
+    StoredFlow current = get(c, id).orElseThrow(() -> notFound(id));
     List<String> setIds =
         parameterSets == null ? null : ParameterSetStore.idsOf(c, current.project(), parameterSets);
     String desc = description == null ? current.description() : description;
@@ -113,21 +113,21 @@ public final class FlowStore {
     return get(c, id).orElseThrow();
   }
 
-  public Optional<FlowRecord> get(Connection c, String id) throws SQLException {
+  public Optional<StoredFlow> get(Connection c, String id) throws SQLException {
     return one(c, "f.id = ?", id, null);
   }
 
-  public Optional<FlowRecord> byName(Connection c, String project, String name)
+  public Optional<StoredFlow> byName(Connection c, String project, String name)
       throws SQLException {
     return one(c, "f.project = ? and f.name = ?", project, name);
   }
 
   /** The flow {@code id} or 404. */
-  public FlowRecord require(Connection c, String id) throws SQLException {
+  public StoredFlow require(Connection c, String id) throws SQLException {
     return get(c, id).orElseThrow(() -> notFound(id));
   }
 
-  private Optional<FlowRecord> one(Connection c, String where, String a, String b)
+  private Optional<StoredFlow> one(Connection c, String where, String a, String b)
       throws SQLException {
     String sql =
         "select "
@@ -144,7 +144,7 @@ public final class FlowStore {
         if (!rs.next()) {
           return Optional.empty();
         }
-        FlowRecord f = read(rs).withYaml(rs.getString("yaml"));
+        StoredFlow f = read(rs).withYaml(rs.getString("yaml"));
         return Optional.of(withDetails(c, List.of(f)).get(0));
       }
     }
@@ -191,7 +191,7 @@ public final class FlowStore {
         total = rs.getLong(1);
       }
     }
-    List<FlowRecord> items = new ArrayList<>();
+    List<StoredFlow> items = new ArrayList<>();
     try (PreparedStatement st =
         c.prepareStatement(
             "select " + COLUMNS + " from flows f" + where + " order by f.name limit ? offset ?")) {
@@ -324,14 +324,14 @@ public final class FlowStore {
   }
 
   /** Adds labels and parameter set names to flows read without them. */
-  private static List<FlowRecord> withDetails(Connection c, List<FlowRecord> flows)
+  private static List<StoredFlow> withDetails(Connection c, List<StoredFlow> flows)
       throws SQLException {
     if (flows.isEmpty()) {
       return flows;
     }
     Map<String, Map<String, String>> labels = new LinkedHashMap<>();
     Map<String, List<String>> sets = new LinkedHashMap<>();
-    for (FlowRecord f : flows) {
+    for (StoredFlow f : flows) {
       labels.put(f.id(), new TreeMap<>());
       sets.put(f.id(), new ArrayList<>());
     }
@@ -361,10 +361,10 @@ public final class FlowStore {
         }
       }
     }
-    List<FlowRecord> out = new ArrayList<>(flows.size());
-    for (FlowRecord f : flows) {
+    List<StoredFlow> out = new ArrayList<>(flows.size());
+    for (StoredFlow f : flows) {
       out.add(
-          new FlowRecord(
+          new StoredFlow(
               f.id(),
               f.project(),
               f.name(),
@@ -379,8 +379,8 @@ public final class FlowStore {
     return out;
   }
 
-  private static FlowRecord read(ResultSet rs) throws SQLException {
-    return new FlowRecord(
+  private static StoredFlow read(ResultSet rs) throws SQLException {
+    return new StoredFlow(
         rs.getString("id"),
         rs.getString("project"),
         rs.getString("name"),
@@ -404,7 +404,7 @@ public final class FlowStore {
   }
 
   private ApiException stale(Connection c, String id, int base) throws SQLException {
-    FlowRecord now = require(c, id);
+    StoredFlow now = require(c, id);
     return new ApiException(
             409,
             "stale-version",

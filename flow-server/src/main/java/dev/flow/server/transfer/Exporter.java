@@ -7,9 +7,9 @@ import dev.flow.server.api.ApiJson;
 import dev.flow.server.factory.FactoryStore;
 import dev.flow.server.factory.FactoryStore.FactoryRecord;
 import dev.flow.server.store.Database;
-import dev.flow.server.store.FlowRecord;
 import dev.flow.server.store.FlowStore;
 import dev.flow.server.store.ParameterSetStore.SetRecord;
+import dev.flow.server.store.StoredFlow;
 import dev.flow.server.store.VersionRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -83,13 +83,13 @@ public final class Exporter {
       histories.put(f.id(), vs);
       vs.forEach(v -> v.members().forEach(m -> pinned.add(m.flowId())));
     }
-    List<FlowRecord> flows = new ArrayList<>();
+    List<StoredFlow> flows = new ArrayList<>();
     if (names.isEmpty() && factoryNames.isEmpty()) {
       int page = 0;
       while (true) {
         FlowStore.Page p =
             s.flows().list(c, new FlowStore.Query(project, null, List.of(), null), page++, 500);
-        for (FlowRecord f : p.items()) {
+        for (StoredFlow f : p.items()) {
           flows.add(s.flows().require(c, f.id()));
         }
         if (p.items().size() < 500) {
@@ -126,7 +126,7 @@ public final class Exporter {
     List<ExportFormat.Entry> setEntries = new ArrayList<>();
     Set<String> folders = new HashSet<>();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (FlowRecord f : flows) {
+      for (StoredFlow f : flows) {
         String folder = "flows/" + unique(slug(f.name()), folders);
         List<VersionRecord> versions = s.flows().versions(c, f.id(), true);
         List<ExportFormat.VersionMeta> metas = new ArrayList<>();

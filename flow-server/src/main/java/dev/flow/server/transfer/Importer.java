@@ -8,11 +8,11 @@ import dev.flow.server.ServerContext;
 import dev.flow.server.api.ProblemJson;
 import dev.flow.server.factory.FactoryStore;
 import dev.flow.server.store.Database;
-import dev.flow.server.store.FlowRecord;
 import dev.flow.server.store.FlowStore;
 import dev.flow.server.store.ParameterSetStore;
 import dev.flow.server.store.ParameterSetStore.Param;
 import dev.flow.server.store.ParameterSetStore.SetRecord;
+import dev.flow.server.store.StoredFlow;
 import dev.flow.validate.ValidatedFlow;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -98,7 +98,7 @@ public final class Importer {
         Outcome o =
             flows.stream().filter(x -> x.name().equals(pin.flow())).findFirst().orElse(null);
         String name = o != null && o.newName() != null ? o.newName() : pin.flow();
-        Optional<FlowRecord> flow = s.flows().byName(c, project, name);
+        Optional<StoredFlow> flow = s.flows().byName(c, project, name);
         if (flow.isEmpty() || o != null && "invalid".equals(o.result())) {
           return new Outcome(
               m.name(),
@@ -238,7 +238,7 @@ public final class Importer {
           ProblemJson.problems(
               v.problems().stream().map(p -> relocate(p, f.folder() + "/flow.yaml")).toList()));
     }
-    Optional<FlowRecord> existing = s.flows().byName(c, project, m.name());
+    Optional<StoredFlow> existing = s.flows().byName(c, project, m.name());
     FlowStore.NewFlow nf =
         new FlowStore.NewFlow(
             project,
@@ -255,7 +255,7 @@ public final class Importer {
         return new Outcome(
             m.name(), "skipped", null, "a flow named '" + m.name() + "' exists", null);
       case REPLACE:
-        FlowRecord cur = existing.get();
+        StoredFlow cur = existing.get();
         s.flows()
             .update(
                 c,

@@ -105,8 +105,8 @@ class ErrorBudgetITCase {
     Path f = flow("budget-bad", "{maxCount: -1, maxRate: 0, window: 0s}", 1);
     assertThat(FlowRun.problems(f))
         .containsExactly(
-            f + ":4:12: error: setting 'errors.maxCount' must be 0 or more",
+            f + ":4:22: error: setting 'errors.maxCount' must be 0 or more, found -1",
             f + ":4:26: error: setting 'errors.maxRate' must be more than 0 (per second)",
-            f + ":4:38: error: setting 'errors.window' must be from 1s to 24h");
+            f + ":4:46: error: setting 'errors.window' must be from 1s to 24h, found 0s");
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * flow, left out of lists.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FlowRecord(
+public record StoredFlow(
     String id,
     String project,
     String name,
@@ -23,13 +23,13 @@ public record FlowRecord(
     String yaml) {
 
   /** The same flow without its YAML. */
-  public FlowRecord withoutYaml() {
-    return new FlowRecord(
+  public StoredFlow withoutYaml() {
+    return new StoredFlow(
         id, project, name, description, labels, version, parameterSets, createdAt, updatedAt, null);
   }
 
-  public FlowRecord withYaml(String y) {
-    return new FlowRecord(
+  public StoredFlow withYaml(String y) {
+    return new StoredFlow(
         id, project, name, description, labels, version, parameterSets, createdAt, updatedAt, y);
   }
 }
