@@ -50,7 +50,7 @@ class HttpFlowValidationTest {
         .extracting(Problem::format)
         .containsExactly(
             dir.resolve("flow.yaml")
-                + ":12:7: warning: stage \"report\" (Fetch): prop 'retry' does not apply to"
+                + ":11:7: warning: stage \"report\" (Fetch): prop 'retry' does not apply to"
                 + " Fetch, which retries by its own props 'retries', 'backoff' and 'maxBackoff'");
   }
 
