@@ -335,6 +335,68 @@ public final class FlowRecord {
     return r;
   }
 
+  /**
+   * The record as it is now, kept so that {@link #restore} can bring it back after a stage changed
+   * it. Cheap for a payload still held as its unchanged bytes, which are never changed and so are
+   * kept as they are; a payload that was changed or is a tree is copied, as is the source metadata.
+   */
+  public Snapshot snapshot() {
+    byte[] clean = payload.cleanBytes();
+    return new Snapshot(
+        runId,
+        triggerTime,
+        eventTime,
+        meta == null ? null : meta.deepCopy(),
+        original,
+        clean,
+        clean != null ? payload : payload.copy());
+  }
+
+  /**
+   * Brings this record back to {@code s}, a snapshot of it; a snapshot can be restored more than
+   * once.
+   */
+  public void restore(Snapshot s) {
+    runId = s.runId;
+    triggerTime = s.triggerTime;
+    eventTime = s.eventTime;
+    meta = s.meta == null ? null : s.meta.deepCopy();
+    original = s.original;
+    if (s.bytes == null) {
+      payload = s.payload.copy();
+    } else if (payload != s.payload || payload.cleanBytes() != s.bytes) {
+      payload = new LazyPayload(s.bytes, null); // indexed again on first access
+    } // else the payload is the one snapshotted, and still its unchanged bytes: kept, index and all
+  }
+
+  /** A record's contents at one moment, for {@link #restore}; holds nothing that can change. */
+  public static final class Snapshot {
+    private final String runId;
+    private final long triggerTime;
+    private final long eventTime;
+    private final ObjectNode meta;
+    private final byte[] original;
+    private final byte[] bytes;
+    private final Payload payload;
+
+    private Snapshot(
+        String runId,
+        long triggerTime,
+        long eventTime,
+        ObjectNode meta,
+        byte[] original,
+        byte[] bytes,
+        Payload payload) {
+      this.runId = runId;
+      this.triggerTime = triggerTime;
+      this.eventTime = eventTime;
+      this.meta = meta;
+      this.original = original;
+      this.bytes = bytes;
+      this.payload = payload;
+    }
+  }
+
   /** A new record carrying this record's metadata and the given payload. */
   public FlowRecord withPayload(ObjectNode payload) {
     FlowRecord r = of(payload);

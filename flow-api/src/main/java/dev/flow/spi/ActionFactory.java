@@ -42,6 +42,18 @@ public interface ActionFactory<O extends Record> {
   default void validate(O options, ValidationContext ctx) {}
 
   /**
+   * The action's own props by which it retries transient failures, e.g. {@code retries}, {@code
+   * backoff} and {@code maxBackoff} of an I/O action, or empty when it has none. For an action that
+   * names some, the framework's common {@code retry} prop does not apply, so that the tries never
+   * multiply: the action's props alone decide, and the reference docs and the validator say so. The
+   * default, empty, lets the framework retry the records the stage processes one at a time ({@link
+   * StageContext#process}).
+   */
+  default List<String> retryProps() {
+    return List.of();
+  }
+
+  /**
    * The state a stage with these options keeps in checkpoints and savepoints, or empty when it
    * keeps none. {@code flow diff} and the savepoint check at submission use it to tell which
    * changes to a flow lose state. Override it in every action that keeps state.

@@ -23,6 +23,16 @@ public interface RecordProcessor extends Serializable {
    */
   void process(FlowRecord record, Collector<FlowRecord> out) throws Exception;
 
+  /**
+   * Whether {@link #process} may change the record it is given. Before each try that may be
+   * followed by another (the stage's {@code retry}), the framework keeps the record as it came in,
+   * so that a retry starts from it; a processor that only reads its record returns false and is
+   * tried again with the same record, at no cost. The default, true, is always safe.
+   */
+  default boolean changesRecord() {
+    return true;
+  }
+
   /** Called once when the instance closes. */
   default void close() throws Exception {}
 }

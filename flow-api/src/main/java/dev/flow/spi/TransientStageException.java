@@ -2,9 +2,11 @@ package dev.flow.spi;
 
 /**
  * Thrown by a {@link RecordProcessor} for a failure that may pass when the record is tried again,
- * such as a busy service. With the stage's {@code retry} prop, Flow processes the record again
- * after a backoff; a record that still fails goes to the error stage. I/O failures ({@link
- * java.io.IOException}, timeouts, transient SQL errors) count as transient without it.
+ * such as a busy service. By the stage's {@code retry} prop (3 tries in all by default), Flow
+ * processes the record again after a backoff; a record that still fails goes to the error stage,
+ * the number of tries in its message. I/O failures ({@link java.io.IOException}, timeouts,
+ * transient SQL errors) count as transient without it; any other exception is the record's and is
+ * not retried.
  */
 public class TransientStageException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -214,6 +214,16 @@ class DefaultStageContext implements StageContext {
     return errorRecords;
   }
 
+  /**
+   * {@code processor} with the stage's common retry, for a transform whose action does not retry by
+   * its own props: one place retries, so the tries never multiply.
+   */
+  private RecordProcessor retrying(RecordProcessor processor) {
+    boolean applies =
+        stage.kind() == dev.flow.spi.StageKind.TRANSFORM && stage.factory().retryProps().isEmpty();
+    return applies ? dev.flow.retry.RetryingProcessor.wrap(processor, stage.retry()) : processor;
+  }
+
   @Override
   public DataStream<FlowRecord> process(DataStream<FlowRecord> input, RecordProcessor processor) {
     boolean countsInAndOut = processorCountsInAndOut;
@@ -228,7 +238,7 @@ class DefaultStageContext implements StageContext {
                 new StageFunction(
                     flowName,
                     stage.name(),
-                    dev.flow.retry.RetryingProcessor.wrap(processor, stage.retry()),
+                    retrying(processor),
                     errorRecords,
                     ERRORS,
                     countsInAndOut,

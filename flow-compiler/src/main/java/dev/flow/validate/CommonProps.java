@@ -29,8 +29,9 @@ public record CommonProps(
     @Prop(
             description =
                 "Processes a record again after a transient failure (I/O, a timeout), with"
-                    + " backoff; a record that still fails goes to the error stage. For stages"
-                    + " that process one record at a time.")
+                    + " backoff; a record that still fails goes to the error stage. On by default,"
+                    + " for transforms that process one record at a time and do not retry by"
+                    + " props of their own.")
         Retry retry) {
 
   /** The props with nothing set. */

@@ -39,6 +39,14 @@ public final class ReferenceDocs {
       section(b, f);
     }
     b.append("\n## Props of every stage\n\n");
+    b.append("`retry` is on by default: a transform that processes one record at a time tries a")
+        .append(" record that fails transiently (I/O, a timeout, a transient SQL error, a")
+        .append(
+            " `TransientStageException`) 3 times in all, waiting 1s, then 2s, from the record as")
+        .append(" it came in; a record that still fails goes to the error stage with `(after 3")
+        .append(" attempts)` in its message, and any other failure goes there at once. An action")
+        .append(" that retries by its own props says so above, and `retry` does not apply to it.")
+        .append(" `retry: {attempts: 1}` turns retries off.\n\n");
     table(b, CommonProps.class);
     b.append("\n## Flow settings\n\n");
     b.append("The optional top-level `settings` of a flow.\n\n");
@@ -85,6 +93,12 @@ public final class ReferenceDocs {
       b.append(" · also `").append(String.join("`, `", f.aliases())).append('`');
     }
     b.append("\n\n").append(f.description()).append("\n\n");
+    List<String> retries = f.retryProps();
+    if (!retries.isEmpty()) {
+      b.append("Retries transient failures by its own props `")
+          .append(String.join("`, `", retries))
+          .append("`; the common `retry` prop does not apply to it.\n\n");
+    }
     if (PropSpec.flat(f.optionsClass()).isEmpty()) {
       b.append("This action has no props of its own.\n");
     } else {

@@ -16,7 +16,7 @@ import java.util.List;
  * @param parallelism the stage's own parallelism, or 0 to use the flow's default
  * @param inputs names of the stages whose {@code out} lists this stage, in source order
  * @param expectedInput the schema the stage's input should match, or null
- * @param retry the stage's common {@code retry} prop; {@link Retry#none()} when absent
+ * @param retry the stage's common {@code retry} prop; {@link Retry#defaults()} when absent
  */
 public record ResolvedStage(
     StageDef def,
@@ -29,10 +29,10 @@ public record ResolvedStage(
 
   public ResolvedStage {
     inputs = List.copyOf(inputs);
-    retry = retry == null ? Retry.none() : retry;
+    retry = retry == null ? Retry.defaults() : retry;
   }
 
-  /** A stage that does not retry. */
+  /** A stage with the default retry. */
   public ResolvedStage(
       StageDef def,
       ActionFactory<? extends Record> factory,

@@ -55,11 +55,13 @@ final class StageBinder {
     String action = factory.name();
     Record options;
     CommonProps common;
+    boolean ownRetry;
     boolean optionsOk;
     try {
       OptionsBinder binder = new OptionsBinder(noun, stage, action, local);
       // An action's own prop of a common prop's name (a custom action's 'retry') is the action's.
       List<String> own = PropSpec.names(factory.optionsClass());
+      ownRetry = own.contains("retry");
       List<String> alsoCommon = COMMON.stream().filter(n -> !own.contains(n)).toList();
       options = binder.bind(factory.optionsClass(), props, alsoCommon, true);
       optionsOk = options != null && local.stream().noneMatch(Problem::isError);
@@ -79,14 +81,8 @@ final class StageBinder {
         new StageValidationContext(props, stageAt, stage, action, settings, local).outputs(outputs);
     if (common != null) {
       common.check(ctx); // the common props do not depend on the action's own
-      if (common.retry() != null
-          && common.retry().retries()
-          && !(factory instanceof dev.flow.spi.RecordTransformFactory)) {
-        ctx.warning(
-            "retry",
-            "prop 'retry' applies to stages that process one record at a time; "
-                + action
-                + " does not, and retries by its own props if at all");
+      if (common.retry() != null && !ownRetry && ctx.isSet("retry")) {
+        retryWarning(factory, common.retry(), ctx);
       }
     }
     if (optionsOk) {
@@ -103,6 +99,37 @@ final class StageBinder {
         common.parallelism() == null ? 0 : common.parallelism(),
         common.expected(),
         common.retry());
+  }
+
+  /** A warning for a {@code retry} prop written where the framework does not apply it. */
+  private static void retryWarning(
+      ActionFactory<? extends Record> factory,
+      dev.flow.retry.Retry retry,
+      StageValidationContext ctx) {
+    List<String> own = factory.retryProps();
+    if (!own.isEmpty()) {
+      ctx.warning(
+          "retry",
+          "prop 'retry' does not apply to "
+              + factory.name()
+              + ", which retries by its own "
+              + (own.size() == 1 ? "prop " : "props ")
+              + quotedList(own));
+    } else if (retry.retries() && !(factory instanceof dev.flow.spi.RecordTransformFactory)) {
+      ctx.warning(
+          "retry",
+          "prop 'retry' applies to stages that process one record at a time; "
+              + factory.name()
+              + " does not, and retries by its own props if at all");
+    }
+  }
+
+  /** {@code 'a'}, {@code 'a' and 'b'}, {@code 'a', 'b' and 'c'}. */
+  private static String quotedList(List<String> names) {
+    List<String> q = names.stream().map(n -> "'" + n + "'").toList();
+    return q.size() == 1
+        ? q.get(0)
+        : String.join(", ", q.subList(0, q.size() - 1)) + " and " + q.get(q.size() - 1);
   }
 
   /** {@code props} without the keys in {@code names}. */

@@ -25,6 +25,29 @@ class RetryTest {
   }
 
   @Test
+  void malformedDataReadThroughAnIoInterfaceIsTheRecordsFaultNotTransient() {
+    assertThat(
+            RetryingProcessor.isTransient(
+                new java.io.UncheckedIOException(
+                    new com.fasterxml.jackson.core.JsonParseException(
+                        null, "Unexpected character"))))
+        .isFalse();
+    assertThat(RetryingProcessor.isTransient(new java.nio.charset.MalformedInputException(1)))
+        .isFalse();
+  }
+
+  @Test
+  void retriesAreOnByDefaultThreeTriesWaiting1sThen2s() {
+    Retry unset = new Retry(null, null, null);
+    assertThat(unset.tries()).isEqualTo(3);
+    assertThat(unset.waitAfter(1)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(unset.waitAfter(2)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(unset.waitAfter(9)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Retry.defaults())
+        .isEqualTo(new Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+  }
+
+  @Test
   void theBackoffDoublesUpToItsMaximum() {
     Retry r = new Retry(6, Duration.ofMillis(100), Duration.ofMillis(350));
     assertThat(r.waitAfter(1)).isEqualTo(Duration.ofMillis(100));
@@ -39,5 +62,6 @@ class RetryTest {
     assertThat(RetryingProcessor.wrap(p, Retry.none())).isSameAs(p);
     assertThat(RetryingProcessor.wrap(p, null)).isSameAs(p);
     assertThat(RetryingProcessor.wrap(p, new Retry(2, null, null))).isNotSameAs(p);
+    assertThat(RetryingProcessor.wrap(p, new Retry(null, null, null))).isNotSameAs(p);
   }
 }

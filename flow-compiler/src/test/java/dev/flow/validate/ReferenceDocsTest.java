@@ -40,6 +40,14 @@ class ReferenceDocsTest {
             """
             ## Props of every stage
 
+            `retry` is on by default: a transform that processes one record at a time tries a\
+             record that fails transiently (I/O, a timeout, a transient SQL error, a\
+             `TransientStageException`) 3 times in all, waiting 1s, then 2s, from the record as it\
+             came in; a record that still fails goes to the error stage with `(after 3 attempts)`\
+             in its message, and any other failure goes there at once. An action that retries by\
+             its own props says so above, and `retry` does not apply to it. `retry: {attempts: 1}`\
+             turns retries off.
+
             | Prop | Type | Default | Required | Description |
             |---|---|---|---|---|
             | `parallelism` | whole number, 1 or more |  | no | How many parallel instances run this stage;\

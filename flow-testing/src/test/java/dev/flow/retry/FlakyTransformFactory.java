@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A custom transform (named by its class in flows) that fails each record with an I/O error the
- * first {@code failures} times it sees it, then marks and emits it. Tries are counted per test name
- * and record id, in static maps, for a MiniCluster in the same JVM.
+ * A custom transform (named by its class in flows) that fails each record with an I/O error (or,
+ * with {@code error: record}, an error of the record's own) the first {@code failures} times it
+ * sees it, then marks and emits it. Tries are counted per test name and record id, in static maps,
+ * for a MiniCluster in the same JVM.
  */
 public final class FlakyTransformFactory
     extends RecordTransformFactory<FlakyTransformFactory.Options> {
@@ -22,7 +23,13 @@ public final class FlakyTransformFactory
   /** Options of the flaky transform. */
   public record Options(
       @Prop(description = "The test's name.", required = true) String name,
-      @Prop(description = "Failures before a record passes.", defaultValue = "1") int failures)
+      @Prop(description = "Failures before a record passes.", defaultValue = "1") int failures,
+      @Prop(
+              description =
+                  "io: an IOException (transient); record: an IllegalArgumentException, the"
+                      + " record's own fault.",
+              defaultValue = "io")
+          String error)
       implements java.io.Serializable {}
 
   @Override
@@ -49,6 +56,9 @@ public final class FlakyTransformFactory
       record.set(
           FieldPath.parse("touched"), com.fasterxml.jackson.databind.node.IntNode.valueOf(tries));
       if (tries <= o.failures()) {
+        if ("record".equals(o.error())) {
+          throw new IllegalArgumentException("field 'id' is not valid (try " + tries + ")");
+        }
         throw new IOException("service busy (try " + tries + ")");
       }
       out.collect(record);

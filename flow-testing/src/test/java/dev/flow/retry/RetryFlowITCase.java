@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The common {@code retry} prop on a custom stage: transient failures are tried again from the
- * record as it came, and a record that still fails after its tries goes to the error stage.
+ * The common {@code retry} prop on a custom stage, on by default: transient failures are tried
+ * again from the record as it came, a record that still fails after its tries goes to the error
+ * stage with their number, and a failure of the record's own goes there at once.
  */
 class RetryFlowITCase {
 
@@ -53,17 +54,67 @@ class RetryFlowITCase {
         CapturedRun.run(
             "retry-fails", flow("retry-fails", 5, "retry: {attempts: 2, backoff: 10ms}"));
     assertThat(run.at("print")).isEmpty();
-    assertThat(run.errorMessages()).containsExactly("service busy (try 2)", "service busy (try 2)");
+    assertThat(run.errorMessages())
+        .containsExactly(
+            "service busy (try 2) (after 2 attempts)", "service busy (try 2) (after 2 attempts)");
     assertThat(FlakyTransformFactory.tries("retry-fails", 1)).isEqualTo(2);
     assertThat(FlakyTransformFactory.tries("retry-fails", 2)).isEqualTo(2);
   }
 
   @Test
-  void withoutRetryTheFirstFailureGoesToTheErrorStage() throws Exception {
-    CapturedRun run = CapturedRun.run("retry-none", flow("retry-none", 1, ""));
+  void withoutARetryPropATransientFailureIsTriedAgainByDefault() throws Exception {
+    CapturedRun run = CapturedRun.run("retry-default", flow("retry-default", 1, ""));
+    assertThat(run.at("print"))
+        .containsExactlyInAnyOrder("{\"id\":1,\"touched\":2}", "{\"id\":2,\"touched\":2}");
+    assertThat(run.errors()).isEmpty();
+    assertThat(FlakyTransformFactory.tries("retry-default", 1)).isEqualTo(2);
+  }
+
+  @Test
+  void byDefaultARecordThatAlwaysFailsTransientlyIsTriedThreeTimesThenIsAnErrorRecord()
+      throws Exception {
+    CapturedRun run = CapturedRun.run("retry-default-fails", oneRecord("retry-default-fails", ""));
+    assertThat(run.at("print")).isEmpty();
+    assertThat(run.errorMessages()).containsExactly("service busy (try 3) (after 3 attempts)");
+    assertThat(FlakyTransformFactory.tries("retry-default-fails", 1)).isEqualTo(3);
+  }
+
+  @Test
+  void aFailureOfTheRecordsOwnIsNotTriedAgain() throws Exception {
+    CapturedRun run =
+        CapturedRun.run("retry-bad-record", oneRecord("retry-bad-record", "error: record"));
+    assertThat(run.at("print")).isEmpty();
+    assertThat(run.errorMessages()).containsExactly("field 'id' is not valid (try 1)");
+    assertThat(FlakyTransformFactory.tries("retry-bad-record", 1)).isEqualTo(1);
+  }
+
+  @Test
+  void oneAttemptTurnsRetriesOff() throws Exception {
+    CapturedRun run = CapturedRun.run("retry-off", flow("retry-off", 1, "retry: {attempts: 1}"));
     assertThat(run.at("print")).isEmpty();
     assertThat(run.errorMessages()).containsExactly("service busy (try 1)", "service busy (try 1)");
-    assertThat(FlakyTransformFactory.tries("retry-none", 1)).isEqualTo(1);
+    assertThat(FlakyTransformFactory.tries("retry-off", 1)).isEqualTo(1);
+  }
+
+  /** A flow of one record through a stage that fails it 5 times. */
+  static String oneRecord(String name, String props) {
+    return """
+        name: %s
+        stages:
+          - name: in
+            action: Inline Records
+            props: {records: [{id: 1}]}
+            out: [flaky]
+          - name: flaky
+            action: dev.flow.retry.FlakyTransformFactory
+            props:
+              name: %s
+              failures: 5
+              %s
+            out: [print]
+          - {name: print, action: Log}
+        """
+        .formatted(name, name, props);
   }
 
   @Test

@@ -47,6 +47,12 @@ public final class FilterTransformFactory extends RecordTransformFactory<FilterO
       this.condition = condition;
     }
 
+    /** Reads the record only: a retry needs no copy of it. */
+    @Override
+    public boolean changesRecord() {
+      return false;
+    }
+
     @Override
     public void process(FlowRecord record, Collector<FlowRecord> out) {
       if (condition.test(record)) {

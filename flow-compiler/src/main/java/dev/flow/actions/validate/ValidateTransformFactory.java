@@ -77,6 +77,12 @@ public final class ValidateTransformFactory extends RecordTransformFactory<Valid
       this.schema = schema;
     }
 
+    /** Reads the record only: a retry needs no copy of it. */
+    @Override
+    public boolean changesRecord() {
+      return false;
+    }
+
     @Override
     public void process(FlowRecord record, Collector<FlowRecord> out) {
       List<String> violations = schema.check(record.asObjectNode());

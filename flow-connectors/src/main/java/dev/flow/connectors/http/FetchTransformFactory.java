@@ -29,6 +29,11 @@ public final class FetchTransformFactory
   }
 
   @Override
+  public List<String> retryProps() {
+    return List.of("retries", "backoff", "maxBackoff");
+  }
+
+  @Override
   public String description() {
     return "Calls an HTTP service for each record, with a URL, headers and body templated from the"
         + " record, and writes the answer into it. Retries 5xx, 429 and timeouts with backoff;"

@@ -35,6 +35,11 @@ public final class HttpPublisherFactory implements PublisherFactory<HttpPublishO
   }
 
   @Override
+  public List<String> retryProps() {
+    return List.of("retries", "backoff", "maxBackoff");
+  }
+
+  @Override
   public String description() {
     return "Sends records to an HTTP API, one request per record or a JSON array per batch, with"
         + " retries, a rate limit and at-least-once delivery; what fails for good goes to the"

@@ -34,6 +34,11 @@ public final class DatabasePollTriggerFactory implements TriggerFactory<Database
   }
 
   @Override
+  public List<String> retryProps() {
+    return List.of("retries", "backoff");
+  }
+
+  @Override
   public String description() {
     return "Queries a table at an interval for rows after the last position (a serial id or an"
         + " updated-at timestamp, with a key column to break ties) and starts one run per row;"

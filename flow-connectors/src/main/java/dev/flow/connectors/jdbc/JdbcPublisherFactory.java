@@ -40,6 +40,11 @@ public final class JdbcPublisherFactory implements PublisherFactory<JdbcPublishO
   }
 
   @Override
+  public List<String> retryProps() {
+    return List.of("retries");
+  }
+
+  @Override
   public String description() {
     return "Writes records as rows of a table, batched, at least once through checkpoints; with"
         + " key columns each row is an idempotent upsert. A row the database refuses goes to the"

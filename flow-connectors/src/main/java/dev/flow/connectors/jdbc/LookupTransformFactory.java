@@ -27,6 +27,11 @@ public final class LookupTransformFactory extends RecordTransformFactory<LookupO
   }
 
   @Override
+  public List<String> retryProps() {
+    return List.of("retries", "backoff");
+  }
+
+  @Override
   public String description() {
     return "Runs a SQL query per record, with :name parameters taken from the record's fields, and"
         + " writes the first row (or all rows) into the record; pooled connections and a TTL cache.";

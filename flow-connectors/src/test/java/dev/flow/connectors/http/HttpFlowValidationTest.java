@@ -28,6 +28,33 @@ class HttpFlowValidationTest {
   }
 
   @Test
+  void theCommonRetryDoesNotApplyToFetchWhichRetriesByItsOwnProps() throws Exception {
+    ValidatedFlow v =
+        validate(
+            """
+            name: own-retries
+            stages:
+              - name: in
+                action: Inline Records
+                props: {records: [{id: 1}]}
+                out: [report]
+              - name: report
+                action: Fetch
+                props:
+                  url: "https://reports.example.com/{id}"
+                  retry: {attempts: 5}
+                out: [print]
+              - {name: print, action: Log}
+            """);
+    assertThat(v.problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            dir.resolve("flow.yaml")
+                + ":11:7: warning: stage \"report\" (Fetch): prop 'retry' does not apply to"
+                + " Fetch, which retries by its own props 'retries', 'backoff' and 'maxBackoff'");
+  }
+
+  @Test
   void aWebhookFetchAndPublishFlowBindsWithDefaults() throws Exception {
     ValidatedFlow v =
         validate(
