@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,15 +66,81 @@ class DistributionITCase {
     assertThat(bad.output()).contains("broken.yaml:4:13").contains("Inline Recordz");
   }
 
-  record Result(int code, String output) {}
+  @Test
+  void theFirstRunRecordsAClassArchiveInTheUsersCacheThatLaterRunsUse() throws Exception {
+    Path project = Files.createDirectories(work.resolve("cds-project"));
+    Files.copy(Path.of("../examples/quickstart.yaml"), project.resolve("quickstart.yaml"));
+    Path cache = work.resolve("cds-cache");
+    List<String> run = List.of(home.resolve("bin/flow").toString(), "run", "quickstart.yaml");
+    String records =
+        "{\"id\":1,\"customer\":{\"email\":\"***\"},\"amount\":120.5,\"qty\":2,"
+            + "\"country\":\"DE\",\"customerName\":\"Ada\",\"unitPrice\":60.25}\n"
+            + "{\"id\":3,\"customer\":{\"email\":\"***\"},\"amount\":310.0,\"qty\":5,"
+            + "\"country\":\"DE\",\"customerName\":\"Cyd\",\"unitPrice\":62.0}\n";
+
+    Result off = exec(project, run, Map.of("XDG_CACHE_HOME", cache.toString(), "FLOW_CDS", "off"));
+    assertThat(off.code()).as(off.output()).isZero();
+    assertThat(off.stdout()).isEqualTo(records);
+    assertThat(cache).doesNotExist();
+
+    Result first = exec(project, run, Map.of("XDG_CACHE_HOME", cache.toString()));
+    assertThat(first.code()).as(first.output()).isZero();
+    assertThat(first.stdout()).isEqualTo(records);
+    assertThat(first.output())
+        .contains("flow: recording the classes a run loads, for faster starts");
+    List<Path> archives;
+    try (var files = Files.list(cache.resolve("flow"))) {
+      archives = files.toList();
+    }
+    assertThat(archives).hasSize(1);
+    Path archive = archives.get(0);
+    assertThat(archive.getFileName().toString()).startsWith("classes-").endsWith(".jsa");
+
+    // The second run maps the recorded classes (the JVM's class-loading log says where each came
+    // from) and records nothing.
+    Result second =
+        exec(
+            project,
+            List.of(home.resolve("bin/flow").toString(), "validate", "quickstart.yaml"),
+            Map.of(
+                "XDG_CACHE_HOME",
+                cache.toString(),
+                "FLOW_JAVA_OPTS",
+                "-Xlog:class+load=info:file=" + work.resolve("classes.log")));
+    assertThat(second.code()).as(second.output()).isZero();
+    assertThat(second.output()).doesNotContain("recording");
+    assertThat(Files.readString(work.resolve("classes.log")))
+        .contains("dev.flow.job.cli.FlowCli source: shared objects file (top)");
+
+    // An archive the JVM refuses (here: not an archive at all) is ignored without a word.
+    Files.writeString(archive, "not an archive");
+    Result refused = exec(project, run, Map.of("XDG_CACHE_HOME", cache.toString()));
+    assertThat(refused.code()).as(refused.output()).isZero();
+    assertThat(refused.stdout()).isEqualTo(records);
+  }
+
+  record Result(int code, String output, String stdout) {}
 
   static Result exec(Path dir, List<String> command) throws IOException, InterruptedException {
+    return exec(dir, command, Map.of());
+  }
+
+  static Result exec(Path dir, List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile(work, "out-", ".txt");
+    Path err = Files.createTempFile(work, "err-", ".txt");
     ProcessBuilder pb =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
+    pb.environment().putAll(env);
     Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), out);
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    String stdout = Files.readString(out, StandardCharsets.UTF_8);
+    return new Result(
+        p.exitValue(), stdout + Files.readString(err, StandardCharsets.UTF_8), stdout);
   }
 }

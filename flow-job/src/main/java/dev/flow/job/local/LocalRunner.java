@@ -38,7 +38,7 @@ public final class LocalRunner {
     if (restoreFrom != null) {
       conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
     }
-    return StreamExecutionEnvironment.createLocalEnvironment(conf);
+    return LocalCluster.environment(conf);
   }
 
   /** Runs the flow and returns the Flink job result; throws when the job fails. */
