@@ -16,9 +16,9 @@ import dev.flow.server.auth.Tokens;
 import dev.flow.server.engine.FlowEngine;
 import dev.flow.server.store.Database;
 import dev.flow.server.store.FlowStore;
-import dev.flow.server.store.KeyCheck;
 import dev.flow.server.store.ParameterSetStore;
 import dev.flow.server.store.ProjectStore;
+import dev.flow.server.store.SecretsKeyCheck;
 import dev.flow.server.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -66,7 +66,7 @@ public final class FlowServer implements AutoCloseable {
     SecretBox box = SecretBox.load(config.secretKey(), config.data());
     Database db = Database.open(config.dbUrl(), config.data());
     try {
-      KeyCheck.verify(db, box);
+      SecretsKeyCheck.verify(db, box);
       Tokens tokens = new Tokens(db);
       ServerContext ctx =
           new ServerContext(

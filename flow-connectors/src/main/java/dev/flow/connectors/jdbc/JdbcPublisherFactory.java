@@ -130,7 +130,7 @@ public final class JdbcPublisherFactory implements PublisherFactory<JdbcPublishO
     }
     SingleOutputStreamOperator<FlowRecord> checked =
         input
-            .process(new KeyCheck(keyFields, ctx.errorRecords(), ctx.errorTag()))
+            .process(new KeyColumnsCheck(keyFields, ctx.errorRecords(), ctx.errorTag()))
             .returns(FlowRecordTypeInfo.INSTANCE)
             .uid(ctx.uid("keys"))
             .name(ctx.stageName() + " (keys)")

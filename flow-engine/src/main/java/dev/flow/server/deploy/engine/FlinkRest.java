@@ -113,7 +113,7 @@ final class FlinkRest {
   }
 
   ObjectNode object() {
-    return Json.MAPPER.createObjectNode();
+    return EngineJson.MAPPER.createObjectNode();
   }
 
   private URI uri(String path) {
@@ -144,7 +144,7 @@ final class FlinkRest {
     }
     JsonNode body;
     try {
-      body = r.body().length == 0 ? object() : Json.MAPPER.readTree(r.body());
+      body = r.body().length == 0 ? object() : EngineJson.MAPPER.readTree(r.body());
     } catch (IOException e) {
       body = object().put("raw", new String(r.body(), StandardCharsets.UTF_8));
     }

@@ -153,7 +153,7 @@ public final class FlowFileServer implements AutoCloseable {
           });
       doc.put("parameters", ps);
       try {
-        return Json.MAPPER.writeValueAsBytes(doc);
+        return EngineJson.MAPPER.writeValueAsBytes(doc);
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }

@@ -10,14 +10,14 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /** Sends records without a value for every key column to the error stage, before the sink. */
-final class KeyCheck extends ProcessFunction<FlowRecord, FlowRecord> {
+final class KeyColumnsCheck extends ProcessFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
 
   private final List<FieldPath> keys;
   private final ErrorRecordFactory errors;
   private final OutputTag<FlowRecord> errorTag;
 
-  KeyCheck(List<FieldPath> keys, ErrorRecordFactory errors, OutputTag<FlowRecord> errorTag) {
+  KeyColumnsCheck(List<FieldPath> keys, ErrorRecordFactory errors, OutputTag<FlowRecord> errorTag) {
     this.keys = keys;
     this.errors = errors;
     this.errorTag = errorTag;

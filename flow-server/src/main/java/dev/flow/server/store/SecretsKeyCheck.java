@@ -8,8 +8,8 @@ import java.sql.ResultSet;
  * Refuses to start with another secrets key than the store's secrets were encrypted with: the first
  * server stores a value encrypted with its key, later ones must be able to open it.
  */
-public final class KeyCheck {
-  private KeyCheck() {}
+public final class SecretsKeyCheck {
+  private SecretsKeyCheck() {}
 
   public static void verify(Database db, SecretBox box) {
     String stored =
