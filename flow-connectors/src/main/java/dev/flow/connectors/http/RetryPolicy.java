@@ -1,8 +1,8 @@
 package dev.flow.connectors.http;
 
+import dev.flow.connectors.Backoff;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How a call to an HTTP service is retried: up to {@code maxRetries} more attempts after the first,
@@ -19,10 +19,7 @@ record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff)
   long backoffMillis(int retry) {
     long base = initialBackoff == null ? 200 : initialBackoff.toMillis();
     long cap = maxBackoff == null ? 30_000 : maxBackoff.toMillis();
-    long delay = base << Math.min(20, retry - 1);
-    delay = Math.min(Math.max(delay, 0), cap);
-    // Between half and all of the delay, so that many callers do not retry in step.
-    return delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+    return Backoff.jitteredMillis(retry, base, cap);
   }
 
   /** True for answers worth another attempt: 429 and every 5xx. */

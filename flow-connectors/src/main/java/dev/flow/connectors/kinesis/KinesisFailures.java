@@ -2,7 +2,6 @@ package dev.flow.connectors.kinesis;
 
 import dev.flow.spi.ErrorRecordFactory;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.awscore.exception.AwsServiceException;
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.core.exception.SdkClientException;
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.core.exception.SdkServiceException;
@@ -70,17 +69,6 @@ final class KinesisFailures {
   static String entry(String errorCode, String errorMessage) {
     String code = errorCode == null ? "error" : errorCode;
     return errorMessage == null || errorMessage.isBlank() ? code : code + ": " + errorMessage;
-  }
-
-  /**
-   * The wait before attempt {@code attempt + 1} (so {@code attempt} is at least 1), in
-   * milliseconds: {@code backoff × 2^(attempt-1)}, at most {@code maxBackoff}, between half and all
-   * of it so that many writers do not retry in step.
-   */
-  static long backoffMillis(int attempt, long backoff, long maxBackoff) {
-    long delay = backoff << Math.min(20, Math.max(0, attempt - 1));
-    delay = Math.min(Math.max(delay, 0), maxBackoff);
-    return delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
   }
 
   private static Throwable unwrap(Throwable t) {

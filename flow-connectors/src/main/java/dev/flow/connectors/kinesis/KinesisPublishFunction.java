@@ -1,5 +1,6 @@
 package dev.flow.connectors.kinesis;
 
+import dev.flow.connectors.Backoff;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.ErrorMarks;
 import dev.flow.spi.ErrorRecordFactory;
@@ -259,7 +260,7 @@ final class KinesisPublishFunction extends RichAsyncFunction<FlowRecord, FlowRec
     if (!again.isEmpty()) {
       retried.inc(again.size());
       int attempts = again.stream().mapToInt(p -> p.attempts).max().orElse(1);
-      long wait = KinesisFailures.backoffMillis(attempts, backoffMillis, maxBackoffMillis);
+      long wait = Backoff.jitteredMillis(attempts, backoffMillis, maxBackoffMillis);
       timer.schedule(() -> send(again), wait, TimeUnit.MILLISECONDS);
     }
   }

@@ -2,6 +2,7 @@ package dev.flow.connectors.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flow.connectors.Backoff;
 import dev.flow.connectors.testing.RecordingValidationContext;
 import dev.flow.testing.StageHarness;
 import java.util.List;
@@ -26,9 +27,9 @@ class KinesisPublisherTest {
   @Test
   void backoffDoublesWithJitterUpToItsCap() {
     for (int i = 0; i < 100; i++) {
-      assertThat(KinesisFailures.backoffMillis(1, 200, 10_000)).isBetween(100L, 200L);
-      assertThat(KinesisFailures.backoffMillis(3, 200, 10_000)).isBetween(400L, 800L);
-      assertThat(KinesisFailures.backoffMillis(40, 200, 10_000)).isBetween(5_000L, 10_000L);
+      assertThat(Backoff.jitteredMillis(1, 200, 10_000)).isBetween(100L, 200L);
+      assertThat(Backoff.jitteredMillis(3, 200, 10_000)).isBetween(400L, 800L);
+      assertThat(Backoff.jitteredMillis(40, 200, 10_000)).isBetween(5_000L, 10_000L);
     }
   }
 
