@@ -15,10 +15,14 @@ final class RateLimiter {
 
   /** Milliseconds to wait before the next request may start (0: now). */
   long reserveMillis() {
+    return reserveMillis(System.nanoTime());
+  }
+
+  /** {@link #reserveMillis()} at the time {@code now}, on {@link System#nanoTime()}'s scale. */
+  long reserveMillis(long now) {
     if (intervalNanos == 0) {
       return 0;
     }
-    long now = System.nanoTime();
     long slot = next.getAndAccumulate(now, (prev, n) -> Math.max(prev, n) + intervalNanos);
     long start = Math.max(slot, now);
     return Math.max(0, (start - now) / 1_000_000);

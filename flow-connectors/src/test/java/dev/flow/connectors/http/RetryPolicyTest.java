@@ -31,12 +31,16 @@ class RetryPolicyTest {
 
   @Test
   void theRateLimiterSpacesRequests() {
+    // Three requests 5 ms apart: the clock is given, so a pause of the test's thread (the first
+    // call's lambda linkage, a GC) cannot shorten the waits it sees.
     RateLimiter r = new RateLimiter(10);
-    assertThat(r.reserveMillis()).isZero();
-    long second = r.reserveMillis();
-    long third = r.reserveMillis();
+    long t0 = System.nanoTime();
+    assertThat(r.reserveMillis(t0)).isZero();
+    long second = r.reserveMillis(t0 + 5_000_000);
+    long third = r.reserveMillis(t0 + 10_000_000);
     assertThat(second).isBetween(90L, 100L);
     assertThat(third).isBetween(190L, 200L);
+    assertThat(r.reserveMillis(t0 + 1_000_000_000)).isZero();
     assertThat(new RateLimiter(0).reserveMillis()).isZero();
   }
 }
