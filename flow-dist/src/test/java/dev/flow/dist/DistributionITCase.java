@@ -49,6 +49,39 @@ class DistributionITCase {
   }
 
   @Test
+  void initPrintsNextStepsThatWorkAsPrintedFromTheInstallation() throws Exception {
+    // A PATH with the system's tools but no 'flow' on it, as right after unpacking.
+    Map<String, String> noFlow = Map.of("PATH", "/usr/bin:/bin");
+    Path real = home.resolve("bin/flow").toRealPath();
+    Result init = exec(work, List.of(real.toString(), "init", "init-project"), noFlow);
+    assertThat(init.code()).as(init.output()).isZero();
+    assertThat(init.stdout())
+        .contains("  cd init-project && " + real + " test flows/\n")
+        .contains("  mkdir -p ~/.local/bin && ln -sf " + real + " ~/.local/bin/flow\n")
+        .doesNotContain("/path/to/");
+
+    // The printed test step, run as printed, from where init ran.
+    String step =
+        init.stdout().lines().filter(l -> l.endsWith(" test flows/")).findFirst().orElseThrow();
+    Result test = exec(work, List.of("/bin/sh", "-c", step.strip()), noFlow);
+    assertThat(test.code()).as(test.output()).isZero();
+    assertThat(test.stdout()).endsWith("2 passed, 0 failed\n");
+
+    // With the installation linked onto the PATH as the steps say, they name plain 'flow'.
+    Path bin = Files.createDirectories(work.resolve("init-bin"));
+    Files.createSymbolicLink(bin.resolve("flow"), real);
+    Result again =
+        exec(
+            work,
+            List.of("/bin/sh", "-c", "flow init init-project-2"),
+            Map.of("PATH", bin + ":/usr/bin:/bin"));
+    assertThat(again.code()).as(again.output()).isZero();
+    assertThat(again.stdout())
+        .contains("  cd init-project-2 && flow test flows/\n")
+        .doesNotContain("is not on your PATH");
+  }
+
+  @Test
   void validatesAFlowInAFolderOutsideTheCheckout() throws Exception {
     Path project = Files.createDirectories(work.resolve("project"));
     Files.copy(Path.of("../examples/quickstart.yaml"), project.resolve("quickstart.yaml"));

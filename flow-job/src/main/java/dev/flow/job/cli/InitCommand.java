@@ -107,7 +107,7 @@ final class InitCommand implements Callable<Integer> {
     lines.add(
         "  " + cd + flow + " run " + flowFile + " --params params/local.yaml   (see README.md)");
     if (!onPath) {
-      String target = launcher != null ? launcher : "/path/to/flow-checkout/flow";
+      String target = launcher != null ? launcher : "<your Flow>/bin/flow";
       lines.add("");
       lines.add(
           "'flow' is not on your PATH. To call it as 'flow', link the launcher into a folder");
