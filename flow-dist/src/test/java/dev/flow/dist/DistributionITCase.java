@@ -82,6 +82,64 @@ class DistributionITCase {
   }
 
   @Test
+  void serverRunsFromTheInstallationWithItsWebUiAndTheClientCommandsReachIt() throws Exception {
+    Path dir = Files.createDirectories(work.resolve("server"));
+    Files.copy(Path.of("../examples/quickstart.yaml"), dir.resolve("quickstart.yaml"));
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String flow = home.resolve("bin/flow").toString();
+    Path log = dir.resolve("server.log");
+    ProcessBuilder pb =
+        new ProcessBuilder(flow, "server", "--port", String.valueOf(port), "--data", "store")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
+    Process server = pb.start();
+    try {
+      String token = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (System.nanoTime() < deadline && server.isAlive()) {
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("admin token: (\\S+)").matcher(out);
+        if (out.contains("flow server: listening on http://127.0.0.1:" + port) && m.find()) {
+          token = m.group(1);
+          break;
+        }
+        Thread.sleep(200);
+      }
+      assertThat(token).as(Files.readString(log, StandardCharsets.UTF_8)).isNotNull();
+
+      var http = java.net.http.HttpClient.newHttpClient();
+      var page =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + "/"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+      assertThat(page.body()).contains("<script");
+
+      Map<String, String> client =
+          Map.of("FLOW_SERVER", "http://127.0.0.1:" + port, "FLOW_TOKEN", token);
+      Result push = exec(dir, List.of(flow, "push", "quickstart.yaml"), client);
+      assertThat(push.code()).as(push.output()).isZero();
+      assertThat(push.stdout()).isEqualTo("Quick start: version 1 (created)\n");
+      Result ls = exec(dir, List.of(flow, "ls"), client);
+      assertThat(ls.code()).as(ls.output()).isZero();
+      assertThat(ls.stdout()).startsWith("Quick start\tv1\t");
+    } finally {
+      server.destroy();
+      assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
   void validatesAFlowInAFolderOutsideTheCheckout() throws Exception {
     Path project = Files.createDirectories(work.resolve("project"));
     Files.copy(Path.of("../examples/quickstart.yaml"), project.resolve("quickstart.yaml"));
