@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * An amount of bytes as a flow writes it: {@code 512b}, {@code 64kb}, {@code 128mb}, {@code 1gb},
- * {@code 2tb}; units count in 1024s and case does not matter; a bare number is bytes.
+ * {@code 2tb}; units count in 1024s and case does not matter; a bare number is bytes. The unit may
+ * also be written {@code k}, {@code kib} or {@code kibibytes} (and so on for the larger ones), as
+ * Flink's memory sizes are.
  *
  * @param bytes the number of bytes, 0 or more
  */
@@ -15,7 +17,9 @@ public record DataSize(long bytes) implements Comparable<DataSize>, Serializable
 
   private static final Pattern TEXT =
       Pattern.compile(
-          "(\\d+)\\s*(b|bytes?|kb?|kib|mb?|mib|gb?|gib|tb?|tib)?", Pattern.CASE_INSENSITIVE);
+          "(\\d+)\\s*(b|bytes?|kb?|kib|kibibytes|mb?|mib|mebibytes|gb?|gib|gibibytes|tb?|tib"
+              + "|tebibytes)?",
+          Pattern.CASE_INSENSITIVE);
 
   private static final String[] UNITS = {"b", "kb", "mb", "gb", "tb"};
 

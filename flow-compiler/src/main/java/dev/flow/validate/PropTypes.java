@@ -9,9 +9,12 @@ final class PropTypes {
 
   private PropTypes() {}
 
-  /** True for a record of props; nodes are records too, but are passed through raw. */
+  /**
+   * True for a record of props; nodes are records too, but are passed through raw, and a scalar
+   * value type that is a record ({@link dev.flow.spi.DataSize}) is bound from its text.
+   */
   static boolean isOptionsRecord(Class<?> raw) {
-    return raw.isRecord() && !Node.class.isAssignableFrom(raw);
+    return raw.isRecord() && !Node.class.isAssignableFrom(raw) && !Scalars.handles(raw);
   }
 
   /** What a scalar type expects, in words. */

@@ -33,8 +33,10 @@ public final class SchemaGenerator {
   static final String DURATION_PATTERN =
       "^\\s*\\d+(\\.\\d+)?\\s*([mM][sS]|[sSmMhHdD])\\s*$|^[pP].+$";
 
+  /** What {@link dev.flow.spi.DataSize#parse} reads: 512, 64kb, 64 KiB, 128m, 1gibibytes. */
   static final String SIZE_PATTERN =
-      "^\\s*\\d+\\s*([bB]([yY][tT][eE][sS]?)?|[kKmMgGtT]([bB]|[iI][bB])?)?\\s*$";
+      "^\\s*\\d+\\s*([bB]([yY][tT][eE][sS]?)?"
+          + "|[kKmMgGtT]([bB]|[iI][bB]|[iIeE][bB][iI][bB][yY][tT][eE][sS])?)?\\s*$";
 
   private final ActionRegistry registry;
 

@@ -7,6 +7,7 @@ import dev.flow.model.Location;
 import dev.flow.model.Node;
 import dev.flow.model.Problem;
 import dev.flow.parse.YamlReader;
+import dev.flow.spi.DataSize;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.Prop;
 import java.time.Duration;
@@ -270,5 +271,24 @@ class OptionsBinderTest {
             "p.yaml:1:4: error: stage \"s\" (Test): prop 'mode' must be one of exactly-once,"
                 + " at-least-once, found a string")
         .allSatisfy(m -> assertThat(m).doesNotContain("hunter2"));
+  }
+
+  record Sized(
+      @Prop(description = "Size.", defaultValue = "128mb", min = "1kb") DataSize size,
+      @Prop(description = "Sizes.") List<DataSize> sizes) {}
+
+  @Test
+  void sizesBindFromTheirTextAndKeepTheirLimits() {
+    assertThat(bind(Sized.class, "{}").size()).isEqualTo(new DataSize(128L << 20));
+    Sized s = bind(Sized.class, "{size: 64kb, sizes: [1mb, 2048]}");
+    assertThat(messages()).isEmpty();
+    assertThat(s.size()).isEqualTo(new DataSize(64 << 10));
+    assertThat(s.sizes()).containsExactly(new DataSize(1 << 20), new DataSize(2048));
+    bind(Sized.class, "{size: 512b, sizes: [lots]}");
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:1:8: error: stage \"s\" (Test): prop 'size' must be 1kb or more, found 512b",
+            "p.yaml:1:22: error: stage \"s\" (Test): prop 'sizes[0]': 'lots' is not a size such as"
+                + " 64mb or 1gb");
   }
 }

@@ -93,4 +93,31 @@ class SchemaGeneratorTest {
             "$.stages[1].props.count type",
             "$.stages[1].props.interval pattern");
   }
+
+  /** The schema's size pattern takes what DataSize reads, and refuses what it does not. */
+  @Test
+  void theSizePatternMatchesWhatASizePropReads() {
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(SchemaGenerator.SIZE_PATTERN);
+    for (String ok :
+        List.of(
+            "512",
+            "512b",
+            "10 bytes",
+            "64kb",
+            "64 KiB",
+            "128m",
+            "128MB",
+            "1g",
+            "2tb",
+            "64kibibytes",
+            "128mebibytes",
+            "1gibibytes",
+            "2tebibytes")) {
+      assertThat(p.matcher(ok).matches()).as(ok).isTrue();
+      assertThat(dev.flow.spi.DataSize.parse(ok)).as(ok).isNotNull();
+    }
+    for (String bad : List.of("lots", "1.5gb", "-1kb", "64 kilobytes")) {
+      assertThat(p.matcher(bad).matches()).as(bad).isFalse();
+    }
+  }
 }

@@ -30,24 +30,29 @@ public final class UppercaseTransformFactory extends RecordTransformFactory<Uppe
     return UppercaseOptions.class;
   }
 
+  /** Only what the prop types cannot say: field and maxLength are checked when bound. */
   @Override
   public void validate(UppercaseOptions o, ValidationContext ctx) {
-    if (o.field().isBlank()) {
+    if (o.field().toString().isBlank()) {
       ctx.error("field", "must name a field");
     }
   }
 
   @Override
   public RecordProcessor createProcessor(UppercaseOptions o, StageContext ctx) {
-    FieldPath path = FieldPath.parse(o.field());
-    String field = o.field();
+    FieldPath path = o.field();
+    int maxLength = o.maxLength();
     return (record, out) -> {
       JsonNode v = record.get(path);
       if (v != null && !v.isNull()) {
         if (!v.isTextual()) {
           throw new IllegalArgumentException(
-              "field '" + field + "' is " + v.getNodeType().name().toLowerCase(Locale.ROOT)
+              "field '" + path + "' is " + v.getNodeType().name().toLowerCase(Locale.ROOT)
                   + ", not text");
+        }
+        if (v.textValue().length() > maxLength) {
+          throw new IllegalArgumentException(
+              "field '" + path + "' is longer than " + maxLength + " characters");
         }
         record.set(path, TextNode.valueOf(v.textValue().toUpperCase(Locale.ROOT)));
       }

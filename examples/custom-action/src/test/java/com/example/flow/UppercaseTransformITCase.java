@@ -54,6 +54,29 @@ class UppercaseTransformITCase {
     assertEquals(true, e.getMessage().contains("feild"), e.getMessage());
   }
 
+  @Test
+  void aValueLongerThanMaxLengthGoesToTheErrors() throws Exception {
+    StreamExecutionEnvironment env = FlowMiniCluster.env(1);
+    StageHarness h = new StageHarness(env);
+    UppercaseOptions options =
+        StageHarness.options(new UppercaseTransformFactory(), "{field: name, maxLength: 3}");
+    DataStream<FlowRecord> out =
+        h.transform(
+            "shout",
+            new UppercaseTransformFactory(),
+            options,
+            h.records("{\"name\":\"ada\"}", "{\"name\":\"grace\"}"));
+    out.sinkTo(new CollectSink("uppercase-short-out"));
+    h.errors().sinkTo(new CollectSink("uppercase-short-errors"));
+    env.execute();
+
+    assertEquals(List.of("{\"name\":\"ADA\"}"), CollectSink.payloads("uppercase-short-out"));
+    List<FlowRecord> errors = CollectSink.received("uppercase-short-errors");
+    assertEquals(1, errors.size());
+    assertEquals(
+        "field 'name' is longer than 3 characters", errors.get(0).get("error").asText());
+  }
+
   /** flows/uppercase.yaml, compiled and run with its publisher captured. */
   @Test
   void theFlowInYamlUsesTheAction() throws Exception {

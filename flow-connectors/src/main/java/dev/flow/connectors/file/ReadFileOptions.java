@@ -24,7 +24,8 @@ public record ReadFileOptions(
                 "When set, keeps watching the path for new files at this interval and never ends"
                     + " (each file is read once; lines added to a file already read are not);"
                     + " when unset, reads what is there once and ends.",
-            example = "10s")
+            example = "10s",
+            min = "1ms")
         Duration watch,
     @Prop(
             description =
@@ -36,5 +37,6 @@ public record ReadFileOptions(
             description =
                 "Longest line read in full; a longer line is cut there and reaches the error"
                     + " stage.",
-            defaultValue = "8388608")
+            defaultValue = "8388608",
+            min = "1")
         int maxLineBytes) {}

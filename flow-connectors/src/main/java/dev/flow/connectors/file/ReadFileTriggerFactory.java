@@ -57,18 +57,12 @@ public final class ReadFileTriggerFactory implements TriggerFactory<ReadFileOpti
     } else if (!hasScheme(path) && !new File(path).exists()) {
       ctx.warning("path", "there is no file or directory '" + path + "' here (yet)");
     }
-    if (options.watch() != null && options.watch().toMillis() <= 0) {
-      ctx.error("watch", "watch must be at least 1ms, e.g. 10s");
-    }
     if (options.glob() != null) {
       try {
         GlobEnumerator.matcher(options.glob());
       } catch (IllegalArgumentException e) {
         ctx.error("glob", "'" + options.glob() + "' is not a valid glob: " + e.getMessage());
       }
-    }
-    if (options.maxLineBytes() <= 0) {
-      ctx.error("maxLineBytes", "maxLineBytes must be positive");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.flow.connectors.file;
 
+import dev.flow.spi.DataSize;
 import dev.flow.spi.Prop;
 import java.time.Duration;
 
@@ -41,13 +42,17 @@ public record WriteFileOptions(
             description = "Used in partitionBy for a field that is missing, null or empty.",
             defaultValue = "__null__")
         String defaultPartition,
-    @Prop(description = "A part file is closed at this size, e.g. 128mb.", defaultValue = "128mb")
-        String rollSize,
-    @Prop(description = "A part file is closed at this age.", defaultValue = "15m")
+    @Prop(
+            description = "A part file is closed at this size, e.g. 128mb.",
+            defaultValue = "128mb",
+            min = "1b")
+        DataSize rollSize,
+    @Prop(description = "A part file is closed at this age.", defaultValue = "15m", min = "1ms")
         Duration rollInterval,
     @Prop(
             description = "A part file that received nothing for this long is closed.",
-            defaultValue = "5m")
+            defaultValue = "5m",
+            min = "1ms")
         Duration inactivity,
     @Prop(description = "Start of part file names.", defaultValue = "part") String prefix,
     @Prop(description = "End of part file names.", defaultValue = ".jsonl") String suffix) {

@@ -62,17 +62,6 @@ public final class WriteFilePublisherFactory implements PublisherFactory<WriteFi
           e.getMessage().startsWith("unknown time zone") ? "timeZone" : "partitionBy",
           e.getMessage());
     }
-    try {
-      rollSize(o);
-    } catch (IllegalArgumentException e) {
-      ctx.error("rollSize", e.getMessage());
-    }
-    if (o.rollInterval() != null && o.rollInterval().toMillis() <= 0) {
-      ctx.error("rollInterval", "rollInterval must be positive");
-    }
-    if (o.inactivity() != null && o.inactivity().toMillis() <= 0) {
-      ctx.error("inactivity", "inactivity must be positive");
-    }
     if (o.prefix() != null && (o.prefix().contains("/") || o.prefix().startsWith("."))) {
       ctx.error("prefix", "prefix must not contain '/' or start with '.'");
     }
@@ -125,17 +114,7 @@ public final class WriteFilePublisherFactory implements PublisherFactory<WriteFi
   }
 
   private static MemorySize rollSize(WriteFileOptions o) {
-    String text = o.rollSize() == null ? "128mb" : o.rollSize();
-    MemorySize size;
-    try {
-      size = MemorySize.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a size such as 64mb or 1gb");
-    }
-    if (size.getBytes() <= 0) {
-      throw new IllegalArgumentException("rollSize must be positive");
-    }
-    return size;
+    return new MemorySize(o.rollSize() == null ? 128L << 20 : o.rollSize().bytes());
   }
 
   /** Writes the files under its path. */

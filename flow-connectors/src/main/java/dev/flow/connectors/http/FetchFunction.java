@@ -52,7 +52,7 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
     this.responder = responder;
     this.stageName = stageName;
     this.errorRecords = errorRecords;
-    this.target = FieldPath.parse(options.target() == null ? "response" : options.target());
+    this.target = options.target() == null ? FieldPath.of("response") : options.target();
     this.responsePath =
         options.responsePath() == null || options.responsePath().isEmpty()
             ? null

@@ -1,6 +1,7 @@
 package dev.flow.connectors.http;
 
 import dev.flow.expr.Template;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.io.Serializable;
 import java.time.Duration;
@@ -22,11 +23,13 @@ public record FetchOptions(
                     + " without quotes, numbers, lists and maps as JSON) and {{ }} write literal"
                     + " braces, so a JSON body reads {{\"id\": {id}, \"name\": \"{name}\"}}.")
         Template body,
-    @Prop(description = "The time one attempt may take.", defaultValue = "5s") Duration timeout,
+    @Prop(description = "The time one attempt may take.", defaultValue = "5s", min = "1ms")
+        Duration timeout,
     @Prop(
             description =
                 "Attempts after the first on a 5xx, a 429, a timeout or a connection error.",
-            defaultValue = "3")
+            defaultValue = "3",
+            min = "0")
         int retries,
     @Prop(
             description = "The wait before the first retry; it doubles each time.",
@@ -36,15 +39,17 @@ public record FetchOptions(
         Duration maxBackoff,
     @Prop(
             description = "Requests in flight per parallel instance; more wait (back-pressure).",
-            defaultValue = "100")
+            defaultValue = "100",
+            min = "1")
         int maxInFlight,
     @Prop(
             description = "How long an answer is reused for the same request; 0s: no cache.",
             defaultValue = "0s")
         Duration cacheTtl,
-    @Prop(description = "The most answers the cache holds.", defaultValue = "10000") int cacheSize,
+    @Prop(description = "The most answers the cache holds.", defaultValue = "10000", min = "1")
+        int cacheSize,
     @Prop(description = "The field the answer is written to.", defaultValue = "response")
-        String target,
+        FieldPath target,
     @Prop(description = "The part of a JSON answer to keep, as a dotted path; unset: all of it.")
         String responsePath,
     @Prop(
@@ -88,7 +93,7 @@ public record FetchOptions(
         100,
         Duration.ZERO,
         10_000,
-        "response",
+        FieldPath.of("response"),
         null,
         NotFound.ERROR,
         false);

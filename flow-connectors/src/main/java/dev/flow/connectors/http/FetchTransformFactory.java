@@ -52,20 +52,7 @@ public final class FetchTransformFactory
 
   @Override
   public void validate(FetchOptions o, ValidationContext ctx) {
-    checkPath(o.target(), "target", ctx);
     checkPath(o.responsePath(), "responsePath", ctx);
-    if (o.retries() < 0) {
-      ctx.error("retries", "retries cannot be negative");
-    }
-    if (o.maxInFlight() < 1) {
-      ctx.error("maxInFlight", "at least one request must be allowed in flight");
-    }
-    if (o.timeout() != null && o.timeout().isZero()) {
-      ctx.error("timeout", "the timeout must be longer than 0s");
-    }
-    if (o.cacheSize() < 1) {
-      ctx.error("cacheSize", "the cache must hold at least one answer");
-    }
     if (o.body() != null && o.method() == FetchOptions.Method.GET) {
       ctx.warning("body", "a GET request with a body is unusual; did you mean method: POST?");
     }
@@ -122,7 +109,7 @@ public final class FetchTransformFactory
     }
     return FieldEffects.of(
         o.onNotFound() == FetchOptions.NotFound.PASS
-            ? new FieldEffects.Changed(o.target())
-            : new FieldEffects.Set(o.target(), null));
+            ? new FieldEffects.Changed(o.target().toString())
+            : new FieldEffects.Set(o.target().toString(), null));
   }
 }

@@ -34,7 +34,7 @@ public record HttpPublishOptions(
             description = "record: one request per record; array: one JSON array per batch.",
             defaultValue = "record")
         Batch batch,
-    @Prop(description = "The most records in one array request.", defaultValue = "100")
+    @Prop(description = "The most records in one array request.", defaultValue = "100", min = "1")
         int batchSize,
     @Prop(description = "The most bytes of records in one array request.", defaultValue = "1048576")
         int batchBytes,
@@ -44,7 +44,8 @@ public record HttpPublishOptions(
     @Prop(
             description =
                 "Attempts after the first on a 5xx, a 429, a timeout or a connection error.",
-            defaultValue = "5")
+            defaultValue = "5",
+            min = "0")
         int retries,
     @Prop(
             description = "The wait before the first retry; it doubles each time.",
@@ -54,12 +55,14 @@ public record HttpPublishOptions(
         Duration maxBackoff,
     @Prop(
             description = "Requests per second at most, per parallel instance; 0: no limit.",
-            defaultValue = "0")
+            defaultValue = "0",
+            min = "0")
         double rateLimit,
     @Prop(
             description =
                 "Records not yet confirmed, per parallel instance; more wait (back-pressure).",
-            defaultValue = "1000")
+            defaultValue = "1000",
+            min = "1")
         int maxInFlight)
     implements Serializable {
 

@@ -75,18 +75,6 @@ public final class HttpPublisherFactory implements PublisherFactory<HttpPublishO
     if (o.method() == FetchOptions.Method.GET) {
       ctx.error("method", "GET cannot carry records; use POST, PUT or PATCH");
     }
-    if (o.batchSize() < 1) {
-      ctx.error("batchSize", "a batch must hold at least one record");
-    }
-    if (o.rateLimit() < 0) {
-      ctx.error("rateLimit", "the rate limit cannot be negative");
-    }
-    if (o.retries() < 0) {
-      ctx.error("retries", "retries cannot be negative");
-    }
-    if (o.maxInFlight() < 1) {
-      ctx.error("maxInFlight", "at least one record must be allowed in flight");
-    }
   }
 
   @Override

@@ -19,7 +19,9 @@ public record WebhookOptions(
     @Prop(
             description =
                 "The port to listen on. Parallel instance i of the stage listens on port + i.",
-            defaultValue = "8080")
+            defaultValue = "8080",
+            min = "0",
+            max = "65535")
         int port,
     @Prop(
             description =
@@ -44,23 +46,27 @@ public record WebhookOptions(
             description =
                 "Failed auth attempts a client address may make within authLockout; past them its"
                     + " requests get 429 with Retry-After until the lockout ends. 0: no limit.",
-            defaultValue = "10")
+            defaultValue = "10",
+            min = "0")
         int authFailures,
     @Prop(
             description =
                 "How long a client address that failed auth authFailures times is refused, and"
                     + " the window in which its failures are counted.",
-            defaultValue = "60s")
+            defaultValue = "60s",
+            min = "1ms")
         Duration authLockout,
     @Prop(
             description = "The largest body accepted, in bytes; a larger one gets 413.",
-            defaultValue = "1048576")
+            defaultValue = "1048576",
+            min = "2")
         int maxBodyBytes,
     @Prop(
             description =
                 "Records accepted but not yet handed on (or, with ack: checkpoint, not yet"
                     + " stored). Beyond it requests get 503 with Retry-After.",
-            defaultValue = "10000")
+            defaultValue = "10000",
+            min = "1")
         int queueCapacity,
     @Prop(description = "The Retry-After of a 503, in seconds.", defaultValue = "1")
         int retryAfterSeconds,
@@ -81,7 +87,10 @@ public record WebhookOptions(
             description = "The path of the health endpoint, which needs no auth.",
             defaultValue = "/health")
         String healthPath,
-    @Prop(description = "Threads serving HTTP in each parallel instance.", defaultValue = "1")
+    @Prop(
+            description = "Threads serving HTTP in each parallel instance.",
+            defaultValue = "1",
+            min = "1")
         int ioThreads)
     implements Serializable {
 

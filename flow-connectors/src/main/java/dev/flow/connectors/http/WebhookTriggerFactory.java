@@ -59,9 +59,6 @@ public final class WebhookTriggerFactory implements TriggerFactory<WebhookOption
         }
       }
     }
-    if (o.port() < 0 || o.port() > 65535) {
-      ctx.error("port", "the port must be between 0 and 65535");
-    }
     if (o.auth() == WebhookOptions.Auth.BEARER && isBlank(o.token())) {
       ctx.error("token", "auth: bearer needs a token, e.g. token: ${env:WEBHOOK_TOKEN}");
     }
@@ -78,21 +75,6 @@ public final class WebhookTriggerFactory implements TriggerFactory<WebhookOption
               + o.bind()
               + ", reachable from other machines, with no auth: anyone who reaches it can start"
               + " runs; set auth: bearer or hmac, or bind: 127.0.0.1");
-    }
-    if (o.authFailures() < 0) {
-      ctx.error("authFailures", "authFailures must be 0 (no limit) or more");
-    }
-    if (o.authLockout() != null && (o.authLockout().isNegative() || o.authLockout().isZero())) {
-      ctx.error("authLockout", "authLockout must be longer than 0s");
-    }
-    if (o.maxBodyBytes() < 2) {
-      ctx.error("maxBodyBytes", "the body limit must be at least 2 bytes");
-    }
-    if (o.queueCapacity() < 1) {
-      ctx.error("queueCapacity", "the queue must hold at least one record");
-    }
-    if (o.ioThreads() < 1) {
-      ctx.error("ioThreads", "at least one thread must serve HTTP");
     }
     if (o.ack() == WebhookOptions.Ack.CHECKPOINT
         && ctx.settings().checkpointing().enabled() == FlowSettings.Toggle.OFF) {

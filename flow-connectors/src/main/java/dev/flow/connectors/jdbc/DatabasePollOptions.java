@@ -36,7 +36,10 @@ public record DatabasePollOptions(
                 "Only rows after this position are read on the first start, e.g. 1000 or"
                     + " 2024-01-01T00:00:00Z; unset: every row.")
         String initialPosition,
-    @Prop(description = "The wait between polls once every new row is read.", defaultValue = "5s")
+    @Prop(
+            description = "The wait between polls once every new row is read.",
+            defaultValue = "5s",
+            min = "1ms")
         Duration interval,
     @Prop(
             description =
@@ -47,15 +50,18 @@ public record DatabasePollOptions(
         Duration delay,
     @Prop(
             description = "Rows per page with a keyColumn, and rows fetched per round trip.",
-            defaultValue = "1000")
+            defaultValue = "1000",
+            min = "1")
         int batchSize,
     @Prop(description = "The time one query may take.", defaultValue = "30s") Duration timeout,
     @Prop(
             description = "Attempts after the first when the database cannot be reached.",
-            defaultValue = "5")
+            defaultValue = "5",
+            min = "0")
         int retries,
     @Prop(
             description = "The wait before the first retry; it doubles each time, up to 1m.",
-            defaultValue = "1s")
+            defaultValue = "1s",
+            min = "1ms")
         Duration backoff)
     implements Serializable {}

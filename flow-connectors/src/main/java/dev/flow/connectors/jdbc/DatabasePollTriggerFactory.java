@@ -7,7 +7,6 @@ import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -76,21 +75,6 @@ public final class DatabasePollTriggerFactory implements TriggerFactory<Database
     }
     if (o.keyColumn() != null && o.keyColumn().equals(o.positionColumn())) {
       ctx.error("keyColumn", "the key column must differ from the position column");
-    }
-    if (o.interval() != null && (o.interval().isNegative() || o.interval().isZero())) {
-      ctx.error("interval", "the interval must be positive, e.g. 5s");
-    }
-    if (o.delay() != null && o.delay().isNegative()) {
-      ctx.error("delay", "the delay cannot be negative");
-    }
-    if (o.batchSize() < 1) {
-      ctx.error("batchSize", "a batch must hold at least one row");
-    }
-    if (o.retries() < 0) {
-      ctx.error("retries", "retries cannot be negative");
-    }
-    if (o.backoff() != null && o.backoff().compareTo(Duration.ZERO) <= 0) {
-      ctx.error("backoff", "the backoff must be positive, e.g. 1s");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.flow.connectors.jdbc;
 
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.io.Serializable;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public record LookupOptions(
             example = "select id, tier from customers where domain = :domain")
         String query,
     @Prop(description = "The field the rows are written to.", defaultValue = "lookup")
-        String target,
+        FieldPath target,
     @Prop(
             description = "first: the first row as an object; all: every row as an array.",
             defaultValue = "first")
@@ -36,10 +37,15 @@ public record LookupOptions(
             description = "How long a result is reused for the same parameters; 0s: no cache.",
             defaultValue = "0s")
         Duration cacheTtl,
-    @Prop(description = "The most results the cache holds.", defaultValue = "10000") int cacheSize,
-    @Prop(description = "Connections per parallel instance.", defaultValue = "2") int poolSize,
+    @Prop(description = "The most results the cache holds.", defaultValue = "10000", min = "1")
+        int cacheSize,
+    @Prop(description = "Connections per parallel instance.", defaultValue = "2", min = "1")
+        int poolSize,
     @Prop(description = "The time one query may take.", defaultValue = "5s") Duration timeout,
-    @Prop(description = "Attempts after the first when the connection fails.", defaultValue = "3")
+    @Prop(
+            description = "Attempts after the first when the connection fails.",
+            defaultValue = "3",
+            min = "0")
         int retries,
     @Prop(
             description = "The wait before the first retry; it doubles each time.",

@@ -51,7 +51,7 @@ final class LookupProcessor implements RecordProcessor {
     this.options = options;
     this.responder = responder;
     this.query = query;
-    this.target = FieldPath.parse(options.target() == null ? "lookup" : options.target());
+    this.target = options.target() == null ? FieldPath.of("lookup") : options.target();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.flow.connectors.jdbc;
 
-import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.FieldEffects;
 import dev.flow.spi.MockableTransform;
@@ -54,19 +53,6 @@ public final class LookupTransformFactory extends RecordTransformFactory<LookupO
         ctx.error("query", e.getMessage());
       }
     }
-    if (o.target() != null) {
-      try {
-        FieldPath.parse(o.target());
-      } catch (IllegalArgumentException e) {
-        ctx.error("target", e.getMessage());
-      }
-    }
-    if (o.poolSize() < 1) {
-      ctx.error("poolSize", "the pool needs at least one connection");
-    }
-    if (o.cacheSize() < 1) {
-      ctx.error("cacheSize", "the cache must hold at least one result");
-    }
   }
 
   @Override
@@ -89,7 +75,7 @@ public final class LookupTransformFactory extends RecordTransformFactory<LookupO
     }
     return FieldEffects.of(
         o.onNoRow() == LookupOptions.NoRow.PASS
-            ? new FieldEffects.Changed(o.target())
-            : new FieldEffects.Set(o.target(), null));
+            ? new FieldEffects.Changed(o.target().toString())
+            : new FieldEffects.Set(o.target().toString(), null));
   }
 }

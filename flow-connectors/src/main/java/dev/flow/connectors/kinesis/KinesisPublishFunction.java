@@ -40,9 +40,6 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 final class KinesisPublishFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
 
-  /** The most entries Kinesis takes in one PutRecords request. */
-  static final int MAX_ENTRIES = 500;
-
   /** The most bytes (data and partition keys) this function puts in one request. */
   static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
 
@@ -103,12 +100,12 @@ final class KinesisPublishFunction extends RichAsyncFunction<FlowRecord, FlowRec
     this.stream = stream;
     this.clientProperties = clientProperties;
     this.keys = keys;
-    this.batchSize = Math.max(1, Math.min(MAX_ENTRIES, o.batchSize()));
-    this.lingerMillis = KinesisPublisherFactory.linger(o).toMillis();
-    this.timeout = KinesisPublisherFactory.timeout(o);
-    this.retries = Math.max(0, o.retries());
-    this.backoffMillis = o.backoff() == null ? 200 : o.backoff().toMillis();
-    this.maxBackoffMillis = o.maxBackoff() == null ? 10_000 : o.maxBackoff().toMillis();
+    this.batchSize = o.batchSize();
+    this.lingerMillis = o.linger().toMillis();
+    this.timeout = o.timeout();
+    this.retries = o.retries();
+    this.backoffMillis = o.backoff().toMillis();
+    this.maxBackoffMillis = o.maxBackoff().toMillis();
     this.stageName = stageName;
     this.errorRecords = errorRecords;
   }

@@ -68,33 +68,12 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
       ctx.error(
           "partitionKeyExpression", "set partitionKeyField or partitionKeyExpression, not both");
     }
-    if (o.batchSize() < 1 || o.batchSize() > KinesisPublishFunction.MAX_ENTRIES) {
-      ctx.error(
-          "batchSize",
-          "a PutRecords request holds 1 to "
-              + KinesisPublishFunction.MAX_ENTRIES
-              + " records, not "
-              + o.batchSize());
-    }
-    if (o.retries() < 0) {
-      ctx.error("retries", "retries cannot be negative");
-    }
-    if (o.maxInFlight() < 1) {
-      ctx.error("maxInFlight", "at least one record must be allowed in flight");
-    }
-    if (o.timeout() != null && o.timeout().isZero()) {
-      ctx.error("timeout", "timeout must be more than 0s");
-    }
   }
 
   @Override
   public void publish(DataStream<FlowRecord> input, KinesisPublisherOptions o, StageContext ctx) {
     KinesisAccess access = new KinesisAccess(o.aws(), o.properties());
-    String arn =
-        access.resolve(
-            ctx,
-            o.stream(),
-            o.connectTimeout() == null ? Duration.ofSeconds(10) : o.connectTimeout());
+    String arn = access.resolve(ctx, o.stream(), o.connectTimeout());
     Route route = new Route("stream", null, null, o.partitionKeyExpression());
     DataStream<FlowRecord> routed = route.isNeeded() ? ctx.process(input, route) : input;
     KinesisPublishFunction fn =
@@ -105,7 +84,7 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
             o,
             ctx.stageName(),
             ctx.errorRecords());
-    int capacity = Math.max(Math.max(1, o.maxInFlight()), 2 * o.batchSize());
+    int capacity = Math.max(o.maxInFlight(), 2 * o.batchSize());
     // The async operator keeps the records not yet confirmed in its checkpointed state, under the
     // uid the stage's sink had; what Kinesis refused for good goes to the error stage.
     SingleOutputStreamOperator<FlowRecord> called =
@@ -122,19 +101,13 @@ public final class KinesisPublisherFactory implements PublisherFactory<KinesisPu
         .setParallelism(ctx.parallelism());
   }
 
-  static Duration linger(KinesisPublisherOptions o) {
-    return o.linger() == null ? Duration.ofMillis(200) : o.linger();
-  }
-
-  static Duration timeout(KinesisPublisherOptions o) {
-    return o.timeout() == null ? Duration.ofSeconds(30) : o.timeout();
-  }
-
   /** The async operator's safety-net time limit: linger, every attempt and every wait, and more. */
   static Duration overallLimit(KinesisPublisherOptions o) {
-    Duration backoff = o.maxBackoff() == null ? Duration.ofSeconds(10) : o.maxBackoff();
-    int attempts = Math.max(0, o.retries()) + 1;
-    return timeout(o).plus(backoff).multipliedBy(attempts).plus(linger(o)).plusMinutes(10);
+    return o.timeout()
+        .plus(o.maxBackoff())
+        .multipliedBy(o.retries() + 1L)
+        .plus(o.linger())
+        .plusMinutes(10);
   }
 
   /** Writes its stream, in its region (and endpoint). */

@@ -32,13 +32,18 @@ public record KinesisPublisherOptions(
         Duration connectTimeout,
     @Prop(
             description = "The most records in one PutRecords request (Kinesis allows 500).",
-            defaultValue = "500")
+            defaultValue = "500",
+            min = "1",
+            max = "500")
         int batchSize,
     @Prop(
             description = "The longest a record waits for its request to fill.",
             defaultValue = "200ms")
         Duration linger,
-    @Prop(description = "The time one PutRecords request may take.", defaultValue = "30s")
+    @Prop(
+            description = "The time one PutRecords request may take.",
+            defaultValue = "30s",
+            min = "1ms")
         Duration timeout,
     @Prop(
             description =
@@ -46,7 +51,8 @@ public record KinesisPublisherOptions(
                     + " (ProvisionedThroughputExceededException, InternalFailure,"
                     + " KMSThrottlingException) or whose request failed (a connection error, a"
                     + " timeout, a 5xx); then the record goes to the error stage.",
-            defaultValue = "5")
+            defaultValue = "5",
+            min = "0")
         int retries,
     @Prop(
             description = "The wait before the first retry; it doubles each time.",
@@ -58,5 +64,6 @@ public record KinesisPublisherOptions(
             description =
                 "Records not yet confirmed by Kinesis, per parallel instance; more wait"
                     + " (back-pressure).",
-            defaultValue = "1000")
+            defaultValue = "1000",
+            min = "1")
         int maxInFlight) {}

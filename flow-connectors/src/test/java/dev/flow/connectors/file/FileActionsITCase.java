@@ -53,7 +53,8 @@ class FileActionsITCase {
         h.trigger(
             "in",
             new ReadFileTriggerFactory(),
-            TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', glob: '*.jsonl'}"),
+            StageHarness.options(
+                new ReadFileTriggerFactory(), "{path: '" + dir + "', glob: '*.jsonl'}"),
             2);
     CloseableIterator<FlowRecord> records = in.collectAsync();
     CloseableIterator<FlowRecord> errors = h.errors().collectAsync();
@@ -104,7 +105,8 @@ class FileActionsITCase {
             .trigger(
                 "watch",
                 new ReadFileTriggerFactory(),
-                TestOptions.of(ReadFileOptions.class, "{path: '" + dir + "', watch: 100ms}"));
+                StageHarness.options(
+                    new ReadFileTriggerFactory(), "{path: '" + dir + "', watch: 100ms}"));
     CloseableIterator<FlowRecord> it = in.collectAsync();
     JobClient job = env.executeAsync();
     try {
@@ -140,8 +142,8 @@ class FileActionsITCase {
         .publish(
             "out",
             new WriteFilePublisherFactory(),
-            TestOptions.of(
-                WriteFileOptions.class,
+            StageHarness.options(
+                new WriteFilePublisherFactory(),
                 "{path: '" + dir + "', partitionBy: 'dt={time:yyyy-MM-dd}/country={country}'}"),
             timed);
     env.execute();
@@ -187,7 +189,7 @@ class FileActionsITCase {
         .publish(
             "out",
             new WriteFilePublisherFactory(),
-            TestOptions.of(WriteFileOptions.class, "{path: '" + dir + "'}"),
+            StageHarness.options(new WriteFilePublisherFactory(), "{path: '" + dir + "'}"),
             failing);
     env.execute();
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.flow.expr.Template;
+import dev.flow.record.FieldPath;
 import dev.flow.record.FlowRecord;
 import dev.flow.testing.CollectSink;
 import dev.flow.testing.FlowMiniCluster;
@@ -95,7 +96,7 @@ class FetchITCase {
             10,
             Duration.ZERO,
             100,
-            "customer",
+            FieldPath.of("customer"),
             "tier",
             FetchOptions.NotFound.ERROR,
             false);
@@ -170,7 +171,7 @@ class FetchITCase {
             1,
             Duration.ofMinutes(1),
             10,
-            "c",
+            FieldPath.of("c"),
             null,
             FetchOptions.NotFound.ERROR,
             true);

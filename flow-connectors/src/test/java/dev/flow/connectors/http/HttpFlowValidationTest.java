@@ -191,4 +191,62 @@ class HttpFlowValidationTest {
                 + " reachable from other machines, with no auth: anyone who reaches it can start"
                 + " runs; set auth: bearer or hmac, or bind: 127.0.0.1");
   }
+
+  @Test
+  void valuesOutOfTheirTypeOrLimitsAreReportedAtTheValueNamingTheirProp() throws Exception {
+    ValidatedFlow v =
+        validate(
+            """
+            name: bad
+            stages:
+              - name: form
+                action: Webhook
+                props:
+                  path: /forms
+                  port: 70000
+                  maxBodyBytes: 1
+                  authLockout: 0s
+                out: [report]
+              - name: report
+                action: Fetch
+                props:
+                  url: "https://reports.example.com/{id}"
+                  target: "a..b"
+                  retries: -1
+                  timeout: 0s
+                out: [crm]
+              - name: crm
+                action: HTTP
+                props:
+                  url: https://crm.example.com/bulk
+                  batchSize: 0
+                  rateLimit: -0.5
+                out: []
+            """);
+    String f = dir.resolve("flow.yaml").toString();
+    assertThat(errors(v))
+        .containsExactly(
+            f
+                + ":7:13: error: stage \"form\" (Webhook): prop 'port' must be from 0 to 65535,"
+                + " found 70000",
+            f
+                + ":8:21: error: stage \"form\" (Webhook): prop 'maxBodyBytes' must be 2 or more,"
+                + " found 1",
+            f
+                + ":9:20: error: stage \"form\" (Webhook): prop 'authLockout' must be 1ms or more,"
+                + " found 0s",
+            f
+                + ":15:15: error: stage \"report\" (Fetch): prop 'target': field path 'a..b' has an"
+                + " empty segment",
+            f
+                + ":16:16: error: stage \"report\" (Fetch): prop 'retries' must be 0 or more, found"
+                + " -1",
+            f
+                + ":17:16: error: stage \"report\" (Fetch): prop 'timeout' must be 1ms or more,"
+                + " found 0s",
+            f + ":23:18: error: stage \"crm\" (HTTP): prop 'batchSize' must be 1 or more, found 0",
+            f
+                + ":24:18: error: stage \"crm\" (HTTP): prop 'rateLimit' must be 0 or more, found"
+                + " -0.5");
+  }
 }

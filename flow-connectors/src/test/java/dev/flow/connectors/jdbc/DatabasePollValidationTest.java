@@ -61,20 +61,36 @@ class DatabasePollValidationTest {
                     + "      table: signups\n"
                     + "      query: select 1\n"
                     + "      positionColumn: updated at\n"
-                    + "      keyColumn: id\n"
-                    + "      interval: 0s\n"
-                    + "      batchSize: 0\n"))
+                    + "      keyColumn: id\n"))
         .containsExactly(
             "poll.yaml:6:7: error: stage \"changes\" (Database Poll): a JDBC URL starts with"
                 + " 'jdbc:', e.g. jdbc:postgresql://host:5432/db",
             "poll.yaml:8:7: error: stage \"changes\" (Database Poll): give either a table or a"
                 + " query, e.g. table: signups",
             "poll.yaml:9:7: error: stage \"changes\" (Database Poll): 'updated at' is not a plain"
-                + " column name",
-            "poll.yaml:11:7: error: stage \"changes\" (Database Poll): the interval must be"
-                + " positive, e.g. 5s",
-            "poll.yaml:12:7: error: stage \"changes\" (Database Poll): a batch must hold at least"
-                + " one row");
+                + " column name");
+  }
+
+  @Test
+  void valuesOutOfTheirLimitsAreReportedAtTheValue() {
+    assertThat(
+            problems(
+                "      url: jdbc:postgresql://localhost/shop\n"
+                    + "      table: signups\n"
+                    + "      positionColumn: id\n"
+                    + "      interval: 0s\n"
+                    + "      batchSize: 0\n"
+                    + "      retries: -1\n"
+                    + "      backoff: 0ms\n"))
+        .containsExactly(
+            "poll.yaml:9:17: error: stage \"changes\" (Database Poll): prop 'interval' must be 1ms"
+                + " or more, found 0s",
+            "poll.yaml:10:18: error: stage \"changes\" (Database Poll): prop 'batchSize' must be 1"
+                + " or more, found 0",
+            "poll.yaml:11:16: error: stage \"changes\" (Database Poll): prop 'retries' must be 0"
+                + " or more, found -1",
+            "poll.yaml:12:16: error: stage \"changes\" (Database Poll): prop 'backoff' must be 1ms"
+                + " or more, found 0s");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.flow.connectors.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flow.record.FieldPath;
 import dev.flow.testing.CollectSink;
 import dev.flow.testing.FlowMiniCluster;
 import dev.flow.testing.TestFlows;
@@ -134,7 +135,15 @@ class JdbcITCase {
             null,
             "contacts",
             new java.util.LinkedHashMap<>(
-                java.util.Map.of("id", "id", "name", "who.name", "score", "score", "tags", "tags")),
+                java.util.Map.of(
+                    "id",
+                    FieldPath.of("id"),
+                    "name",
+                    FieldPath.parse("who.name"),
+                    "score",
+                    FieldPath.of("score"),
+                    "tags",
+                    FieldPath.of("tags"))),
             List.of("id"),
             7,
             Duration.ofMillis(200),
@@ -264,7 +273,7 @@ class JdbcITCase {
             null,
             null,
             "select 1 from customers where domain = :email.domain",
-            "customer",
+            FieldPath.of("customer"),
             LookupOptions.Rows.FIRST,
             LookupOptions.NoRow.PASS,
             Duration.ZERO,
@@ -291,7 +300,7 @@ class JdbcITCase {
             null,
             null,
             "accounts",
-            new java.util.LinkedHashMap<>(java.util.Map.of("id", "id")),
+            new java.util.LinkedHashMap<>(java.util.Map.of("id", FieldPath.of("id"))),
             null,
             10,
             Duration.ofMillis(100),
@@ -326,7 +335,7 @@ class JdbcITCase {
         null,
         null,
         query,
-        "customer",
+        FieldPath.of("customer"),
         rows,
         noRow,
         Duration.ofMinutes(1),
@@ -356,10 +365,10 @@ class JdbcITCase {
   }
 
   /** Columns in the order given, each read from the field of the same name. */
-  private static java.util.Map<String, String> columns(String... names) {
-    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+  private static java.util.Map<String, FieldPath> columns(String... names) {
+    java.util.Map<String, FieldPath> m = new java.util.LinkedHashMap<>();
     for (String n : names) {
-      m.put(n, n);
+      m.put(n, FieldPath.of(n));
     }
     return m;
   }
