@@ -16,9 +16,10 @@ import java.lang.annotation.Target;
  * 1h}), {@link DataSize} (written {@code 64kb}, {@code 128mb}), {@link java.time.Instant} (epoch
  * milliseconds or ISO-8601), {@link dev.flow.record.FieldPath} and {@link java.util.regex.Pattern}
  * (both checked when the flow is validated), an enum (matched loosely), {@code List<T>}, {@code
- * Map<String, T>}, another options record, a {@link PropGroup} (its props written beside the
- * record's own), {@link com.fasterxml.jackson.databind.JsonNode} (any JSON), or an expression type
- * from {@code dev.flow.expr}.
+ * Map<String, T>} or {@code Map<FieldPath, T>} (each key checked as a field path), another options
+ * record, a {@link PropGroup} (its props written beside the record's own), {@link
+ * com.fasterxml.jackson.databind.JsonNode} (any JSON), or an expression type from {@code
+ * dev.flow.expr}.
  *
  * <p>A value that does not fit its type or its {@link #min()} and {@link #max()} is reported at its
  * line and column, naming the prop, before the action's own {@code validate} runs; the action

@@ -13,8 +13,10 @@ final class Limits {
   static Object check(OptionsBinder binder, PropSpec spec, Object v, Node at, String path) {
     Object min = bound(spec, spec.min(), v);
     Object max = bound(spec, spec.max(), v);
-    boolean low = min != null && compare(v, min) < 0;
-    boolean high = max != null && compare(v, max) > 0;
+    // NaN and the infinities (.nan, .inf in YAML) are within no declared limits.
+    boolean finite = !(v instanceof Double d) || Double.isFinite(d);
+    boolean low = min != null && (!finite || compare(v, min) < 0);
+    boolean high = max != null && (!finite || compare(v, max) > 0);
     if (!low && !high) {
       return v;
     }

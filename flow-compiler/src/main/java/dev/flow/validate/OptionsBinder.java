@@ -211,13 +211,15 @@ public final class OptionsBinder {
       if (!(node instanceof Node.MapNode m)) {
         return mismatch(node, path, "a mapping", null, secret);
       }
+      Class<?> keyType = PropTypes.rawClass(PropTypes.typeArgument(type, 0));
       Type item = PropTypes.typeArgument(type, 1);
-      Map<String, Object> out = new LinkedHashMap<>();
+      Map<Object, Object> out = new LinkedHashMap<>();
       boolean ok = true;
       for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+        Object k = key(keyType, m, e.getKey(), path);
         Object v = value(item, e.getValue(), path + "." + e.getKey(), secret);
-        ok &= v != FAILED;
-        out.put(e.getKey(), v);
+        ok &= k != FAILED && v != FAILED;
+        out.put(k, v);
       }
       return ok ? java.util.Collections.unmodifiableMap(out) : FAILED;
     }
@@ -241,6 +243,32 @@ public final class OptionsBinder {
         node.location(),
         noun + " '" + path + "' has a type Flow cannot bind: " + type.getTypeName(),
         null);
+    return FAILED;
+  }
+
+  /**
+   * A mapping's key as {@code keyType}: the text itself for a string, else parsed like a scalar (a
+   * field path); a key that does not parse is reported at the key, naming the mapping's prop.
+   */
+  private Object key(Class<?> keyType, Node.MapNode map, String key, String path) {
+    if (keyType == String.class || keyType == Object.class) {
+      return key;
+    }
+    if (!Scalars.handles(keyType) || keyType.isPrimitive()) {
+      throw new IllegalStateException(
+          noun + " '" + path + "' has a key type Flow cannot bind: " + keyType.getName());
+    }
+    Location at = map.keyLocation(key);
+    try {
+      return Scalars.convert(keyType, new Node.ScalarNode(key, at));
+    } catch (Scalars.Mismatch m) {
+      error(
+          at,
+          noun + " '" + path + "' has a key that must be " + m.expected + ", found '" + key + "'",
+          m.hint);
+    } catch (Scalars.Invalid e) {
+      error(at, noun + " '" + path + "': " + e.getMessage(), null);
+    }
     return FAILED;
   }
 

@@ -187,7 +187,11 @@ public final class ReferenceDocs {
       return "list of " + typeName(p.getActualTypeArguments()[0]);
     }
     if (Map.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {
-      return "mapping of " + typeName(p.getActualTypeArguments()[1]);
+      Type key = p.getActualTypeArguments()[0];
+      String value = typeName(p.getActualTypeArguments()[1]);
+      return key == String.class
+          ? "mapping of " + value
+          : "mapping of " + typeName(key) + " to " + value;
     }
     if (raw.getSimpleName().equals("ListNode")) {
       return "list";

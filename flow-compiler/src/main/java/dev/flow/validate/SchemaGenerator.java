@@ -216,6 +216,10 @@ public final class SchemaGenerator {
     }
     if (Map.class.isAssignableFrom(raw)) {
       ObjectNode s = type("object");
+      Type key = argument(type, 0);
+      if (key != String.class) {
+        s.set("propertyNames", schema(key));
+      }
       s.set("additionalProperties", schema(argument(type, 1)));
       return s;
     }

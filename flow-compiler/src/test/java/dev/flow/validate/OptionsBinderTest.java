@@ -7,6 +7,7 @@ import dev.flow.model.Location;
 import dev.flow.model.Node;
 import dev.flow.model.Problem;
 import dev.flow.parse.YamlReader;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.DataSize;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.Prop;
@@ -48,6 +49,12 @@ class OptionsBinderTest {
       @Prop(description = "Timeout.", defaultValue = "10s") Duration timeout,
       @Prop(description = "URL.", required = true) String url,
       @Prop(description = "Method.", defaultValue = "GET", name = "method") String httpMethod) {}
+
+  record Paths(
+      @Prop(description = "keep") List<FieldPath> keep,
+      @Prop(description = "rename") Map<FieldPath, FieldPath> rename,
+      @Prop(description = "waits") Map<FieldPath, Duration> waits,
+      @Prop(description = "rate", min = "0", max = "100") double rate) {}
 
   private final List<Problem> problems = new ArrayList<>();
 
@@ -233,6 +240,73 @@ class OptionsBinderTest {
     assertThat(bind(Fetch.class, "method: POST\n")).isNull();
     assertThat(messages())
         .containsExactly("p.yaml:1:1: error: stage \"s\" (Test): missing required prop 'url'");
+  }
+
+  @Test
+  void fieldPathsBindAsListItemsAndAsMappingKeysAndValues() {
+    Paths p =
+        bind(
+            Paths.class,
+            """
+            keep: [id, customer.name]
+            rename: {a.b: c, 'h.content\\.type': type}
+            waits: {x.y: 2s}
+            rate: 2.5
+            """);
+    assertThat(messages()).isEmpty();
+    assertThat(p.keep()).containsExactly(FieldPath.parse("id"), FieldPath.of("customer", "name"));
+    assertThat(p.rename())
+        .containsExactly(
+            Map.entry(FieldPath.of("a", "b"), FieldPath.of("c")),
+            Map.entry(FieldPath.of("h", "content.type"), FieldPath.of("type")));
+    assertThat(p.waits()).containsExactly(Map.entry(FieldPath.of("x", "y"), Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void aBadFieldPathIsReportedAtItsItemKeyOrValue() {
+    assertThat(
+            bind(
+                Paths.class,
+                """
+                keep: [ok, 'a..b']
+                rename: {x.: y, z: .w}
+                waits: {'': 1s, q: soon}
+                """))
+        .isNull();
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:1:12: error: stage \"s\" (Test): prop 'keep[1]': field path 'a..b' has an"
+                + " empty segment",
+            "p.yaml:2:10: error: stage \"s\" (Test): prop 'rename': field path 'x.' has an empty"
+                + " segment",
+            "p.yaml:2:20: error: stage \"s\" (Test): prop 'rename.z': field path '.w' has an"
+                + " empty segment",
+            "p.yaml:3:9: error: stage \"s\" (Test): prop 'waits': a field path must not be empty",
+            "p.yaml:3:20: error: stage \"s\" (Test): prop 'waits.q' must be a duration such as"
+                + " 500ms, 10s, 5m, 1h or 2d, found a string ('soon')");
+  }
+
+  @Test
+  void aNumberWithLimitsIsNeitherNanNorInfinite() {
+    // YAML's .nan and .inf are refused by the reader; a parameter's text can still say NaN.
+    Location at = new Location("p.yaml", 1, 7);
+    for (String v : List.of("NaN", "Infinity", "-Infinity", "101", "-1")) {
+      problems.clear();
+      Node.ScalarNode fromParam =
+          new Node.ScalarNode(v, at, Node.ScalarNode.Style.SYNTHETIC, false);
+      Node.MapNode map = new Node.MapNode(Map.of("rate", fromParam), Map.of(), at);
+      assertThat(new OptionsBinder("prop", "s", "Test", problems).bind(Paths.class, map))
+          .as(v)
+          .isNull();
+      assertThat(messages())
+          .as(v)
+          .containsExactly(
+              "p.yaml:1:7: error: stage \"s\" (Test): prop 'rate' must be from 0 to 100, found "
+                  + Double.parseDouble(v));
+    }
+    problems.clear();
+    assertThat(bind(Paths.class, "rate: 100").rate()).isEqualTo(100.0);
+    assertThat(messages()).isEmpty();
   }
 
   @Test

@@ -56,6 +56,16 @@ class ReferenceDocsTest {
   }
 
   @Test
+  void fieldPathsAndLimitsAreNamedInTheTypeColumn() {
+    assertThat(docs)
+        .contains(
+            "| `keep` | list of field path |  | no | Paths to keep; every other field is removed.",
+            "| `rename` | mapping of field path to field path |  | no | Path → new path;",
+            "| `fields` | mapping of field path to expression |  | yes | Fields to compute:",
+            "| `ttl` | duration, 1ms or more | `1h` | no |");
+  }
+
+  @Test
   void flowSettingsAreListedWithNestedRows() {
     assertThat(docs)
         .contains("\n## Flow settings\n")

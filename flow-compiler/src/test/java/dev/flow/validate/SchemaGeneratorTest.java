@@ -56,6 +56,19 @@ class SchemaGeneratorTest {
   }
 
   @Test
+  void aMappingKeyedByFieldPathsNamesItsKeys() {
+    assertThat(
+            SCHEMA.at("/definitions/action-remapfields/properties/rename/propertyNames").toString())
+        .isEqualTo("{\"type\":\"string\",\"minLength\":1}");
+    assertThat(SCHEMA.at("/definitions/action-remapfields/properties/keep/items").toString())
+        .isEqualTo("{\"type\":\"string\",\"minLength\":1}");
+    String flow =
+        "name: a\nstages:\n  - {name: s, action: Remap Fields, props: {rename: {%s: b}}}\n";
+    assertThat(check(flow.formatted("a.x"))).isEmpty();
+    assertThat(check(flow.formatted("''")).toString()).contains("rename");
+  }
+
+  @Test
   void acceptsAValidFlow() throws Exception {
     String orders = Files.readString(Paths.get("src/test/resources/flows/orders.yaml"));
     assertThat(check(orders)).isEmpty();

@@ -69,13 +69,10 @@ class ActionFlowsITCase {
                 + ":6:25: error: stage \"gen\" (Generator): field 'amount': 'int(10)' takes 2"
                 + " arguments, not 1",
             file
-                + ":7:7: error: stage \"gen\" (Generator): rate must be 0 (no limit) or more,"
-                + " got -1.0",
-            file
-                + ":13:7: error: stage \"tidy\" (Remap Fields): field 'amount' is not kept by"
+                + ":12:7: error: stage \"tidy\" (Remap Fields): field 'amount' is not kept by"
                 + " keep, so it can never be renamed",
             file
-                + ":17:21: error: stage \"print\" (Log): prop 'format' must be one of json,"
+                + ":16:21: error: stage \"print\" (Log): prop 'format' must be one of json,"
                 + " pretty, text, found a string ('yaml')");
   }
 }

@@ -49,12 +49,6 @@ public final class AccumulateTransformFactory implements TransformFactory<Accumu
 
   @Override
   public void validate(AccumulateOptions o, ValidationContext ctx) {
-    if (o.maxRecords() < 0) {
-      ctx.error("maxRecords", "prop 'maxRecords' must be 0 or more, found " + o.maxRecords());
-    }
-    if (o.maxBytes() < 0) {
-      ctx.error("maxBytes", "prop 'maxBytes' must be 0 or more, found " + o.maxBytes());
-    }
     if (o.maxRecords() == 0 && o.maxBytes() == 0 && o.maxWait().isZero()) {
       ctx.error(
           null, "set at least one of maxRecords, maxBytes and maxWait, or batches never close");

@@ -56,9 +56,6 @@ public final class DeduplicateTransformFactory implements TransformFactory<Dedup
     if ((o.key() == null) == (o.keyField() == null)) {
       ctx.error(null, "set exactly one of 'key' and 'keyField'");
     }
-    if (o.ttl().isNegative() || o.ttl().isZero()) {
-      ctx.error("ttl", "prop 'ttl' must be longer than 0");
-    }
   }
 
   @Override

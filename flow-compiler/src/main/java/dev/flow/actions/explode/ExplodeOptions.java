@@ -1,5 +1,6 @@
 package dev.flow.actions.explode;
 
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 
 /**
@@ -13,11 +14,11 @@ import dev.flow.spi.Prop;
  */
 public record ExplodeOptions(
     @Prop(description = "Path of the array to explode.", required = true, example = "items")
-        String field,
+        FieldPath field,
     @Prop(
             description = "Path where each element goes; defaults to the path of field.",
             example = "item")
-        String as,
+        FieldPath as,
     @Prop(
             description =
                 "When true, each output record is the input record (without the array) plus one"
@@ -31,4 +32,4 @@ public record ExplodeOptions(
             defaultValue = "false")
         boolean flatten,
     @Prop(description = "Path that receives the element's 0-based index.", example = "position")
-        String indexField) {}
+        FieldPath indexField) {}

@@ -30,12 +30,10 @@ final class ExplodeProcessor implements RecordProcessor {
     this.indexField = indexField;
   }
 
-  /** Parses the options; throws {@link IllegalArgumentException} on a bad path. */
+  /** The processor of the options, whose paths the binder has parsed. */
   static ExplodeProcessor of(ExplodeOptions o) {
-    FieldPath field = parse("field", o.field());
-    FieldPath as = isBlank(o.as()) ? field : parse("as", o.as());
-    FieldPath index = isBlank(o.indexField()) ? null : parse("indexField", o.indexField());
-    return new ExplodeProcessor(field, as, o.keepParent(), o.flatten(), index);
+    FieldPath as = o.as() == null ? o.field() : o.as();
+    return new ExplodeProcessor(o.field(), as, o.keepParent(), o.flatten(), o.indexField());
   }
 
   @Override
@@ -73,18 +71,6 @@ final class ExplodeProcessor implements RecordProcessor {
         child.set(indexField, Json.NODES.numberNode(i));
       }
       out.collect(child);
-    }
-  }
-
-  private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static FieldPath parse(String prop, String text) {
-    try {
-      return FieldPath.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(prop + ": " + e.getMessage());
     }
   }
 }

@@ -1,10 +1,8 @@
 package dev.flow.actions.explode;
 
-import dev.flow.record.FieldPath;
 import dev.flow.spi.RecordProcessor;
 import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageContext;
-import dev.flow.spi.ValidationContext;
 import java.util.List;
 
 /** The {@code Explode} transform: one output record per element of an array field. */
@@ -29,24 +27,6 @@ public final class ExplodeTransformFactory extends RecordTransformFactory<Explod
   @Override
   public Class<ExplodeOptions> optionsClass() {
     return ExplodeOptions.class;
-  }
-
-  @Override
-  public void validate(ExplodeOptions options, ValidationContext ctx) {
-    check("field", options.field(), false, ctx);
-    check("as", options.as(), true, ctx);
-    check("indexField", options.indexField(), true, ctx);
-  }
-
-  private static void check(String prop, String path, boolean optional, ValidationContext ctx) {
-    if (optional && (path == null || path.isBlank())) {
-      return;
-    }
-    try {
-      FieldPath.parse(path);
-    } catch (IllegalArgumentException e) {
-      ctx.error(prop, e.getMessage());
-    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.flow.actions.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.util.Map;
 
@@ -20,12 +21,16 @@ public record GeneratorOptions(
                     + " millis, const(text); a number, boolean, object or array is a constant.",
             required = true,
             example = "{id: seq, user: 'choice(ann,bob,cy)', amount: 'int(1,500)', at: now}")
-        Map<String, JsonNode> fields,
+        Map<FieldPath, JsonNode> fields,
     @Prop(
             description = "Records per second over all parallel instances; 0 means no limit.",
-            defaultValue = "10")
+            defaultValue = "10",
+            min = "0")
         double rate,
-    @Prop(description = "Records to emit before ending; 0 means no end.", defaultValue = "0")
+    @Prop(
+            description = "Records to emit before ending; 0 means no end.",
+            defaultValue = "0",
+            min = "0")
         long count,
     @Prop(
             description =

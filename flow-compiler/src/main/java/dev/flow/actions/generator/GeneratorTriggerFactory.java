@@ -56,12 +56,6 @@ public final class GeneratorTriggerFactory implements TriggerFactory<GeneratorOp
                 }
               });
     }
-    if (options.rate() < 0) {
-      ctx.error("rate", "rate must be 0 (no limit) or more, got " + options.rate());
-    }
-    if (options.count() < 0) {
-      ctx.error("count", "count must be 0 (no end) or more, got " + options.count());
-    }
   }
 
   @Override

@@ -23,13 +23,13 @@ final class RecordGenerator implements GeneratorFunction<Long, FlowRecord> {
   private final long seed;
 
   /** Compiles the template; throws {@link IllegalArgumentException} naming the bad field. */
-  RecordGenerator(Map<String, JsonNode> fields, long seed) {
+  RecordGenerator(Map<FieldPath, JsonNode> fields, long seed) {
     if (fields == null || fields.isEmpty()) {
       throw new IllegalArgumentException("at least one field is needed");
     }
-    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
+    for (Map.Entry<FieldPath, JsonNode> e : fields.entrySet()) {
       try {
-        paths.add(FieldPath.parse(e.getKey()));
+        paths.add(e.getKey());
         generators.add(GeneratorSpecs.parse(e.getValue()));
       } catch (IllegalArgumentException bad) {
         throw new IllegalArgumentException("field '" + e.getKey() + "': " + bad.getMessage());

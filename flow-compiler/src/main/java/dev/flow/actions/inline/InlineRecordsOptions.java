@@ -1,6 +1,6 @@
 package dev.flow.actions.inline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flow.spi.Prop;
 import java.util.List;
 
@@ -14,4 +14,4 @@ public record InlineRecordsOptions(
             description = "The records to emit, in order: a list of JSON objects.",
             required = true,
             example = "[{id: 1, name: ann}, {id: 2, name: bob}]")
-        List<JsonNode> records) {}
+        List<ObjectNode> records) {}

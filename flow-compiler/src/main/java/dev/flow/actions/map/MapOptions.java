@@ -1,6 +1,7 @@
 package dev.flow.actions.map;
 
 import dev.flow.expr.Expression;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.io.Serializable;
 import java.util.Map;
@@ -14,5 +15,5 @@ public record MapOptions(
             required = true,
             example =
                 "{total: \"price * double(qty)\", customer.tier: \"amount > 1000 ? 'gold' : 'std'\"}")
-        Map<String, Expression> fields)
+        Map<FieldPath, Expression> fields)
     implements Serializable {}

@@ -43,13 +43,6 @@ public final class MapTransformFactory extends RecordTransformFactory<MapOptions
     if (options.fields() == null) {
       return;
     }
-    for (String path : options.fields().keySet()) {
-      try {
-        FieldPath.parse(path);
-      } catch (IllegalArgumentException e) {
-        ctx.error("fields", e.getMessage());
-      }
-    }
     if (options.fields().isEmpty()) {
       ctx.error("fields", "give at least one field to compute");
     }
@@ -57,12 +50,12 @@ public final class MapTransformFactory extends RecordTransformFactory<MapOptions
 
   @Override
   public RecordProcessor createProcessor(MapOptions options, StageContext ctx) {
-    Map<String, Expression> fields = options.fields();
+    Map<FieldPath, Expression> fields = options.fields();
     FieldPath[] paths = new FieldPath[fields.size()];
     Expression[] exprs = new Expression[fields.size()];
     int i = 0;
-    for (Map.Entry<String, Expression> e : fields.entrySet()) {
-      paths[i] = FieldPath.parse(e.getKey());
+    for (Map.Entry<FieldPath, Expression> e : fields.entrySet()) {
+      paths[i] = e.getKey();
       exprs[i] = e.getValue();
       i++;
     }
@@ -103,7 +96,7 @@ public final class MapTransformFactory extends RecordTransformFactory<MapOptions
       return FieldEffects.UNKNOWN;
     }
     List<FieldEffects.Step> steps = new ArrayList<>();
-    o.fields().keySet().forEach(p -> steps.add(new FieldEffects.Set(p, null)));
+    o.fields().keySet().forEach(p -> steps.add(new FieldEffects.Set(p.toString(), null)));
     return new FieldEffects(steps);
   }
 }

@@ -1,6 +1,7 @@
 package dev.flow.actions.nexmark;
 
 import dev.flow.spi.Prop;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,12 +23,14 @@ public record NexmarkOptions(
         List<Stream> streams,
     @Prop(
             description = "Events of the chosen streams to emit before ending; 0 means no end.",
-            defaultValue = "0")
+            defaultValue = "0",
+            min = "0")
         long count,
     @Prop(
             description =
                 "Events emitted per second over all parallel instances; 0 means no limit.",
-            defaultValue = "0")
+            defaultValue = "0",
+            min = "0")
         double rate,
     @Prop(
             description =
@@ -36,9 +39,10 @@ public record NexmarkOptions(
             defaultValue = "10000")
         double eventsPerSecond,
     @Prop(
-            description = "The event time of the first event, ISO-8601.",
+            description =
+                "The event time of the first event: an ISO-8601 instant or epoch milliseconds.",
             defaultValue = "2026-01-01T00:00:00Z")
-        String baseTime,
+        Instant baseTime,
     @Prop(description = "The seed of every random choice.", defaultValue = "0") long seed) {
 
   /** The streams of the benchmark. */

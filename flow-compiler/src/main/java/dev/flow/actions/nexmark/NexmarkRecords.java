@@ -1,7 +1,6 @@
 package dev.flow.actions.nexmark;
 
 import dev.flow.record.FlowRecord;
-import java.time.Instant;
 import java.util.List;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
@@ -18,8 +17,7 @@ public final class NexmarkRecords implements GeneratorFunction<Long, FlowRecord>
   /** The records the {@code Nexmark} trigger emits with these props. */
   public NexmarkRecords(NexmarkOptions o) {
     this.generator =
-        new NexmarkGenerator(
-            o.seed(), Instant.parse(o.baseTime()).toEpochMilli(), o.eventsPerSecond());
+        new NexmarkGenerator(o.seed(), o.baseTime().toEpochMilli(), o.eventsPerSecond());
     this.streams = new NexmarkStreams(kinds(o.streams()));
   }
 

@@ -6,8 +6,6 @@ import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
 import dev.flow.spi.ValidationContext;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -49,24 +47,9 @@ public final class NexmarkTriggerFactory implements TriggerFactory<NexmarkOption
     if (o.streams() == null || o.streams().isEmpty()) {
       ctx.error("streams", "at least one stream is needed: person, auction or bid");
     }
-    if (o.count() < 0) {
-      ctx.error("count", "count must be 0 (no end) or more, got " + o.count());
-    }
-    if (o.rate() < 0 || Double.isNaN(o.rate()) || Double.isInfinite(o.rate())) {
-      ctx.error("rate", "rate must be 0 (no limit) or more, got " + o.rate());
-    }
     if (!(o.eventsPerSecond() > 0) || Double.isInfinite(o.eventsPerSecond())) {
       ctx.error(
           "eventsPerSecond", "eventsPerSecond must be more than 0, got " + o.eventsPerSecond());
-    }
-    try {
-      Instant.parse(o.baseTime());
-    } catch (DateTimeParseException | NullPointerException e) {
-      ctx.error(
-          "baseTime",
-          "baseTime must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, got '"
-              + o.baseTime()
-              + "'");
     }
   }
 

@@ -25,19 +25,17 @@ final class PrepareFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private static final long serialVersionUID = 1L;
 
   private final Expression key;
-  private final String keyField;
+  private final FieldPath keyField;
   private final List<AggregateSpec> specs;
-  private final String timeField;
+  private final FieldPath timeField;
   private final ErrorRecordFactory errors;
   private final OutputTag<FlowRecord> errorTag;
-  private transient FieldPath keyPath;
-  private transient FieldPath timePath;
 
   PrepareFunction(
       Expression key,
-      String keyField,
+      FieldPath keyField,
       List<AggregateSpec> specs,
-      String timeField,
+      FieldPath timeField,
       ErrorRecordFactory errors,
       OutputTag<FlowRecord> errorTag) {
     this.key = key;
@@ -61,10 +59,7 @@ final class PrepareFunction extends ProcessFunction<FlowRecord, FlowRecord> {
         values.add(v == null ? Json.NODES.nullNode() : v);
       }
       if (timeField != null) {
-        if (timePath == null) {
-          timePath = FieldPath.parse(timeField);
-        }
-        time = EventTimes.parse(timeField, r.get(timePath));
+        time = EventTimes.parse(timeField.toString(), r.get(timeField));
       }
     } catch (RuntimeException e) {
       ctx.output(errorTag, errors.create(r, e));
@@ -90,10 +85,7 @@ final class PrepareFunction extends ProcessFunction<FlowRecord, FlowRecord> {
       return RecordKeys.text(key.evaluateJson(r));
     }
     if (keyField != null) {
-      if (keyPath == null) {
-        keyPath = FieldPath.parse(keyField);
-      }
-      JsonNode v = r.get(keyPath);
+      JsonNode v = r.get(keyField);
       if (v == null || v.isMissingNode() || v.isNull()) {
         throw new IllegalArgumentException("no key field '" + keyField + "' in the record");
       }

@@ -1,6 +1,7 @@
 package dev.flow.actions.reduce;
 
 import dev.flow.expr.Expression;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.io.Serializable;
 import java.time.Duration;
@@ -11,7 +12,7 @@ public record ReduceOptions(
     @Prop(description = "An expression whose value keys the windows.", example = "customer")
         Expression key,
     @Prop(description = "A field path whose value keys the windows, instead of key.")
-        String keyField,
+        FieldPath keyField,
     @Prop(
             description =
                 "Output field → aggregate: count, count(expr), sum(expr), min(expr), max(expr),"
@@ -24,15 +25,18 @@ public record ReduceOptions(
         Map<String, String> aggregates,
     @Prop(description = "The window kind: tumbling, sliding or session.", defaultValue = "tumbling")
         WindowKind window,
-    @Prop(description = "The length of tumbling and sliding windows.", defaultValue = "1m")
+    @Prop(
+            description = "The length of tumbling and sliding windows.",
+            defaultValue = "1m",
+            min = "1ms")
         Duration size,
-    @Prop(description = "How often a sliding window starts.") Duration slide,
-    @Prop(description = "The inactivity that closes a session window.") Duration gap,
+    @Prop(description = "How often a sliding window starts.", min = "1ms") Duration slide,
+    @Prop(description = "The inactivity that closes a session window.", min = "1ms") Duration gap,
     @Prop(
             description =
                 "A field with the event time (epoch milliseconds or ISO-8601 text); windows use"
                     + " event time when set, processing time otherwise.")
-        String timeField,
+        FieldPath timeField,
     @Prop(
             description = "How late, at most, a record may arrive behind the newest event time.",
             defaultValue = "5s")

@@ -92,12 +92,9 @@ public final class ReduceTransformFactory implements TransformFactory<ReduceOpti
         ctx.error("aggregates." + e.getKey(), bad.getMessage());
       }
     }
-    positive(ctx, "size", o.size());
     if (o.window() == WindowKind.SLIDING) {
       if (o.slide() == null) {
         ctx.error("window", "a sliding window needs 'slide', how often a window starts");
-      } else {
-        positive(ctx, "slide", o.slide());
       }
     } else if (o.slide() != null) {
       ctx.error("slide", "'slide' applies only to sliding windows");
@@ -105,8 +102,6 @@ public final class ReduceTransformFactory implements TransformFactory<ReduceOpti
     if (o.window() == WindowKind.SESSION) {
       if (o.gap() == null) {
         ctx.error("window", "a session window needs 'gap', the inactivity that closes it");
-      } else {
-        positive(ctx, "gap", o.gap());
       }
     } else if (o.gap() != null) {
       ctx.error("gap", "'gap' applies only to session windows");
@@ -127,12 +122,6 @@ public final class ReduceTransformFactory implements TransformFactory<ReduceOpti
     }
     if (o.keyName().isBlank() || o.aggregates().containsKey(o.keyName())) {
       ctx.error("keyName", "prop 'keyName' must be a field name not used by an aggregate");
-    }
-  }
-
-  private static void positive(ValidationContext ctx, String prop, Duration d) {
-    if (d.isNegative() || d.isZero()) {
-      ctx.error(prop, "prop '" + prop + "' must be longer than 0");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.flow.actions.remap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flow.record.FieldPath;
 import dev.flow.spi.Prop;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,13 @@ public record RemapFieldsOptions(
             description =
                 "Paths to keep; every other field is removed. Applied first. Empty keeps all.",
             example = "[id, customer.name]")
-        List<String> keep,
+        List<FieldPath> keep,
     @Prop(description = "Paths to remove. Applied after keep.", example = "[debug, customer.ssn]")
-        List<String> drop,
+        List<FieldPath> drop,
     @Prop(
             description = "Paths whose values are hidden (see redactMode). Applied after drop.",
             example = "[customer.email]")
-        List<String> redact,
+        List<FieldPath> redact,
     @Prop(description = "The text that replaces a redacted value.", defaultValue = "***")
         String redactWith,
     @Prop(
@@ -43,11 +44,11 @@ public record RemapFieldsOptions(
             description =
                 "Path → new path; all values move at once, so a swap works. Applied after redact.",
             example = "{user_id: user.id, ts: timestamp}")
-        Map<String, String> rename,
+        Map<FieldPath, FieldPath> rename,
     @Prop(
             description = "Path → constant JSON value, set last (overwrites).",
             example = "{source: web, version: 2}")
-        Map<String, JsonNode> set,
+        Map<FieldPath, JsonNode> set,
     @Prop(
             description =
                 "When true, a record that lacks a field named in rename or redact goes to the"

@@ -8,7 +8,9 @@ import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageContext;
 import dev.flow.spi.ValidationContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code Remap Fields} transform: keeps, drops, redacts, renames and sets fields, at nested
@@ -37,40 +39,15 @@ public final class RemapFieldsTransformFactory extends RecordTransformFactory<Re
     return RemapFieldsOptions.class;
   }
 
+  /** The binder has parsed every path; this checks the paths across props. */
   @Override
   public void validate(RemapFieldsOptions options, ValidationContext ctx) {
-    checkPaths("keep", options.keep(), ctx);
-    checkPaths("drop", options.drop(), ctx);
-    checkPaths("redact", options.redact(), ctx);
-    if (options.rename() != null) {
-      checkPaths("rename", List.copyOf(options.rename().keySet()), ctx);
-      checkPaths("rename", List.copyOf(options.rename().values()), ctx);
-    }
-    if (options.set() != null) {
-      checkPaths("set", List.copyOf(options.set().keySet()), ctx);
-    }
     try {
       RemapPlan.of(options);
     } catch (IllegalArgumentException e) {
-      // Bad paths were reported above; this reports the checks across props.
       String msg = e.getMessage();
-      if (msg.contains("so it can never be")) {
-        int colon = msg.indexOf(": ");
-        ctx.error(msg.substring(0, colon), msg.substring(colon + 2));
-      }
-    }
-  }
-
-  private static void checkPaths(String prop, List<String> paths, ValidationContext ctx) {
-    if (paths == null) {
-      return;
-    }
-    for (String p : paths) {
-      try {
-        FieldPath.parse(p);
-      } catch (IllegalArgumentException e) {
-        ctx.error(prop, e.getMessage());
-      }
+      int colon = msg.indexOf(": ");
+      ctx.error(msg.substring(0, colon), msg.substring(colon + 2));
     }
   }
 
@@ -84,16 +61,18 @@ public final class RemapFieldsTransformFactory extends RecordTransformFactory<Re
   public FieldEffects fields(RemapFieldsOptions o) {
     List<FieldEffects.Step> steps = new ArrayList<>();
     if (o.keep() != null && !o.keep().isEmpty()) {
-      steps.add(new FieldEffects.Keep(o.keep()));
+      steps.add(new FieldEffects.Keep(o.keep().stream().map(FieldPath::toString).toList()));
     }
     if (o.drop() != null) {
-      o.drop().forEach(p -> steps.add(new FieldEffects.Remove(p)));
+      o.drop().forEach(p -> steps.add(new FieldEffects.Remove(p.toString())));
     }
     if (o.rename() != null && !o.rename().isEmpty()) {
-      steps.add(new FieldEffects.Rename(o.rename()));
+      Map<String, String> moves = new LinkedHashMap<>();
+      o.rename().forEach((from, to) -> moves.put(from.toString(), to.toString()));
+      steps.add(new FieldEffects.Rename(moves));
     }
     if (o.set() != null) {
-      o.set().forEach((p, v) -> steps.add(new FieldEffects.Set(p, JsonTypes.of(v))));
+      o.set().forEach((p, v) -> steps.add(new FieldEffects.Set(p.toString(), JsonTypes.of(v))));
     }
     return new FieldEffects(steps);
   }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The props of a Remap Fields stage, parsed once: paths are {@link FieldPath}s and constant values
- * are JSON trees.
+ * The props of a Remap Fields stage in the order they apply: paths are {@link FieldPath}s and
+ * constant values are JSON trees.
  */
 record RemapPlan(
     List<FieldPath> keep,
@@ -26,21 +26,22 @@ record RemapPlan(
     implements Serializable {
 
   /**
-   * Parses the options; throws {@link IllegalArgumentException} whose message starts with the prop
-   * name, e.g. {@code rename: field path 'a..b' has an empty segment}.
+   * The plan of the options, whose paths the binder has parsed; throws {@link
+   * IllegalArgumentException} whose message starts with the prop name when a path can never be
+   * reached, e.g. {@code rename: field 'a' is not kept by keep, so it can never be renamed}.
    */
   static RemapPlan of(RemapFieldsOptions o) {
-    List<FieldPath> keep = paths("keep", o.keep());
+    List<FieldPath> keep = paths(o.keep());
     List<FieldPath> from = new ArrayList<>();
     List<FieldPath> to = new ArrayList<>();
     if (o.rename() != null) {
-      for (Map.Entry<String, String> e : o.rename().entrySet()) {
-        from.add(path("rename", e.getKey()));
-        to.add(path("rename", e.getValue()));
+      for (Map.Entry<FieldPath, FieldPath> e : o.rename().entrySet()) {
+        from.add(e.getKey());
+        to.add(e.getValue());
       }
     }
-    List<FieldPath> drop = paths("drop", o.drop());
-    List<FieldPath> redact = paths("redact", o.redact());
+    List<FieldPath> drop = paths(o.drop());
+    List<FieldPath> redact = paths(o.redact());
     for (FieldPath r : redact) {
       unreachable("redact", r, keep, drop);
     }
@@ -50,8 +51,8 @@ record RemapPlan(
     List<FieldPath> setPaths = new ArrayList<>();
     List<JsonNode> setValues = new ArrayList<>();
     if (o.set() != null) {
-      for (Map.Entry<String, JsonNode> e : o.set().entrySet()) {
-        setPaths.add(path("set", e.getKey()));
+      for (Map.Entry<FieldPath, JsonNode> e : o.set().entrySet()) {
+        setPaths.add(e.getKey());
         setValues.add(e.getValue() == null ? dev.flow.record.Json.NODES.nullNode() : e.getValue());
       }
     }
@@ -91,21 +92,7 @@ record RemapPlan(
     return prop.equals("rename") ? "renamed" : "redacted";
   }
 
-  private static List<FieldPath> paths(String prop, List<String> texts) {
-    List<FieldPath> out = new ArrayList<>();
-    if (texts != null) {
-      for (String t : texts) {
-        out.add(path(prop, t));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static FieldPath path(String prop, String text) {
-    try {
-      return FieldPath.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(prop + ": " + e.getMessage());
-    }
+  private static List<FieldPath> paths(List<FieldPath> paths) {
+    return paths == null ? List.of() : List.copyOf(paths);
   }
 }

@@ -1,6 +1,6 @@
 package dev.flow.actions.schedule;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flow.spi.Prop;
 import java.time.Duration;
 
@@ -13,13 +13,16 @@ import java.time.Duration;
  * @param fields constant fields added to every tick
  */
 public record ScheduleOptions(
-    @Prop(description = "Time between two ticks, e.g. 30s, 5m or 1h.", required = true)
+    @Prop(description = "Time between two ticks, e.g. 30s, 5m or 1h.", required = true, min = "1ms")
         Duration interval,
-    @Prop(description = "Ticks to emit before ending; 0 means no end.", defaultValue = "0")
+    @Prop(
+            description = "Ticks to emit before ending; 0 means no end.",
+            defaultValue = "0",
+            min = "0")
         long count,
     @Prop(description = "Time from the start of the job to the first tick.", defaultValue = "0s")
         Duration initialDelay,
     @Prop(
             description = "Constant fields added to every tick, e.g. {job: nightly-export}.",
             example = "{job: nightly-export}")
-        JsonNode fields) {}
+        ObjectNode fields) {}

@@ -5,8 +5,6 @@ import dev.flow.record.FlowRecord;
 import dev.flow.spi.StageState;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
-import dev.flow.spi.ValidationContext;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -46,35 +44,12 @@ public final class ScheduleTriggerFactory implements TriggerFactory<ScheduleOpti
   }
 
   @Override
-  public void validate(ScheduleOptions options, ValidationContext ctx) {
-    Duration interval = options.interval();
-    if (interval == null || interval.toMillis() <= 0) {
-      ctx.error("interval", "interval must be at least 1ms, e.g. 30s");
-    }
-    if (options.count() < 0) {
-      ctx.error("count", "count must be 0 (no end) or more, got " + options.count());
-    }
-    if (options.initialDelay() != null && options.initialDelay().isNegative()) {
-      ctx.error("initialDelay", "initialDelay must not be negative");
-    }
-    if (options.fields() != null && !options.fields().isNull() && !options.fields().isObject()) {
-      ctx.error("fields", "fields must be an object of constant fields, e.g. {job: export}");
-    }
-  }
-
-  @Override
   public boolean isBounded(ScheduleOptions options) {
     return options.count() > 0;
   }
 
   @Override
   public DataStream<FlowRecord> create(ScheduleOptions options, TriggerContext ctx) {
-    if (options.interval() == null || options.interval().toMillis() <= 0) {
-      throw new IllegalArgumentException("interval must be at least 1ms");
-    }
-    if (options.fields() != null && !options.fields().isNull() && !options.fields().isObject()) {
-      throw new IllegalArgumentException("fields must be an object");
-    }
     long delay = options.initialDelay() == null ? 0 : options.initialDelay().toMillis();
     ScheduleClock clock = new ScheduleClock(options.interval().toMillis(), delay);
     IndexedSource.Builder source =

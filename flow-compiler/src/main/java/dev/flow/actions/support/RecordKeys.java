@@ -29,7 +29,7 @@ public final class RecordKeys {
 
   /** Keys {@code input} by {@code key}, else {@code keyField}, else one constant key. */
   public static KeyedStream<FlowRecord, String> keyBy(
-      DataStream<FlowRecord> input, Expression key, String keyField, StageContext ctx) {
+      DataStream<FlowRecord> input, Expression key, FieldPath keyField, StageContext ctx) {
     SingleOutputStreamOperator<FlowRecord> tagged =
         input
             .process(new KeyTagger(key, keyField, ctx.errorRecords(), ctx.errorTag()))
@@ -73,13 +73,12 @@ public final class RecordKeys {
   static final class KeyTagger extends ProcessFunction<FlowRecord, FlowRecord> {
     private static final long serialVersionUID = 1L;
     private final Expression key;
-    private final String keyField;
+    private final FieldPath keyField;
     private final ErrorRecordFactory errors;
     private final OutputTag<FlowRecord> errorTag;
-    private transient FieldPath path;
 
     KeyTagger(
-        Expression key, String keyField, ErrorRecordFactory errors, OutputTag<FlowRecord> tag) {
+        Expression key, FieldPath keyField, ErrorRecordFactory errors, OutputTag<FlowRecord> tag) {
       this.key = key;
       this.keyField = keyField;
       this.errors = errors;
@@ -104,10 +103,7 @@ public final class RecordKeys {
         return text(key.evaluateJson(r));
       }
       if (keyField != null) {
-        if (path == null) {
-          path = FieldPath.parse(keyField);
-        }
-        JsonNode v = r.get(path);
+        JsonNode v = r.get(keyField);
         if (v == null || v.isMissingNode() || v.isNull()) {
           throw new IllegalArgumentException("no key field '" + keyField + "' in the record");
         }

@@ -5,7 +5,7 @@ import static dev.flow.actions.testing.Processors.runRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flow.actions.testing.RecordedProblems;
+import dev.flow.actions.testing.StageProblems;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.RecordProcessor;
@@ -96,15 +96,12 @@ class ExplodeTest {
   }
 
   @Test
-  void validationNamesTheBadProp() {
-    RecordedProblems problems = new RecordedProblems();
-    new ExplodeTransformFactory()
-        .validate(
-            TestOptions.of(ExplodeOptions.class, "{field: 'a..b', as: 'x.', indexField: ok}"),
-            problems);
-    assertThat(problems.lines())
+  void aBadPathIsReportedAtItsValueNamingItsProp() {
+    assertThat(StageProblems.of("Explode", "field: a..b\nas: x.\nindexField: ok"))
         .containsExactly(
-            "error field: field path 'a..b' has an empty segment",
-            "error as: field path 'x.' has an empty segment");
+            "f.yaml:10:14: error: stage \"s\" (Explode): prop 'field': field path 'a..b' has an"
+                + " empty segment",
+            "f.yaml:11:11: error: stage \"s\" (Explode): prop 'as': field path 'x.' has an empty"
+                + " segment");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flow.actions.testing.RecordedProblems;
+import dev.flow.actions.testing.StageProblems;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.record.FlowRecord;
 import java.util.ArrayList;
@@ -100,17 +101,26 @@ class GeneratorTest {
   }
 
   @Test
-  void validationReportsBadFieldsRateAndCount() {
+  void aBadGeneratorIsReportedAtItsField() {
     RecordedProblems problems = new RecordedProblems();
     new GeneratorTriggerFactory()
-        .validate(
-            TestOptions.of(GeneratorOptions.class, "{fields: {a: 'uuid(1)'}, rate: -1, count: -5}"),
-            problems);
+        .validate(TestOptions.of(GeneratorOptions.class, "{fields: {a: 'uuid(1)'}}"), problems);
     assertThat(problems.lines())
+        .containsExactly("error fields.a: field 'a': 'uuid(1)' takes 0 arguments, not 1");
+  }
+
+  @Test
+  void badPathsRatesAndCountsAreReportedAtTheirValues() {
+    assertThat(
+            StageProblems.ofTrigger(
+                "Generator", "fields: {a..b: seq, ok: seq}\nrate: -1\ncount: -5"))
         .containsExactly(
-            "error fields.a: field 'a': 'uuid(1)' takes 0 arguments, not 1",
-            "error rate: rate must be 0 (no limit) or more, got -1.0",
-            "error count: count must be 0 (no end) or more, got -5");
+            "f.yaml:10:16: error: stage \"s\" (Generator): prop 'fields': field path 'a..b' has"
+                + " an empty segment",
+            "f.yaml:11:13: error: stage \"s\" (Generator): prop 'rate' must be 0 or more, found"
+                + " -1.0",
+            "f.yaml:12:14: error: stage \"s\" (Generator): prop 'count' must be 0 or more, found"
+                + " -5");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.flow.actions.inline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flow.actions.testing.RecordedProblems;
+import dev.flow.actions.testing.StageProblems;
 import dev.flow.actions.testing.TestOptions;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -21,18 +21,17 @@ class InlineRecordsTest {
   }
 
   @Test
-  void validationRejectsRecordsThatAreNotObjects() {
-    RecordedProblems problems = new RecordedProblems();
-    new InlineRecordsTriggerFactory()
-        .validate(
-            TestOptions.of(InlineRecordsOptions.class, "{records: [{a: 1}, 5, [1], null, text]}"),
-            problems);
-    assertThat(problems.lines())
+  void recordsThatAreNotObjectsAreReportedAtTheirValues() {
+    assertThat(StageProblems.ofTrigger("Inline Records", "records: [{a: 1}, 5, [1], null, text]"))
         .containsExactly(
-            "error records: records[1] is number; each record must be an object",
-            "error records: records[2] is array; each record must be an object",
-            "error records: records[3] is null; each record must be an object",
-            "error records: records[4] is string; each record must be an object");
+            "f.yaml:10:25: error: stage \"s\" (Inline Records): prop 'records[1]' must be a"
+                + " mapping, found a number (5)",
+            "f.yaml:10:28: error: stage \"s\" (Inline Records): prop 'records[2]' must be a"
+                + " mapping, found a list",
+            "f.yaml:10:33: error: stage \"s\" (Inline Records): prop 'records[3]' must be a"
+                + " mapping, found null",
+            "f.yaml:10:39: error: stage \"s\" (Inline Records): prop 'records[4]' must be a"
+                + " mapping, found a string ('text')");
   }
 
   @Test
@@ -42,15 +41,6 @@ class InlineRecordsTest {
         .validate(TestOptions.of(InlineRecordsOptions.class, "{records: []}"), problems);
     assertThat(problems.lines())
         .containsExactly("warning records: no records are listed, so the trigger emits nothing");
-  }
-
-  @Test
-  void createRejectsRecordsThatAreNotObjectsEagerly() {
-    assertThatThrownBy(
-            () ->
-                new InlineRecordsTriggerFactory()
-                    .create(TestOptions.of(InlineRecordsOptions.class, "{records: [1]}"), null))
-        .hasMessage("records[0] is number; each record must be an object");
   }
 
   @Test

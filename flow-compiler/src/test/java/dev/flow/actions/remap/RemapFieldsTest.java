@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flow.actions.testing.RecordedProblems;
+import dev.flow.actions.testing.StageProblems;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.spi.RecordProcessor;
 import java.util.List;
@@ -197,20 +198,26 @@ class RemapFieldsTest {
   }
 
   @Test
-  void validationReportsEveryBadPath() {
-    RecordedProblems problems = new RecordedProblems();
-    new RemapFieldsTransformFactory()
-        .validate(
-            TestOptions.of(
-                RemapFieldsOptions.class,
-                "{keep: ['a..b'], drop: ['.x'], rename: {ok: 'y.'}, set: {'': 1}}"),
-            problems);
-    assertThat(problems.lines())
+  void everyBadPathIsReportedAtItsValueNamingItsProp() {
+    assertThat(
+            StageProblems.of(
+                "Remap Fields",
+                """
+                keep: ['a..b']
+                drop: ['.x']
+                rename: {ok: 'y.', 'p..q': z}
+                set: {'': 1}"""))
         .containsExactly(
-            "error keep: field path 'a..b' has an empty segment",
-            "error drop: field path '.x' has an empty segment",
-            "error rename: field path 'y.' has an empty segment",
-            "error set: a field path must not be empty");
+            "f.yaml:10:14: error: stage \"s\" (Remap Fields): prop 'keep[0]': field path 'a..b'"
+                + " has an empty segment",
+            "f.yaml:11:14: error: stage \"s\" (Remap Fields): prop 'drop[0]': field path '.x'"
+                + " has an empty segment",
+            "f.yaml:12:20: error: stage \"s\" (Remap Fields): prop 'rename.ok': field path 'y.'"
+                + " has an empty segment",
+            "f.yaml:12:26: error: stage \"s\" (Remap Fields): prop 'rename': field path 'p..q'"
+                + " has an empty segment",
+            "f.yaml:13:13: error: stage \"s\" (Remap Fields): prop 'set': a field path must not"
+                + " be empty");
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.flow.actions.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flow.actions.testing.RecordedProblems;
+import dev.flow.actions.testing.StageProblems;
 import dev.flow.actions.testing.TestOptions;
 import dev.flow.record.Json;
 import java.util.concurrent.CompletableFuture;
@@ -42,17 +42,15 @@ class ScheduleTest {
   }
 
   @Test
-  void validationChecksIntervalCountDelayAndFields() {
-    RecordedProblems problems = new RecordedProblems();
-    new ScheduleTriggerFactory()
-        .validate(
-            TestOptions.of(ScheduleOptions.class, "{interval: 0s, count: -1, fields: [1]}"),
-            problems);
-    assertThat(problems.lines())
+  void badIntervalCountAndFieldsAreReportedAtTheirValues() {
+    assertThat(StageProblems.ofTrigger("Schedule", "interval: 0s\ncount: -1\nfields: [1]"))
         .containsExactly(
-            "error interval: interval must be at least 1ms, e.g. 30s",
-            "error count: count must be 0 (no end) or more, got -1",
-            "error fields: fields must be an object of constant fields, e.g. {job: export}");
+            "f.yaml:10:17: error: stage \"s\" (Schedule): prop 'interval' must be 1ms or more,"
+                + " found 0s",
+            "f.yaml:11:14: error: stage \"s\" (Schedule): prop 'count' must be 0 or more, found"
+                + " -1",
+            "f.yaml:12:15: error: stage \"s\" (Schedule): prop 'fields' must be a mapping, found"
+                + " a list");
   }
 
   @Test
