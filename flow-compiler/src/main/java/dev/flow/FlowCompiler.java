@@ -9,7 +9,7 @@ import dev.flow.spi.FlowSettings;
 import dev.flow.spi.StageKind;
 import dev.flow.translate.CompiledFlow;
 import dev.flow.translate.FlowTranslator;
-import dev.flow.translate.TranslationHooks;
+import dev.flow.translate.Translators;
 import dev.flow.validate.ActionRegistry;
 import dev.flow.validate.FlowValidator;
 import dev.flow.validate.ValidatedFlow;
@@ -82,13 +82,17 @@ public final class FlowCompiler {
   /** Builds the Flink job graph of a valid flow in {@code env}. */
   public static CompiledFlow translate(ValidatedFlow flow, StreamExecutionEnvironment env)
       throws Exception {
-    return FlowTranslator.translate(flow, env, TranslationHooks.NONE);
+    return FlowTranslator.translate(flow, env, Translators.standard());
   }
 
-  /** Builds the Flink job graph, letting {@code hooks} swap or watch stages. */
+  /**
+   * Builds the Flink job graph with {@code translators}, which tools decorate to swap or watch
+   * stages.
+   */
   public static CompiledFlow translate(
-      ValidatedFlow flow, StreamExecutionEnvironment env, TranslationHooks hooks) throws Exception {
-    return FlowTranslator.translate(flow, env, hooks);
+      ValidatedFlow flow, StreamExecutionEnvironment env, Translators translators)
+      throws Exception {
+    return FlowTranslator.translate(flow, env, translators);
   }
 
   /** The kind of the action {@code action} names, or null when there is no such action. */

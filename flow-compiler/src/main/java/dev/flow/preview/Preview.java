@@ -108,17 +108,17 @@ public final class Preview {
 
   /** Runs the preview on {@code env}; throws {@link PreviewException} when the job fails. */
   public PreviewResult run(StreamExecutionEnvironment env) throws PreviewException {
-    PreviewHooks hooks = new PreviewHooks(inputs, mocks, otherTriggers, limit);
+    PreviewTranslators preview = new PreviewTranslators(inputs, mocks, otherTriggers, limit);
     CloseableIterator<Tuple3<String, String, String>> records;
     JobClient client;
     try {
-      FlowCompiler.translate(flow, env, hooks);
+      FlowCompiler.translate(flow, env, preview.translators());
       env.getConfig().disableObjectReuse();
       env.getCheckpointConfig().disableCheckpointing();
       Configuration noRestart = new Configuration();
       noRestart.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
       env.configure(noRestart);
-      DataStream<Tuple3<String, String, String>> all = union(hooks.taps());
+      DataStream<Tuple3<String, String, String>> all = union(preview.taps());
       records = all.collectAsync();
       client = env.executeAsync("Preview of " + flow.def().name());
     } catch (Exception e) {

@@ -45,20 +45,10 @@ class DefaultStageContext implements StageContext {
 
   /**
    * True while the stage's one-record-at-a-time processor, built by {@link #process}, is to count
-   * the stage's records in and out: set by the transform translator for a record transform, taken
-   * by the first {@code process} call.
+   * the stage's records in and out: set by {@link Translators#translateTransform} for a record
+   * transform, taken by the first {@code process} call.
    */
   boolean processorCountsInAndOut;
-
-  /**
-   * Set by the translator for a stage in a run of chained record stages (see {@link
-   * FlowTranslator}): its input holds the marked error records of the stages before ({@code
-   * carryIn}), and its error records go on with its output to the next stage ({@code carryOut}).
-   * Taken by the first {@code process} call.
-   */
-  boolean carryIn;
-
-  boolean carryOut;
 
   private int countedErrorStreams;
 
@@ -226,12 +216,17 @@ class DefaultStageContext implements StageContext {
 
   @Override
   public DataStream<FlowRecord> process(DataStream<FlowRecord> input, RecordProcessor processor) {
+    return process(input, processor, ErrorCarry.NONE);
+  }
+
+  /**
+   * The stage's record operator, passing error records on as {@code carry} says: a stage in a run
+   * of chained record stages (see {@link FlowTranslator}) is built by this call alone.
+   */
+  DataStream<FlowRecord> process(
+      DataStream<FlowRecord> input, RecordProcessor processor, ErrorCarry carry) {
     boolean countsInAndOut = processorCountsInAndOut;
-    boolean in = carryIn;
-    boolean on = carryOut;
     processorCountsInAndOut = false;
-    carryIn = false;
-    carryOut = false;
     SingleOutputStreamOperator<FlowRecord> out =
         input
             .process(
@@ -242,16 +237,16 @@ class DefaultStageContext implements StageContext {
                     errorRecords,
                     ERRORS,
                     countsInAndOut,
-                    in,
-                    on),
+                    carry.in(),
+                    carry.out()),
                 FlowRecordTypeInfo.INSTANCE)
             .uid(uid())
             .name(stage.name())
             .setParallelism(parallelism());
-    if (in && !on) {
+    if (carry.in() && !carry.out()) {
       // The last stage of a run: the run's error records, each counted by its own stage.
       errorSink.add(out.getSideOutput(ERRORS));
-    } else if (!on) {
+    } else if (!carry.out()) {
       addCountedErrors(out.getSideOutput(ERRORS), false);
     }
     return out;

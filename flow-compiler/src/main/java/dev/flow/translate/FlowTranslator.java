@@ -1,10 +1,8 @@
 package dev.flow.translate;
 
-import dev.flow.jsonschema.CompiledSchema;
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
 import dev.flow.spi.FlowSettings;
-import dev.flow.spi.PublisherFactory;
 import dev.flow.spi.RecordTransformFactory;
 import dev.flow.spi.StageKind;
 import dev.flow.spi.TriggerFactory;
@@ -13,28 +11,31 @@ import dev.flow.validate.ResolvedStage;
 import dev.flow.validate.ValidatedFlow;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
 
 /**
- * Translates a validated flow into a Flink job graph by wiring the stage translators: {@link
- * TriggerTranslator} makes each trigger a source, {@link TransformTranslator} each transform one or
- * more operators, {@link PublisherTranslator} each publisher a sink. Edges follow {@code out}, a
- * stage with several inputs reads their union, and every branch of a fan-out gets its own copy of
- * each record so that object reuse stays safe. Failed records from every stage go to the flow's
- * error stage.
+ * Translates a validated flow into a Flink job graph by walking its stages and handing each to the
+ * {@link Translators}: the trigger translator makes each trigger a source, the transform translator
+ * each transform one or more operators, the publisher translator each publisher a sink. Edges
+ * follow {@code out}, a stage with several inputs reads their union, and every branch of a fan-out
+ * gets its own copy of each record so that object reuse stays safe. Failed records from every stage
+ * go to the flow's error stage.
  *
  * <p>A run of record stages that chain one after the other (each a {@link RecordTransformFactory}
  * whose only output is the next one's only input, at the same parallelism) gives the error stage
  * one input instead of one per stage: each stage's failed records travel on with its records to the
- * end of the run (see {@link StageFunction}). Flink's stream graph collects the predecessors of
- * every input of a union, so one input per stage of a chain of n stages made it walk about n²/2
- * transformations. This applies when no tool watches the stages ({@link TranslationHooks#NONE});
- * the stages of a run, but the last, are then left out of {@link CompiledFlow#outputs}.
+ * end of the run (see {@link StageFunction}, {@link ErrorCarry}). Flink's stream graph collects the
+ * predecessors of every input of a union, so one input per stage of a chain of n stages made it
+ * walk about n²/2 transformations. This applies when the transforms are the standard ones and
+ * nothing watches them ({@link Translators#carriesErrors}); the stages of a run, but the last, are
+ * then left out of {@link CompiledFlow#outputs}.
  */
 public final class FlowTranslator {
   private FlowTranslator() {}
@@ -42,13 +43,15 @@ public final class FlowTranslator {
   /** Builds the job graph of {@code flow} in {@code env}. */
   public static CompiledFlow translate(ValidatedFlow flow, StreamExecutionEnvironment env)
       throws Exception {
-    return translate(flow, env, TranslationHooks.NONE);
+    return translate(flow, env, Translators.standard());
   }
 
-  /** Builds the job graph, letting {@code hooks} swap or watch stages. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /**
+   * Builds the job graph with {@code translators}, which tools decorate to swap or watch stages.
+   */
   public static CompiledFlow translate(
-      ValidatedFlow flow, StreamExecutionEnvironment env, TranslationHooks hooks) throws Exception {
+      ValidatedFlow flow, StreamExecutionEnvironment env, Translators translators)
+      throws Exception {
     if (flow.hasErrors()) {
       throw new IllegalArgumentException("cannot translate a flow with validation errors");
     }
@@ -68,7 +71,7 @@ public final class FlowTranslator {
       byName.put(s.name(), s);
     }
     // Stages whose output carries their (and their run's) error records to the next stage.
-    java.util.Set<String> carrying = new java.util.HashSet<>();
+    Set<String> carrying = new HashSet<>();
 
     for (ResolvedStage stage : flow.stages()) {
       DataStream<FlowRecord> output = null;
@@ -76,36 +79,30 @@ public final class FlowTranslator {
       DefaultStageContext ctx;
       if (stage.kind() == StageKind.TRIGGER) {
         ctx = new DefaultTriggerContext(flowName, stage, env, settings, bounded, errors);
-        output = TriggerTranslator.translate(stage, (DefaultTriggerContext) ctx, hooks);
+        output = translators.translateTrigger(stage, (DefaultTriggerContext) ctx);
         if (runs != null) {
           runs.started(stage.name(), output);
         }
       } else {
         ctx = new DefaultStageContext(flowName, stage, env, settings, bounded, errors);
-        input = expectInput(stage, hooks.input(stage, inputOf(stage, edges), ctx), ctx);
+        input = translators.translateInput(stage, inputOf(stage, edges), ctx);
         if (stage.kind() == StageKind.TRANSFORM) {
-          ctx.carryIn =
-              carryable(stage, hooks) && stage.inputs().size() == 1
-                  ? carrying.contains(stage.inputs().get(0))
-                  : false;
-          ctx.carryOut = carriesOut(stage, byName, settings, hooks);
-          boolean carryOut = ctx.carryOut;
-          output = TransformTranslator.translate(stage, input, ctx, hooks);
-          if (carryOut) {
-            if (ctx.carryOut) {
-              throw new IllegalStateException(
-                  "stage '" + stage.name() + "' did not build its record operator");
-            }
+          ErrorCarry carry =
+              translators.carriesErrors()
+                  ? ErrorCarry.of(stage, byName, settings, carrying)
+                  : ErrorCarry.NONE;
+          output = translators.translateTransform(stage, input, ctx, carry);
+          if (carry.out()) {
             carrying.add(stage.name());
           }
         } else {
           if (runs != null) {
             runs.published(stage.name(), input);
           }
-          PublisherTranslator.translate(stage, input, ctx, hooks);
+          translators.translatePublisher(stage, input, ctx);
         }
       }
-      hooks.onStage(stage, input, output, ctx);
+      translators.listener().onStage(stage, input, output, ctx);
       if (output != null) {
         if (!carrying.contains(stage.name())) {
           outputs.put(stage.name(), output);
@@ -114,94 +111,18 @@ public final class FlowTranslator {
       }
     }
 
-    DataStream<FlowRecord> allErrors = addErrorStage(flow, env, settings, bounded, errors, hooks);
+    DataStream<FlowRecord> allErrors = addErrorStage(flow, env, bounded, errors, translators);
     if (runs != null) {
       if (allErrors != null) {
         runs.failed(allErrors);
       }
-      addRunStage(flow, env, settings, bounded, runs, hooks);
+      DataStream<FlowRecord> outcomes = runs.outcomes(settings.parallelism(), bounded);
+      if (outcomes != null) {
+        publishWithFallback(
+            flow, "runs", flow.runStage(), outcomes, env, bounded, translators.runStage());
+      }
     }
     return new CompiledFlow(flow, env, bounded, outputs);
-  }
-
-  /**
-   * Puts the stage's expected-input check before it when the stage declares one: a chained operator
-   * that counts, logs and passes or rejects records that do not match the schema. A rejected record
-   * counts as one of the stage's records in and errors.
-   */
-  private static DataStream<FlowRecord> expectInput(
-      ResolvedStage stage, DataStream<FlowRecord> input, DefaultStageContext ctx) {
-    if (stage.expectedInput() == null) {
-      return input;
-    }
-    var checked =
-        input
-            .process(
-                new ExpectedInputFunction(
-                    ctx.flowName,
-                    stage.name(),
-                    CompiledSchema.load(stage.expectedInput().ref()),
-                    stage.expectedInput().onMismatch(),
-                    ctx.errorRecords,
-                    DefaultStageContext.ERRORS))
-            .returns(FlowRecordTypeInfo.INSTANCE)
-            .uid(ctx.uid("expected-input"))
-            .name(stage.name() + " (expected input)")
-            .setParallelism(input.getParallelism());
-    ctx.addCountedErrors(checked.getSideOutput(DefaultStageContext.ERRORS), true);
-    return checked;
-  }
-
-  /**
-   * True when {@code stage} can be in a run of stages whose error records travel with their
-   * records: a one-record-at-a-time transform built by {@link RecordTransformFactory#apply} as it
-   * is (so its output is its record operator's), with no expected-input check, in a job no tool
-   * watches.
-   */
-  private static boolean carryable(ResolvedStage stage, TranslationHooks hooks) {
-    if (hooks != TranslationHooks.NONE
-        || stage.kind() != StageKind.TRANSFORM
-        || stage.expectedInput() != null
-        || !(stage.factory() instanceof RecordTransformFactory<?> f)) {
-      return false;
-    }
-    try {
-      return f.getClass()
-              .getMethod("apply", DataStream.class, Record.class, dev.flow.spi.StageContext.class)
-              .getDeclaringClass()
-          == RecordTransformFactory.class;
-    } catch (NoSuchMethodException e) {
-      return false;
-    }
-  }
-
-  /**
-   * True when {@code stage}'s error records go on with its records to the next stage: both are
-   * {@link #carryable}, the next stage is the only target of this one and this one its only input,
-   * and they run at the same parallelism, so Flink chains them.
-   */
-  private static boolean carriesOut(
-      ResolvedStage stage,
-      Map<String, ResolvedStage> byName,
-      FlowSettings settings,
-      TranslationHooks hooks) {
-    if (!carryable(stage, hooks)) {
-      return false;
-    }
-    List<String> targets = stage.def().out().stream().map(r -> r.name()).distinct().toList();
-    if (targets.size() != 1) {
-      return false;
-    }
-    ResolvedStage next = byName.get(targets.get(0));
-    return next != null
-        && carryable(next, hooks)
-        && next.inputs().size() == 1
-        && next.inputs().get(0).equals(stage.name())
-        && parallelism(stage, settings) == parallelism(next, settings);
-  }
-
-  private static int parallelism(ResolvedStage stage, FlowSettings settings) {
-    return stage.parallelism() > 0 ? stage.parallelism() : settings.parallelism();
   }
 
   /** True when every trigger of the flow ends by itself. */
@@ -268,10 +189,9 @@ public final class FlowTranslator {
   private static DataStream<FlowRecord> addErrorStage(
       ValidatedFlow flow,
       StreamExecutionEnvironment env,
-      FlowSettings settings,
       boolean bounded,
       List<DataStream<FlowRecord>> errors,
-      TranslationHooks hooks)
+      Translators translators)
       throws Exception {
     if (errors.isEmpty()) {
       return null;
@@ -280,7 +200,7 @@ public final class FlowTranslator {
     if (errors.size() > 1) {
       all = all.union(errors.subList(1, errors.size()).toArray(new DataStream[0]));
     }
-    FlowSettings.Errors budget = settings.errors();
+    FlowSettings.Errors budget = flow.settings().errors();
     if (budget != null && budget.hasBudget()) {
       all =
           all.process(new ErrorBudgetFunction(budget), FlowRecordTypeInfo.INSTANCE)
@@ -288,17 +208,8 @@ public final class FlowTranslator {
               .name("errors (budget)")
               .setParallelism(1);
     }
-    hooks.onErrors(all);
-    if (!hooks.replaceErrorStage(all)) {
-      publishWithFallback(
-          flow,
-          "errors",
-          logErrorsToStderr(flow.errorStage(), budget),
-          all,
-          env,
-          settings,
-          bounded);
-    }
+    ResolvedStage stage = logErrorsToStderr(flow.errorStage(), budget);
+    publishWithFallback(flow, "errors", stage, all, env, bounded, translators.errorStage());
     return all;
   }
 
@@ -322,36 +233,20 @@ public final class FlowTranslator {
         stage.expectedInput());
   }
 
-  /** Sends the run outcomes to the flow's runs stage. */
-  private static void addRunStage(
-      ValidatedFlow flow,
-      StreamExecutionEnvironment env,
-      FlowSettings settings,
-      boolean bounded,
-      RunRecorder runs,
-      TranslationHooks hooks)
-      throws Exception {
-    DataStream<FlowRecord> outcomes = runs.outcomes(settings.parallelism(), bounded);
-    if (outcomes != null && !hooks.replaceRunStage(outcomes)) {
-      publishWithFallback(flow, "runs", flow.runStage(), outcomes, env, settings, bounded);
-    }
-  }
-
   /**
    * Publishes through a stage of the settings (the error or the runs stage); the records that stage
    * itself fails on are printed to stderr rather than lost. Its operators' uids come from {@link
    * StageUids#ofSetting}, so they stay the same from one version of the flow to the next and never
    * meet a uid of the flow's own stages.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private static void publishWithFallback(
       ValidatedFlow flow,
       String key,
       ResolvedStage stage,
       DataStream<FlowRecord> records,
       StreamExecutionEnvironment env,
-      FlowSettings settings,
-      boolean bounded)
+      boolean bounded,
+      PublisherTranslator publisher)
       throws Exception {
     List<DataStream<FlowRecord>> failed = new ArrayList<>();
     DefaultStageContext ctx =
@@ -359,11 +254,11 @@ public final class FlowTranslator {
             flow.def().name(),
             stage,
             env,
-            settings,
+            flow.settings(),
             bounded,
             failed,
             StageUids.ofSetting(key, stage.factory().name()));
-    ((PublisherFactory) stage.factory()).publish(records, stage.options(), ctx);
+    publisher.translate(stage, records, ctx);
     for (int i = 0; i < failed.size(); i++) {
       failed
           .get(i)

@@ -3,31 +3,19 @@ package dev.flow.translate;
 import dev.flow.api.Internal;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.TriggerContext;
-import dev.flow.spi.TriggerFactory;
 import dev.flow.validate.ResolvedStage;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * Translates a trigger stage: builds its source (or the hooks' replacement) and returns the records
- * as every stage after it sees them, with run ids and trigger times given, payloads checked and the
- * stage's records in, out and errors counted.
+ * Builds a trigger stage's source. The standard one ({@link Translators#standard}) asks the stage's
+ * factory; preview and tests read sample or canned records instead. Whatever builds the source,
+ * {@link Translators#translateTrigger} gives its records run ids and trigger times, checks their
+ * payloads and counts them.
  */
 @Internal
-public final class TriggerTranslator {
-  private TriggerTranslator() {}
+@FunctionalInterface
+public interface TriggerTranslator {
 
-  /**
-   * The trigger's output.
-   *
-   * @param ctx a context made by {@link StageContexts#trigger}
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static DataStream<FlowRecord> translate(
-      ResolvedStage stage, TriggerContext ctx, TranslationHooks hooks) throws Exception {
-    DataStream<FlowRecord> source = hooks.replaceTrigger(stage, ctx);
-    if (source == null) {
-      source = ((TriggerFactory) stage.factory()).create(stage.options(), ctx);
-    }
-    return ((DefaultTriggerContext) ctx).checked(source);
-  }
+  /** The trigger's records, before the framework's check. */
+  DataStream<FlowRecord> translate(ResolvedStage stage, TriggerContext ctx) throws Exception;
 }

@@ -3,9 +3,7 @@ package dev.flow.testing;
 import dev.flow.FlowCompiler;
 import dev.flow.model.Problem;
 import dev.flow.record.FlowRecord;
-import dev.flow.spi.StageContext;
-import dev.flow.translate.TranslationHooks;
-import dev.flow.validate.ResolvedStage;
+import dev.flow.translate.Translators;
 import dev.flow.validate.ValidatedFlow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,48 +55,34 @@ public final class CapturedRun {
       throw new AssertionError(
           "invalid flow:\n" + errors(flow).stream().collect(Collectors.joining("\n")));
     }
-    FlowCompiler.translate(
-        flow,
-        env,
-        new TranslationHooks() {
-          @Override
-          @SuppressWarnings({"unchecked", "rawtypes"})
-          public DataStream<FlowRecord> replaceTrigger(
-              ResolvedStage stage, dev.flow.spi.TriggerContext ctx) {
-            if (failAt < 0) {
-              return null;
-            }
-            try {
-              DataStream<FlowRecord> real =
-                  ((dev.flow.spi.TriggerFactory) stage.factory()).create(stage.options(), ctx);
-              return real.map(new FailOnce(run, failAt))
-                  .returns(dev.flow.record.FlowRecordTypeInfo.INSTANCE)
-                  .uid(ctx.uid("fail-once"))
-                  .setParallelism(real.getParallelism());
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          }
-
-          @Override
-          public boolean replacePublisher(
-              ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {
-            if (failAt >= 0) {
-              input
-                  .sinkTo(new ExactlyOnceCollectSink(run + "/" + stage.name()))
-                  .uid(ctx.uid("collect"));
-            } else {
-              input.sinkTo(new CollectSink(run + "/" + stage.name())).uid(ctx.uid("collect"));
-            }
-            return true;
-          }
-
-          @Override
-          public boolean replaceErrorStage(DataStream<FlowRecord> errors) {
-            errors.sinkTo(new CollectSink(run + "/errors")).uid(run + "/errors");
-            return true;
-          }
-        });
+    Translators standard = Translators.standard();
+    Translators captured =
+        standard
+            .withPublisher(
+                (stage, input, ctx) -> {
+                  if (failAt >= 0) {
+                    input
+                        .sinkTo(new ExactlyOnceCollectSink(run + "/" + stage.name()))
+                        .uid(ctx.uid("collect"));
+                  } else {
+                    input.sinkTo(new CollectSink(run + "/" + stage.name())).uid(ctx.uid("collect"));
+                  }
+                })
+            .withErrorStage(
+                (stage, errors, ctx) ->
+                    errors.sinkTo(new CollectSink(run + "/errors")).uid(run + "/errors"));
+    if (failAt >= 0) {
+      captured =
+          captured.withTrigger(
+              (stage, ctx) -> {
+                DataStream<FlowRecord> real = standard.trigger().translate(stage, ctx);
+                return real.map(new FailOnce(run, failAt))
+                    .returns(dev.flow.record.FlowRecordTypeInfo.INSTANCE)
+                    .uid(ctx.uid("fail-once"))
+                    .setParallelism(real.getParallelism());
+              });
+    }
+    FlowCompiler.translate(flow, env, captured);
     // Frequent watermarks, so paced test records see the watermark move between them.
     env.getConfig().setAutoWatermarkInterval(5);
     return new CapturedRun(run);

@@ -3,13 +3,11 @@ package dev.flow.testing;
 import dev.flow.FlowCompiler;
 import dev.flow.model.Problem;
 import dev.flow.record.FlowRecord;
-import dev.flow.translate.TranslationHooks;
-import dev.flow.validate.ResolvedStage;
+import dev.flow.translate.Translators;
 import dev.flow.validate.ValidatedFlow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -34,25 +32,21 @@ public final class FlowRun {
       throw new AssertionError("invalid flow: " + problems(yaml));
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    TranslationHooks hooks =
-        new TranslationHooks() {
-          @Override
-          public boolean replacePublisher(
-              ResolvedStage stage, DataStream<FlowRecord> input, dev.flow.spi.StageContext ctx) {
-            if (!captured.contains(stage.name())) {
-              return false;
-            }
-            input.sinkTo(new CollectSink(tag + "/" + stage.name())).name(stage.name());
-            return true;
-          }
-
-          @Override
-          public boolean replaceErrorStage(DataStream<FlowRecord> errors) {
-            errors.sinkTo(new CollectSink(tag + "/errors")).name("errors");
-            return true;
-          }
-        };
-    FlowCompiler.translate(flow, env, hooks);
+    Translators standard = Translators.standard();
+    Translators translators =
+        standard
+            .withPublisher(
+                (stage, input, ctx) -> {
+                  if (captured.contains(stage.name())) {
+                    input.sinkTo(new CollectSink(tag + "/" + stage.name())).name(stage.name());
+                  } else {
+                    standard.publisher().translate(stage, input, ctx);
+                  }
+                })
+            .withErrorStage(
+                (stage, errors, ctx) ->
+                    errors.sinkTo(new CollectSink(tag + "/errors")).name("errors"));
+    FlowCompiler.translate(flow, env, translators);
     env.execute(flow.def().name());
   }
 

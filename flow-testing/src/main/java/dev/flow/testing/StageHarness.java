@@ -14,10 +14,8 @@ import dev.flow.spi.StageContext;
 import dev.flow.spi.TransformFactory;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
-import dev.flow.translate.PublisherTranslator;
 import dev.flow.translate.StageContexts;
-import dev.flow.translate.TransformTranslator;
-import dev.flow.translate.TranslationHooks;
+import dev.flow.translate.Translators;
 import dev.flow.validate.OptionsBinder;
 import dev.flow.validate.ResolvedStage;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +28,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Builds stages of one job one at a time with the flow translator's own stage translators: each
+ * Builds stages of one job one at a time with the flow translator's own {@link Translators}: each
  * factory gets the production stage context ({@link StageContexts}), so uids are {@code
  * flow/<stage>}, records are counted as in a flow and failed records go to the error records, which
  * the harness collects for all its stages.
@@ -119,11 +117,11 @@ public final class StageHarness {
       int parallelism)
       throws Exception {
     ResolvedStage resolved = resolved(stage, factory, options, parallelism);
-    return TransformTranslator.translate(
-        resolved,
-        input,
-        StageContexts.stage(flowName, resolved, env, settings, bounded, errors),
-        TranslationHooks.NONE);
+    return Translators.standard()
+        .translateTransform(
+            resolved,
+            input,
+            StageContexts.stage(flowName, resolved, env, settings, bounded, errors));
   }
 
   /** As {@link #transform(String, TransformFactory, Record, DataStream, int)} at parallelism 1. */
@@ -142,11 +140,11 @@ public final class StageHarness {
       int parallelism)
       throws Exception {
     ResolvedStage resolved = resolved(stage, factory, options, parallelism);
-    PublisherTranslator.translate(
-        resolved,
-        input,
-        StageContexts.stage(flowName, resolved, env, settings, bounded, errors),
-        TranslationHooks.NONE);
+    Translators.standard()
+        .translatePublisher(
+            resolved,
+            input,
+            StageContexts.stage(flowName, resolved, env, settings, bounded, errors));
   }
 
   /** As {@link #publish(String, PublisherFactory, Record, DataStream, int)} at parallelism 1. */

@@ -174,6 +174,83 @@ class FlowTranslatorITCase {
     }
   }
 
+  private static ValidatedFlow chainOfThree(String name) {
+    return new Builder(name)
+        .stage(
+            "in",
+            new LinesTrigger(),
+            new Lines(List.of("{\"id\":\"1\"}", "{\"id\":\"2\"}", "{\"id\":\"3\"}")),
+            0,
+            "a")
+        .stage("a", new SetFieldTransform(), new SetField("a", "A", "1"), 0, "b")
+        .stage("b", new SetFieldTransform(), new SetField("b", "B", "2"), 0, "c")
+        .stage("c", new SetFieldTransform(), new SetField("c", "C", "3"), 0, "out")
+        .stage("out", new CollectPublisher(), new Collect(name + "-out"), 0)
+        .errors(name + "-errors")
+        .build();
+  }
+
+  private static List<String> errorCounters(StreamExecutionEnvironment env) {
+    return env.getTransformations().stream()
+        .map(t -> t.getName())
+        .filter(n -> n.endsWith("(count errors)"))
+        .toList();
+  }
+
+  private static List<String> stageErrors(String collectName) {
+    return CollectSink.received(collectName).stream()
+        .map(r -> r.asObjectNode())
+        .map(e -> e.get("stage").asText() + " " + e.get("error").asText())
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void aChainCarriesItsErrorsWhenOnlyThePublishersAreReplaced() throws Exception {
+    ValidatedFlow flow = chainOfThree("captured-chain");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    FlowTranslator.translate(
+        flow,
+        env,
+        Translators.standard()
+            .withPublisher(
+                (stage, input, ctx) -> input.sinkTo(new CollectSink("captured-chain-captured"))));
+    // Only the trigger's error records are counted apart: the run a -> b -> c carries its own.
+    assertThat(errorCounters(env)).containsExactly("in (count errors)");
+    env.execute(flow.def().name());
+
+    assertThat(CollectSink.payloads("captured-chain-captured")).isEmpty();
+    assertThat(CollectSink.payloads("captured-chain-out")).isEmpty();
+    assertThat(stageErrors("captured-chain-errors"))
+        .containsExactly("a refusing id 1", "b refusing id 2", "c refusing id 3");
+  }
+
+  @Test
+  void aTransformBuiltByAnotherTranslatorIsCountedAndRoutedByTheFramework() throws Exception {
+    ValidatedFlow flow = chainOfThree("decorated-chain");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    List<String> built = new java.util.ArrayList<>();
+    Translators standard = Translators.standard();
+    FlowTranslator.translate(
+        flow,
+        env,
+        standard.withTransform(
+            (stage, input, ctx) -> {
+              built.add(stage.name());
+              return standard.transform().translate(stage, input, ctx);
+            }));
+    assertThat(built).containsExactly("a", "b", "c");
+    // Not the standard transform translator: no carry, each stage's errors are counted where made.
+    assertThat(errorCounters(env))
+        .containsExactly(
+            "in (count errors)", "a (count errors)", "b (count errors)", "c (count errors)");
+    env.execute(flow.def().name());
+
+    assertThat(CollectSink.payloads("decorated-chain-out")).isEmpty();
+    assertThat(stageErrors("decorated-chain-errors"))
+        .containsExactly("a refusing id 1", "b refusing id 2", "c refusing id 3");
+  }
+
   private static List<String> numbered(int n) {
     return java.util.stream.IntStream.range(0, n).mapToObj(i -> "{\"id\":" + i + "}").toList();
   }

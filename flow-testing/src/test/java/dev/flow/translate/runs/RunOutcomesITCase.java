@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.FlowCompiler;
 import dev.flow.model.Problem;
-import dev.flow.record.FlowRecord;
-import dev.flow.spi.StageContext;
 import dev.flow.testing.CollectSink;
 import dev.flow.testing.FlowMiniCluster;
-import dev.flow.translate.TranslationHooks;
-import dev.flow.validate.ResolvedStage;
+import dev.flow.translate.Translators;
 import dev.flow.validate.ValidatedFlow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -38,27 +34,15 @@ class RunOutcomesITCase {
   @TempDir Path tmp;
 
   /** Captures publishers, errors and run outcomes under {@code tag/...}. */
-  private static TranslationHooks capture(String tag) {
-    return new TranslationHooks() {
-      @Override
-      public boolean replacePublisher(
-          ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {
-        input.sinkTo(new CollectSink(tag + "/" + stage.name())).name(stage.name());
-        return true;
-      }
-
-      @Override
-      public boolean replaceErrorStage(DataStream<FlowRecord> errors) {
-        errors.sinkTo(new CollectSink(tag + "/errors")).name("errors");
-        return true;
-      }
-
-      @Override
-      public boolean replaceRunStage(DataStream<FlowRecord> outcomes) {
-        outcomes.sinkTo(new CollectSink(tag + "/runs")).name("runs");
-        return true;
-      }
-    };
+  private static Translators capture(String tag) {
+    return Translators.standard()
+        .withPublisher(
+            (stage, input, ctx) ->
+                input.sinkTo(new CollectSink(tag + "/" + stage.name())).name(stage.name()))
+        .withErrorStage(
+            (stage, errors, ctx) -> errors.sinkTo(new CollectSink(tag + "/errors")).name("errors"))
+        .withRunStage(
+            (stage, outcomes, ctx) -> outcomes.sinkTo(new CollectSink(tag + "/runs")).name("runs"));
   }
 
   private StreamExecutionEnvironment compile(String yaml, String tag) throws Exception {

@@ -97,7 +97,7 @@ public final class LocalEngine extends FlinkJobsEngine {
       CompiledFlow compiled =
           request.manual() == null
               ? FlowCompiler.translate(flow, env)
-              : FlowCompiler.translate(flow, env, request.manual().hooks());
+              : FlowCompiler.translate(flow, env, request.manual().translators());
       ByteArrayOutputStream notices = new ByteArrayOutputStream();
       List<Problem> lost =
           SavepointCheck.problems(

@@ -2,14 +2,11 @@ package dev.flow.server.deploy.engine;
 
 import dev.flow.actions.support.IndexedSource;
 import dev.flow.record.FlowRecord;
-import dev.flow.spi.TriggerContext;
-import dev.flow.translate.TranslationHooks;
-import dev.flow.validate.ResolvedStage;
+import dev.flow.translate.Translators;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
-import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * The records of a manual run: they replace the flow's triggers (the first trigger emits them, the
@@ -28,23 +25,22 @@ public record ManualInput(List<String> records, List<String> runIds) {
     }
   }
 
-  /** Hooks that swap the triggers for these records; the publishers stay the real ones. */
-  TranslationHooks hooks() {
+  /** Translators that swap the triggers for these records; the publishers stay the real ones. */
+  Translators translators() {
     AtomicBoolean fed = new AtomicBoolean();
     byte[][] payloads = new byte[records.size()][];
     for (int i = 0; i < payloads.length; i++) {
       payloads[i] = records.get(i).getBytes(StandardCharsets.UTF_8);
     }
     String[] ids = runIds.toArray(new String[0]);
-    return new TranslationHooks() {
-      @Override
-      public DataStream<FlowRecord> replaceTrigger(ResolvedStage stage, TriggerContext ctx) {
-        boolean first = fed.compareAndSet(false, true);
-        Emit emit = first ? new Emit(payloads, ids) : new Emit(new byte[0][], new String[0]);
-        return ctx.fromSource(
-            IndexedSource.builder(emit).count(emit.payloads.length).ordered(true).build());
-      }
-    };
+    return Translators.standard()
+        .withTrigger(
+            (stage, ctx) -> {
+              boolean first = fed.compareAndSet(false, true);
+              Emit emit = first ? new Emit(payloads, ids) : new Emit(new byte[0][], new String[0]);
+              return ctx.fromSource(
+                  IndexedSource.builder(emit).count(emit.payloads.length).ordered(true).build());
+            });
   }
 
   /** Emits the payload at an index with its run id. */

@@ -7,28 +7,31 @@ import dev.flow.spi.StageContext;
 import dev.flow.spi.StageKind;
 import dev.flow.spi.TriggerContext;
 import dev.flow.spi.TriggerFactory;
-import dev.flow.translate.TranslationHooks;
+import dev.flow.translate.Translators;
 import dev.flow.validate.ResolvedStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * Builds a preview's job while the flow is translated: triggers read sample records or end after
+ * A preview's translators, the standard ones decorated: triggers read sample records or end after
  * the limit, records named for other stages are fed into their input, mocked stages answer from
  * their responders, publishers and the error stage write nothing, and every stage's input, output
  * and error records are tapped.
  */
-final class PreviewHooks implements TranslationHooks {
+final class PreviewTranslators {
+  private static final Translators STANDARD = Translators.standard();
+
   private final Map<String, List<String>> inputs;
   private final Map<String, Responder> mocks;
   private final Preview.OtherTriggers otherTriggers;
   private final long limit;
   private final List<DataStream<Tuple3<String, String, String>>> taps = new ArrayList<>();
 
-  PreviewHooks(
+  PreviewTranslators(
       Map<String, List<String>> inputs,
       Map<String, Responder> mocks,
       Preview.OtherTriggers otherTriggers,
@@ -39,14 +42,29 @@ final class PreviewHooks implements TranslationHooks {
     this.limit = limit;
   }
 
+  /** The translators that build the preview's job. */
+  Translators translators() {
+    return STANDARD
+        .withTrigger(this::trigger)
+        .withInput(this::input)
+        .withTransform(this::transform)
+        // The input tap is all a publisher's input goes to.
+        .withPublisher((stage, input, ctx) -> {})
+        .withErrorStage((stage, errors, ctx) -> tap(errors, Tap.ERROR, ""))
+        // A preview records no run outcomes: the runs stage writes nothing either.
+        .withRunStage(
+            (stage, outcomes, ctx) ->
+                outcomes.sinkTo(new DiscardingSink<>()).name("runs (preview)"))
+        .observing(this::onStage);
+  }
+
   /** The tapped records of every stage, each labelled with its stage and side. */
   List<DataStream<Tuple3<String, String, String>>> taps() {
     return taps;
   }
 
-  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public DataStream<FlowRecord> replaceTrigger(ResolvedStage stage, TriggerContext ctx) {
+  private DataStream<FlowRecord> trigger(ResolvedStage stage, TriggerContext ctx) throws Exception {
     List<String> samples = inputs.get(stage.name());
     if (samples != null) {
       return ctx.fromSource(SampleRecords.source(samples));
@@ -61,20 +79,12 @@ final class PreviewHooks implements TranslationHooks {
     if (!run) {
       return ctx.fromSource(SampleRecords.source(List.of()));
     }
-    if (limit <= 0) {
-      return null;
-    }
-    try {
-      return factory.create(stage.options(), new LimitedTriggerContext(ctx, limit));
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+    return STANDARD
+        .trigger()
+        .translate(stage, limit <= 0 ? ctx : new LimitedTriggerContext(ctx, limit));
   }
 
-  @Override
-  public DataStream<FlowRecord> input(
+  private DataStream<FlowRecord> input(
       ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {
     List<String> samples = inputs.get(stage.name());
     if (samples == null) {
@@ -85,27 +95,18 @@ final class PreviewHooks implements TranslationHooks {
     return input == null ? fed : input.union(fed);
   }
 
-  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public DataStream<FlowRecord> replaceTransform(
+  private DataStream<FlowRecord> transform(
       ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) throws Exception {
     Responder responder = mocks.get(stage.name());
     if (responder == null) {
-      return null;
+      return STANDARD.transform().translate(stage, input, ctx);
     }
     return ((MockableTransform) stage.factory())
         .applyWithResponder(input, stage.options(), ctx, responder);
   }
 
-  @Override
-  public boolean replacePublisher(
-      ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) {
-    // The input tap added in onStage is all the publisher's input goes to.
-    return true;
-  }
-
-  @Override
-  public void onStage(
+  private void onStage(
       ResolvedStage stage,
       DataStream<FlowRecord> input,
       DataStream<FlowRecord> output,
@@ -116,21 +117,6 @@ final class PreviewHooks implements TranslationHooks {
     if (output != null && stage.kind() != StageKind.PUBLISHER) {
       tap(output, Tap.OUT, stage.name());
     }
-  }
-
-  @Override
-  public boolean replaceErrorStage(DataStream<FlowRecord> errors) {
-    tap(errors, Tap.ERROR, "");
-    return true;
-  }
-
-  /** A preview records no run outcomes: the runs stage writes nothing either. */
-  @Override
-  public boolean replaceRunStage(DataStream<FlowRecord> outcomes) {
-    outcomes
-        .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>())
-        .name("runs (preview)");
-    return true;
   }
 
   private void tap(DataStream<FlowRecord> stream, String side, String stage) {

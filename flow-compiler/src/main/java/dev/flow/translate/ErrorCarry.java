@@ -1,0 +1,86 @@
+package dev.flow.translate;
+
+import dev.flow.spi.FlowSettings;
+import dev.flow.spi.RecordTransformFactory;
+import dev.flow.spi.StageKind;
+import dev.flow.validate.ResolvedStage;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * How a stage in a run of chained record stages passes error records on (see {@link
+ * FlowTranslator}): its input holds the marked error records of the stages before ({@code in}), and
+ * its own go on with its output to the next stage ({@code out}). Given to {@link
+ * DefaultStageContext#process} by the translator that builds the stage's record operator.
+ */
+record ErrorCarry(boolean in, boolean out) {
+  static final ErrorCarry NONE = new ErrorCarry(false, false);
+
+  boolean any() {
+    return in || out;
+  }
+
+  /**
+   * The carry of {@code stage} in a job whose transforms are built by their factories and watched
+   * by nothing ({@link Translators#carriesErrors}); {@code carrying} names the stages before whose
+   * output carries their error records.
+   */
+  static ErrorCarry of(
+      ResolvedStage stage,
+      Map<String, ResolvedStage> byName,
+      FlowSettings settings,
+      Set<String> carrying) {
+    if (!carryable(stage)) {
+      return NONE;
+    }
+    boolean in = stage.inputs().size() == 1 && carrying.contains(stage.inputs().get(0));
+    boolean out = carriesOut(stage, byName, settings);
+    return in || out ? new ErrorCarry(in, out) : NONE;
+  }
+
+  /**
+   * True when {@code stage} can be in a run: a one-record-at-a-time transform built by {@link
+   * RecordTransformFactory#apply} as it is (so its output is its record operator's), with no
+   * expected-input check.
+   */
+  private static boolean carryable(ResolvedStage stage) {
+    if (stage.kind() != StageKind.TRANSFORM
+        || stage.expectedInput() != null
+        || !(stage.factory() instanceof RecordTransformFactory<?> f)) {
+      return false;
+    }
+    try {
+      return f.getClass()
+              .getMethod("apply", DataStream.class, Record.class, dev.flow.spi.StageContext.class)
+              .getDeclaringClass()
+          == RecordTransformFactory.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  /**
+   * True when {@code stage}'s error records go on with its records to the next stage: both are
+   * {@link #carryable}, the next stage is the only target of this one and this one its only input,
+   * and they run at the same parallelism, so Flink chains them.
+   */
+  private static boolean carriesOut(
+      ResolvedStage stage, Map<String, ResolvedStage> byName, FlowSettings settings) {
+    List<String> targets = stage.def().out().stream().map(r -> r.name()).distinct().toList();
+    if (targets.size() != 1) {
+      return false;
+    }
+    ResolvedStage next = byName.get(targets.get(0));
+    return next != null
+        && carryable(next)
+        && next.inputs().size() == 1
+        && next.inputs().get(0).equals(stage.name())
+        && parallelism(stage, settings) == parallelism(next, settings);
+  }
+
+  private static int parallelism(ResolvedStage stage, FlowSettings settings) {
+    return stage.parallelism() > 0 ? stage.parallelism() : settings.parallelism();
+  }
+}
