@@ -88,20 +88,6 @@ final class DeployCommand implements Callable<Integer> {
 
   @Mixin KubernetesOptions k8s;
 
-  @Option(
-      names = "--state-dir",
-      description =
-          "Shared storage for checkpoints, savepoints and HA, e.g. s3://bucket/flows/NAME"
-              + " (default: file:///flink-data/NAME on a PersistentVolumeClaim NAME-state that is"
-              + " rendered too).")
-  String stateDir;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description = "Write NAME-configmap.yaml and NAME-flinkdeployment.yaml here, not to stdout.")
-  Path output;
-
   @Override
   public Integer call() throws Exception {
     String arg = flow.toString();
@@ -139,21 +125,21 @@ final class DeployCommand implements Callable<Integer> {
               params,
               resource,
               k8s.image,
-              stateDir != null ? stateDir : "file:///flink-data/" + resource,
+              k8s.stateDir != null ? k8s.stateDir : "file:///flink-data/" + resource,
               k8s.upgradeMode,
               k8s.parallelism,
               k8s.serviceAccount,
               validated.settings().stateBackend().name().toLowerCase(java.util.Locale.ROOT),
               FlowFileRefs.of(validated, flow));
       K8sManifests.upgradeMode(k8s.upgradeMode);
-      List<Object> resources = K8sManifests.resources(spec, stateDir == null);
-      if (output == null) {
+      List<Object> resources = K8sManifests.resources(spec, k8s.stateDir == null);
+      if (k8s.output == null) {
         System.out.print(ManifestWriter.toYaml(resources));
       } else {
-        Files.createDirectories(output);
+        Files.createDirectories(k8s.output);
         List<String> written = new ArrayList<>();
         for (Object r : resources) {
-          Path out = output.resolve(resource + "-" + ManifestWriter.fileKind(r) + ".yaml");
+          Path out = k8s.output.resolve(resource + "-" + ManifestWriter.fileKind(r) + ".yaml");
           Files.writeString(out, ManifestWriter.toYaml(r));
           written.add(out.toString());
         }
