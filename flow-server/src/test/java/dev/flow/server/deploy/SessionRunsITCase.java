@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.server.deploy.engine.testing.StandaloneCluster;
+import dev.flow.server.testing.OutputFiles;
 import dev.flow.server.testing.ServerWithCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,8 +136,9 @@ class SessionRunsITCase {
     assertThat(er.get("deploymentId").asText()).isEqualTo(depId);
 
     // The job ran with the secret (the filter let both records through) ...
-    awaitTrue(() -> lines().contains("{\"id\":1,\"amount\":4,\"ratio\":25}"));
-    assertThat(lines()).containsExactly("{\"id\":1,\"amount\":4,\"ratio\":25}");
+    OutputFiles.awaitTrue(
+        () -> OutputFiles.lines(out).contains("{\"id\":1,\"amount\":4,\"ratio\":25}"));
+    assertThat(OutputFiles.lines(out)).containsExactly("{\"id\":1,\"amount\":4,\"ratio\":25}");
     JsonNode d = call("GET", "/api/v1/deployments/" + depId, null, 200);
     String job = d.get("jobId").asText();
     assertThat(job).matches("[0-9a-f]{32}");
@@ -204,20 +206,6 @@ class SessionRunsITCase {
         .doesNotContain("flowi_");
   }
 
-  private static List<String> lines() {
-    List<String> all = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(out)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        if (!p.getFileName().toString().startsWith(".")) {
-          all.addAll(Files.readAllLines(p));
-        }
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return all;
-  }
-
   static JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
     long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     JsonNode last = null;
@@ -229,17 +217,6 @@ class SessionRunsITCase {
       Thread.sleep(300);
     }
     throw new AssertionError("timed out waiting on " + path + ": " + last);
-  }
-
-  static void awaitTrue(java.util.function.BooleanSupplier done) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < end) {
-      if (done.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("timed out");
   }
 
   static JsonNode find(JsonNode items, String field, String value) {
