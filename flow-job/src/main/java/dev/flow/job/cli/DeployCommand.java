@@ -6,6 +6,7 @@ import dev.flow.job.deploy.DeploySpec;
 import dev.flow.job.deploy.FlowFileRefs;
 import dev.flow.job.deploy.K8sManifests;
 import dev.flow.job.deploy.ManifestWriter;
+import dev.flow.job.remote.ServerOptions;
 import dev.flow.model.Problem;
 import dev.flow.validate.ValidatedFlow;
 import java.nio.file.Files;
@@ -68,14 +69,7 @@ final class DeployCommand implements Callable<Integer> {
       description = "On the server: the version to deploy (default: the latest).")
   Integer version;
 
-  @Option(names = "--server", paramLabel = "URL", description = "The Flow server.")
-  String server;
-
-  @Option(names = "--token", paramLabel = "TOKEN", description = "The bearer token.")
-  String token;
-
-  @Option(names = "--project", paramLabel = "PROJECT", description = "The project.")
-  String project;
+  @Mixin ServerOptions connection;
 
   @Option(
       names = {"-h", "--help"},
@@ -92,15 +86,9 @@ final class DeployCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String arg = flow.toString();
     boolean file = Files.isRegularFile(flow) || arg.endsWith(".yaml") || arg.endsWith(".yml");
-    if (env != null || !file || version != null || server != null) {
+    if (env != null || !file || version != null || connection.server != null) {
       return dev.flow.job.remote.RemoteDeployCommand.of(
-              server,
-              token,
-              project,
-              arg,
-              env,
-              params.stream().map(Path::toString).toList(),
-              version)
+              connection, arg, env, params.stream().map(Path::toString).toList(), version)
           .call();
     }
     ValidatedFlow validated =

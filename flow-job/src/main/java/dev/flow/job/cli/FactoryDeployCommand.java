@@ -7,6 +7,7 @@ import dev.flow.job.deploy.DeploySpec;
 import dev.flow.job.deploy.FlowFileRefs;
 import dev.flow.job.deploy.K8sManifests;
 import dev.flow.job.deploy.ManifestWriter;
+import dev.flow.job.remote.ServerOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,14 +62,7 @@ final class FactoryDeployCommand implements Callable<Integer> {
       description = "With --env: the factory version (default: the current one).")
   Integer factoryVersion;
 
-  @Option(names = "--server", paramLabel = "URL", description = "With --env: the Flow server.")
-  String server;
-
-  @Option(names = "--token", paramLabel = "TOKEN", description = "With --env: the bearer token.")
-  String token;
-
-  @Option(names = "--project", paramLabel = "PROJECT", description = "With --env: the project.")
-  String project;
+  @Mixin ServerOptions connection;
 
   // Its own help option: the inherited standard options would bring --version, which is this
   // command's factory version.
@@ -89,7 +83,7 @@ final class FactoryDeployCommand implements Callable<Integer> {
         return 2;
       }
       return dev.flow.job.remote.FactoryServerDeploy.of(
-              input.factory.toString(), env, paramsSets, factoryVersion, server, token, project)
+              input.factory.toString(), env, paramsSets, factoryVersion, connection)
           .call();
     }
     if (Files.isDirectory(input.factory)) {
