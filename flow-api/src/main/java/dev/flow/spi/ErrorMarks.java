@@ -1,7 +1,9 @@
 package dev.flow.spi;
 
 import dev.flow.record.FlowRecord;
+import java.util.List;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -20,6 +22,14 @@ public final class ErrorMarks {
   public static FlowRecord mark(FlowRecord errorRecord) {
     errorRecord.metaForWrite().put(MARK, true);
     return errorRecord;
+  }
+
+  /**
+   * Completes an async function's {@code result} with {@code errorRecord} (made with {@link
+   * ErrorRecordFactory}) alone, marked for the error stage.
+   */
+  public static void completeWithError(ResultFuture<FlowRecord> result, FlowRecord errorRecord) {
+    result.complete(List.of(mark(errorRecord)));
   }
 
   /** True when {@code r} is a marked error record. */

@@ -18,4 +18,12 @@ public class TransientStageException extends RuntimeException {
   public TransientStageException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * The message of a failure that still stood after {@code attempts} tries in all: {@code why},
+   * followed by {@code " (after N attempts)"} when there was more than one.
+   */
+  public static String afterAttempts(String why, int attempts) {
+    return attempts > 1 ? why + " (after " + attempts + " attempts)" : why;
+  }
 }

@@ -11,8 +11,8 @@ import dev.flow.client.model.FlowQuery;
 import dev.flow.client.model.FlowUpdate;
 import dev.flow.client.model.FlowVersion;
 import dev.flow.client.model.NewFlow;
-import dev.flow.client.model.Preview;
 import dev.flow.client.model.PreviewRequest;
+import dev.flow.client.model.PreviewResponse;
 import dev.flow.client.model.Validation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,8 +137,8 @@ public final class FlowsApi {
   }
 
   /** Runs the real preview engine on the flow, bounded in records and time. */
-  public Preview preview(String id, PreviewRequest request) {
-    return http.send("POST", path(id) + "/preview", null, request, Preview.class);
+  public PreviewResponse preview(String id, PreviewRequest request) {
+    return http.send("POST", path(id) + "/preview", null, request, PreviewResponse.class);
   }
 
   /** The current version drawn, with its layout. */

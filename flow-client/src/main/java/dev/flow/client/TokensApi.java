@@ -2,7 +2,7 @@ package dev.flow.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.client.model.ApiToken;
-import dev.flow.client.model.Role;
+import dev.flow.client.model.TokenRole;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +22,7 @@ public final class TokensApi {
   }
 
   /** A new token; its {@code token} is the only time the secret is shown. */
-  public ApiToken create(String name, Role role) {
+  public ApiToken create(String name, TokenRole role) {
     return http.send(
         "POST", TOKENS, null, Map.of("name", name, "role", role.name()), ApiToken.class);
   }

@@ -14,7 +14,7 @@ import dev.flow.client.model.ImportReport;
 import dev.flow.client.model.NewFlow;
 import dev.flow.client.model.ParameterSet;
 import dev.flow.client.model.ParameterSet.Parameter;
-import dev.flow.client.model.Role;
+import dev.flow.client.model.TokenRole;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,7 +263,7 @@ class FlowClientTest {
   @Test
   void tokensAndHealth() {
     server.json(201, "{\"name\":\"ci\",\"role\":\"read\",\"token\":\"abc\"}");
-    assertThat(client.tokens().create("ci", Role.read).token()).isEqualTo("abc");
+    assertThat(client.tokens().create("ci", TokenRole.read).token()).isEqualTo("abc");
     assertThat(server.last().bodyText()).contains("\"role\":\"read\"").contains("\"name\":\"ci\"");
     server.json(200, "{\"status\":\"ok\"}");
     assertThat(client.health().status()).isEqualTo("ok");

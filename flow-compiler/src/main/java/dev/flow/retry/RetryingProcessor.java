@@ -145,7 +145,8 @@ public final class RetryingProcessor implements RecordProcessor {
     private static final long serialVersionUID = 1L;
 
     RetriesExhaustedException(int attempts, Exception last) {
-      super(ErrorRecordFactory.describe(last) + " (after " + attempts + " attempts)", last);
+      super(
+          TransientStageException.afterAttempts(ErrorRecordFactory.describe(last), attempts), last);
     }
   }
 }

@@ -5,13 +5,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the command line in this JVM and captures what it prints. */
-final class CliRunner {
-  record Result(int exitCode, String out, String err) {}
+/**
+ * Runs the {@code flow} command line in this JVM and captures what it prints; for the tests of this
+ * module and of the server's commands.
+ */
+public final class CliRunner {
+  /** The exit code and what the command printed to stdout and stderr. */
+  public record Result(int exitCode, String out, String err) {}
 
   private CliRunner() {}
 
-  static synchronized Result run(String... args) {
+  public static synchronized Result run(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -267,31 +267,12 @@ class DeployCommandTest {
 
   @Test
   void filesTheFlowReferencesGoIntoTheConfigMapNextToTheFlow(@TempDir Path dir) throws Exception {
-    Files.createDirectories(dir.resolve("schemas"));
-    Files.writeString(dir.resolve("schemas/order.json"), "{\"type\": \"object\"}\n");
-    Path flow = dir.resolve("checked.yaml");
-    Files.writeString(
-        flow,
-        """
-        name: checked
-        stages:
-          - name: in
-            action: Inline Records
-            props: {records: [{id: 1}]}
-            out: [check]
-          - name: check
-            action: Filter
-            props:
-              condition: "true"
-              expectedInput: {file: schemas/order.json, onMismatch: reject}
-            out: [print]
-          - {name: print, action: Log}
-        """);
+    Path flow = CheckedFlow.write(dir);
     CliRunner.Result r = CliRunner.run("deploy", flow.toString(), "--state-dir", "s3://b/c");
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     List<JsonNode> docs = documents(r.out());
     JsonNode cm = kind(docs, "ConfigMap");
-    assertThat(cm.at("/data/schemas_order.json").asText()).isEqualTo("{\"type\": \"object\"}\n");
+    assertThat(cm.at("/data/schemas_order.json").asText()).isEqualTo(CheckedFlow.SCHEMA);
     JsonNode fd = kind(docs, "FlinkDeployment");
     assertThat(CrdSchema.FLINK_DEPLOYMENT.validate(fd)).isEmpty();
     JsonNode items = fd.at("/spec/podTemplate/spec/volumes/0/configMap/items");

@@ -89,26 +89,7 @@ class FactoryCommandTest {
   @Test
   void deployPutsEachFlowsReferencedFilesAndStateBackendIntoItsResources(@TempDir Path dir)
       throws Exception {
-    Files.createDirectories(dir.resolve("schemas"));
-    Files.writeString(dir.resolve("schemas/order.json"), "{\"type\": \"object\"}\n");
-    Files.writeString(
-        dir.resolve("checked.yaml"),
-        """
-        name: checked
-        settings: {stateBackend: rocksdb}
-        stages:
-          - name: in
-            action: Inline Records
-            props: {records: [{id: 1}]}
-            out: [check]
-          - name: check
-            action: Filter
-            props:
-              condition: "true"
-              expectedInput: {file: schemas/order.json, onMismatch: reject}
-            out: [print]
-          - {name: print, action: Log}
-        """);
+    CheckedFlow.write(dir);
     Files.writeString(
         dir.resolve("factory.yaml"), "name: orders\nflows:\n  - path: checked.yaml\n");
     CliRunner.Result r = CliRunner.run("factory", "deploy", dir.resolve("factory.yaml").toString());
@@ -120,6 +101,34 @@ class FactoryCommandTest {
         .contains("state.backend.type: rocksdb\n")
         .contains("kind: PersistentVolumeClaim\n")
         .contains("claimName: checked-state\n");
+  }
+
+  @Test
+  void deployWritesEachFlowsFilesInOrderWithItsStateUnderTheStateDir(@TempDir Path dir)
+      throws Exception {
+    CheckedFlow.write(dir);
+    Files.writeString(
+        dir.resolve("factory.yaml"), "name: orders\nflows:\n  - path: checked.yaml\n");
+    Path out = dir.resolve("k8s");
+    CliRunner.Result r =
+        CliRunner.run(
+            "factory",
+            "deploy",
+            dir.resolve("factory.yaml").toString(),
+            "--state-dir",
+            "s3://bucket/flows/",
+            "-o",
+            out.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "wrote "
+                + out.resolve("01-checked-configmap.yaml")
+                + ", "
+                + out.resolve("01-checked-flinkdeployment.yaml")
+                + "\n");
+    assertThat(Files.readString(out.resolve("01-checked-flinkdeployment.yaml")))
+        .contains("high-availability.storageDir: s3://bucket/flows/checked/ha\n");
   }
 
   @Test

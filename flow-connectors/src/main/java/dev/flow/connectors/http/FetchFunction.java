@@ -220,7 +220,7 @@ final class FetchFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
   }
 
   private void fail(FlowRecord record, String message, ResultFuture<FlowRecord> result) {
-    result.complete(List.of(ErrorMarks.mark(errorRecords.create(record, message))));
+    ErrorMarks.completeWithError(result, errorRecords.create(record, message));
   }
 
   @Override

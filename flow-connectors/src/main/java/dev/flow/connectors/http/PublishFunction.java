@@ -212,7 +212,7 @@ final class PublishFunction extends RichAsyncFunction<FlowRecord, FlowRecord> {
       // Passed on to the stage's writer, where the framework counts it as written.
       result.complete(List.of(record));
     } else {
-      result.complete(List.of(ErrorMarks.mark(errorRecords.create(record, failure))));
+      ErrorMarks.completeWithError(result, errorRecords.create(record, failure));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.flow.connectors.Backoff;
 import dev.flow.record.FlowRecord;
 import dev.flow.spi.ErrorMarks;
 import dev.flow.spi.ErrorRecordFactory;
+import dev.flow.spi.TransientStageException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -264,11 +265,11 @@ final class KinesisPublishFunction extends RichAsyncFunction<FlowRecord, FlowRec
 
   /** Fails an entry for good; the message says how many attempts were made, when more than one. */
   private void fail(Pending p, String why) {
-    fail(p.record, p.result, p.attempts > 1 ? why + " (after " + p.attempts + " attempts)" : why);
+    fail(p.record, p.result, TransientStageException.afterAttempts(why, p.attempts));
   }
 
   private void fail(FlowRecord record, ResultFuture<FlowRecord> result, String message) {
-    result.complete(List.of(ErrorMarks.mark(errorRecords.create(record, message))));
+    ErrorMarks.completeWithError(result, errorRecords.create(record, message));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.flow.job.deploy.DeploySpec;
 import dev.flow.job.deploy.FlowFileRefs;
 import dev.flow.job.deploy.K8sManifests;
 import dev.flow.job.deploy.ManifestWriter;
+import dev.flow.job.remote.ServerOptions;
 import dev.flow.model.Problem;
 import dev.flow.validate.ValidatedFlow;
 import java.nio.file.Files;
@@ -68,14 +69,7 @@ final class DeployCommand implements Callable<Integer> {
       description = "On the server: the version to deploy (default: the latest).")
   Integer version;
 
-  @Option(names = "--server", paramLabel = "URL", description = "The Flow server.")
-  String server;
-
-  @Option(names = "--token", paramLabel = "TOKEN", description = "The bearer token.")
-  String token;
-
-  @Option(names = "--project", paramLabel = "PROJECT", description = "The project.")
-  String project;
+  @Mixin ServerOptions connection;
 
   @Option(
       names = {"-h", "--help"},
@@ -88,33 +82,13 @@ final class DeployCommand implements Callable<Integer> {
 
   @Mixin KubernetesOptions k8s;
 
-  @Option(
-      names = "--state-dir",
-      description =
-          "Shared storage for checkpoints, savepoints and HA, e.g. s3://bucket/flows/NAME"
-              + " (default: file:///flink-data/NAME on a PersistentVolumeClaim NAME-state that is"
-              + " rendered too).")
-  String stateDir;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description = "Write NAME-configmap.yaml and NAME-flinkdeployment.yaml here, not to stdout.")
-  Path output;
-
   @Override
   public Integer call() throws Exception {
     String arg = flow.toString();
     boolean file = Files.isRegularFile(flow) || arg.endsWith(".yaml") || arg.endsWith(".yml");
-    if (env != null || !file || version != null || server != null) {
+    if (env != null || !file || version != null || connection.server != null) {
       return dev.flow.job.remote.RemoteDeployCommand.of(
-              server,
-              token,
-              project,
-              arg,
-              env,
-              params.stream().map(Path::toString).toList(),
-              version)
+              connection, arg, env, params.stream().map(Path::toString).toList(), version)
           .call();
     }
     ValidatedFlow validated =
@@ -139,21 +113,21 @@ final class DeployCommand implements Callable<Integer> {
               params,
               resource,
               k8s.image,
-              stateDir != null ? stateDir : "file:///flink-data/" + resource,
+              k8s.stateDir != null ? k8s.stateDir : "file:///flink-data/" + resource,
               k8s.upgradeMode,
               k8s.parallelism,
               k8s.serviceAccount,
               validated.settings().stateBackend().name().toLowerCase(java.util.Locale.ROOT),
               FlowFileRefs.of(validated, flow));
       K8sManifests.upgradeMode(k8s.upgradeMode);
-      List<Object> resources = K8sManifests.resources(spec, stateDir == null);
-      if (output == null) {
+      List<Object> resources = K8sManifests.resources(spec, k8s.stateDir == null);
+      if (k8s.output == null) {
         System.out.print(ManifestWriter.toYaml(resources));
       } else {
-        Files.createDirectories(output);
+        Files.createDirectories(k8s.output);
         List<String> written = new ArrayList<>();
         for (Object r : resources) {
-          Path out = output.resolve(resource + "-" + ManifestWriter.fileKind(r) + ".yaml");
+          Path out = k8s.output.resolve(resource + "-" + ManifestWriter.fileKind(r) + ".yaml");
           Files.writeString(out, ManifestWriter.toYaml(r));
           written.add(out.toString());
         }

@@ -7,6 +7,7 @@ import dev.flow.job.deploy.DeploySpec;
 import dev.flow.job.deploy.FlowFileRefs;
 import dev.flow.job.deploy.K8sManifests;
 import dev.flow.job.deploy.ManifestWriter;
+import dev.flow.job.remote.ServerOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,21 +42,6 @@ final class FactoryDeployCommand implements Callable<Integer> {
   @Mixin KubernetesOptions k8s;
 
   @Option(
-      names = "--state-dir",
-      description =
-          "Shared storage under which each flow keeps checkpoints, savepoints and HA, e.g."
-              + " s3://bucket/flows (default: file:///flink-data/NAME on a PersistentVolumeClaim"
-              + " NAME-state per flow that is rendered too).")
-  String stateDir;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description =
-          "Write NN-NAME-configmap.yaml, -secret.yaml, -pvc.yaml and -flinkdeployment.yaml here.")
-  Path output;
-
-  @Option(
       names = "--env",
       paramLabel = "ENV",
       description =
@@ -76,14 +62,7 @@ final class FactoryDeployCommand implements Callable<Integer> {
       description = "With --env: the factory version (default: the current one).")
   Integer factoryVersion;
 
-  @Option(names = "--server", paramLabel = "URL", description = "With --env: the Flow server.")
-  String server;
-
-  @Option(names = "--token", paramLabel = "TOKEN", description = "With --env: the bearer token.")
-  String token;
-
-  @Option(names = "--project", paramLabel = "PROJECT", description = "With --env: the project.")
-  String project;
+  @Mixin ServerOptions connection;
 
   // Its own help option: the inherited standard options would bring --version, which is this
   // command's factory version.
@@ -104,7 +83,7 @@ final class FactoryDeployCommand implements Callable<Integer> {
         return 2;
       }
       return dev.flow.job.remote.FactoryServerDeploy.of(
-              input.factory.toString(), env, paramsSets, factoryVersion, server, token, project)
+              input.factory.toString(), env, paramsSets, factoryVersion, connection)
           .call();
     }
     if (Files.isDirectory(input.factory)) {
@@ -127,7 +106,7 @@ final class FactoryDeployCommand implements Callable<Integer> {
     List<Path> params = new ArrayList<>(v.parameterFiles());
     StringBuilder all = new StringBuilder();
     int n = 0;
-    String base = stateDir != null ? stateDir.replaceAll("/+$", "") : "file:///flink-data";
+    String base = k8s.stateDir != null ? k8s.stateDir.replaceAll("/+$", "") : "file:///flink-data";
     try {
       K8sManifests.upgradeMode(k8s.upgradeMode);
       for (int i : v.order()) {
@@ -150,23 +129,23 @@ final class FactoryDeployCommand implements Callable<Integer> {
                 f.flow().settings().stateBackend().name().toLowerCase(Locale.ROOT),
                 f.file() == null ? Map.of() : FlowFileRefs.of(f.flow(), f.file()));
         n++;
-        List<Object> resources = K8sManifests.resources(spec, stateDir == null);
+        List<Object> resources = K8sManifests.resources(spec, k8s.stateDir == null);
         List<Path> written = new ArrayList<>();
         for (Object r : resources) {
           label((HasMetadata) r, prefix, n, after(v, i, names));
           String yaml = ManifestWriter.toYaml(r);
-          if (output == null) {
+          if (k8s.output == null) {
             all.append(all.length() == 0 ? "" : "---\n").append(yaml);
           } else {
-            Files.createDirectories(output);
+            Files.createDirectories(k8s.output);
             Path file =
-                output.resolve(
+                k8s.output.resolve(
                     String.format("%02d-%s-%s.yaml", n, name, ManifestWriter.fileKind(r)));
             Files.writeString(file, yaml);
             written.add(file);
           }
         }
-        if (output != null) {
+        if (k8s.output != null) {
           System.out.println(
               "wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
@@ -175,7 +154,7 @@ final class FactoryDeployCommand implements Callable<Integer> {
       System.err.println("flow factory deploy: " + e.getMessage());
       return 2;
     }
-    if (output == null) {
+    if (k8s.output == null) {
       System.out.print(all);
     }
     return 0;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "flow",
     mixinStandardHelpOptions = true,
-    versionProvider = FlowVersion.class,
+    versionProvider = VersionProvider.class,
     scope = CommandLine.ScopeType.INHERIT,
     version = "Flow 0.1.0",
     description = "Compiles YAML flows into Apache Flink jobs and runs them.",

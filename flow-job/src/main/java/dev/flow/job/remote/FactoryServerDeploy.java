@@ -27,17 +27,9 @@ public final class FactoryServerDeploy extends RemoteCommand {
 
   /** The command with the options {@code flow factory deploy} parsed. */
   public static FactoryServerDeploy of(
-      String name,
-      String env,
-      List<String> sets,
-      Integer version,
-      String server,
-      String token,
-      String project) {
+      String name, String env, List<String> sets, Integer version, ServerOptions connection) {
     FactoryServerDeploy d = new FactoryServerDeploy(name, env, sets, version);
-    d.server = server;
-    d.token = token;
-    d.projectFlag = project;
+    d.connection = connection;
     return d;
   }
 

@@ -11,7 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * The base of the commands that talk to a Flow server: the {@code --server}, {@code --token} and
@@ -20,25 +20,7 @@ import picocli.CommandLine.Option;
  */
 public abstract class RemoteCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--server",
-      paramLabel = "URL",
-      description =
-          "The Flow server (default: $FLOW_SERVER, the client config's 'server', or"
-              + " http://localhost:8090).")
-  String server;
-
-  @Option(
-      names = "--token",
-      paramLabel = "TOKEN",
-      description = "The bearer token (default: $FLOW_TOKEN or the client config's 'token').")
-  String token;
-
-  @Option(
-      names = "--project",
-      paramLabel = "PROJECT",
-      description = "The project (default: the client config's 'project', or default).")
-  String projectFlag;
+  @Mixin ServerOptions connection = new ServerOptions();
 
   /** Where the output goes; the standard streams. */
   protected final PrintStream out = System.out;
@@ -65,7 +47,9 @@ public abstract class RemoteCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    settings = ClientSettings.resolve(server, token, projectFlag, System.getenv());
+    settings =
+        ClientSettings.resolve(
+            connection.server, connection.token, connection.project, System.getenv());
     if (!settings.problems().isEmpty()) {
       err.println(commandName() + ": the client config has problems:");
       ProblemPrinter.printText(settings.problems(), err);

@@ -21,17 +21,13 @@ public final class RemoteDeployCommand extends RemoteCommand {
 
   /** A deploy of {@code target} (a flow name, or a flow file to push first). */
   public static RemoteDeployCommand of(
-      String server,
-      String token,
-      String project,
+      ServerOptions connection,
       String target,
       String env,
       List<String> parameterSets,
       Integer version) {
     RemoteDeployCommand c = new RemoteDeployCommand();
-    c.server = server;
-    c.token = token;
-    c.projectFlag = project;
+    c.connection = connection;
     c.target = target;
     c.env = env;
     c.sets = parameterSets == null || parameterSets.isEmpty() ? null : parameterSets;
@@ -57,9 +53,7 @@ public final class RemoteDeployCommand extends RemoteCommand {
         return 2;
       }
       PushCommand push = new PushCommand();
-      push.server = server;
-      push.token = token;
-      push.projectFlag = projectFlag;
+      push.connection = connection;
       push.file = file;
       int pushed = push.call();
       if (pushed != 0) {

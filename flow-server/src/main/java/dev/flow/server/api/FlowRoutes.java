@@ -54,7 +54,7 @@ public final class FlowRoutes {
   }
 
   /** The {@code project} query parameter, checked to exist; {@code default} when absent. */
-  static String project(ServerContext s, Context ctx) {
+  public static String project(ServerContext s, Context ctx) {
     String p = ctx.queryParam("project");
     return s.db().tx(c -> s.projects().require(c, p));
   }
@@ -78,7 +78,7 @@ public final class FlowRoutes {
   }
 
   /** The YAML of a request: required, at most the parser's limit. */
-  static String yaml(String yaml) {
+  public static String yaml(String yaml) {
     if (yaml == null) {
       throw ApiException.badRequest("'yaml' is required");
     }

@@ -11,6 +11,7 @@ import dev.flow.server.factory.FactoryStore.Member;
 import dev.flow.server.factory.FactoryStore.Version;
 import dev.flow.server.store.Database;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.slf4j.Logger;
@@ -115,30 +116,18 @@ final class FactoryDeployer {
                     ? ""
                     : "; STILL RUNNING, stop by hand: " + String.join(", ", left));
         FactoryDeployment failed =
-            s.db()
-                .tx(
-                    c ->
-                        deployments.insert(
-                            c,
-                            new FactoryDeployment(
-                                null,
-                                factoryId,
-                                f.name(),
-                                env,
-                                n,
-                                List.copyOf(sets),
-                                started.stream()
-                                    .map(
-                                        md ->
-                                            md.withState(
-                                                rolledBack.contains(md.flow())
-                                                    ? "STOPPED"
-                                                    : md.state()))
-                                    .toList(),
-                                left.isEmpty() ? "FAILED" : "PARTIAL",
-                                detail,
-                                Database.now(),
-                                Database.now())));
+            insert(
+                factoryId,
+                f,
+                env,
+                n,
+                sets,
+                started.stream()
+                    .map(
+                        md -> md.withState(rolledBack.contains(md.flow()) ? "STOPPED" : md.state()))
+                    .toList(),
+                left.isEmpty() ? "FAILED" : "PARTIAL",
+                detail);
         int status = e instanceof ApiException a ? a.status() : 502;
         throw new ApiException(
                 status,
@@ -150,6 +139,19 @@ final class FactoryDeployer {
             .with("failedFlow", m.flow());
       }
     }
+    return insert(factoryId, f, env, n, sets, started, "RUNNING", null);
+  }
+
+  /** Records a new deployment of version {@code n} of factory {@code f} to {@code env}. */
+  private FactoryDeployment insert(
+      String factoryId,
+      FactoryRecord f,
+      String env,
+      int n,
+      Collection<String> sets,
+      List<MemberDeployment> members,
+      String state,
+      String detail) {
     return s.db()
         .tx(
             c ->
@@ -162,9 +164,9 @@ final class FactoryDeployer {
                         env,
                         n,
                         List.copyOf(sets),
-                        started,
-                        "RUNNING",
-                        null,
+                        members,
+                        state,
+                        detail,
                         Database.now(),
                         Database.now())));
   }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flow.factory.ValidatedFactory;
 import dev.flow.job.graph.FactoryPicture;
 import dev.flow.job.graph.FactorySvg;
-import dev.flow.parse.YamlReader;
 import dev.flow.server.FlowServer;
 import dev.flow.server.ServerContext;
 import dev.flow.server.api.ApiException;
 import dev.flow.server.api.ApiJson;
 import dev.flow.server.api.Auth;
+import dev.flow.server.api.FlowRoutes;
 import dev.flow.server.api.ProblemJson;
 import dev.flow.server.api.Role;
 import dev.flow.server.api.Routes;
@@ -77,29 +77,13 @@ final class FactoryRoutes {
     r.post("/api/v1/factory-deployments/{id}/upgrade", Role.EDIT, this::upgrade);
   }
 
-  private String project(Context ctx) {
-    String p = ctx.queryParam("project");
-    return s.db().tx(c -> s.projects().require(c, p));
-  }
-
-  private static String yaml(String yaml) {
-    if (yaml == null) {
-      throw ApiException.badRequest("'yaml' is required");
-    }
-    int max = YamlReader.Limits.defaults().maxBytes();
-    if (yaml.length() > max) {
-      throw ApiException.tooLarge("the YAML is larger than " + max + " bytes");
-    }
-    return yaml;
-  }
-
   private void list(Context ctx) {
-    String project = project(ctx);
+    String project = FlowRoutes.project(s, ctx);
     ApiJson.send(ctx, 200, new Items<>(s.db().tx(c -> store.list(c, project))));
   }
 
   private void create(Context ctx) {
-    String project = project(ctx);
+    String project = FlowRoutes.project(s, ctx);
     String author = Auth.principal(ctx).name();
     String type = ctx.contentType() == null ? "" : ctx.contentType();
     if (type.startsWith("application/zip")) {
@@ -111,7 +95,7 @@ final class FactoryRoutes {
       return;
     }
     CreateFactory b = ApiJson.body(ctx, CreateFactory.class);
-    String yaml = yaml(b.yaml());
+    String yaml = FlowRoutes.yaml(b.yaml());
     FactoryRecord f =
         s.db()
             .tx(
@@ -133,7 +117,7 @@ final class FactoryRoutes {
   }
 
   private void byName(Context ctx) {
-    String project = project(ctx);
+    String project = FlowRoutes.project(s, ctx);
     String name = ctx.pathParam("name");
     FactoryRecord f =
         s.db()
@@ -157,7 +141,7 @@ final class FactoryRoutes {
             .tx(
                 c -> {
                   FactoryRecord cur = store.require(c, id);
-                  String yaml = b.yaml() == null ? cur.yaml() : yaml(b.yaml());
+                  String yaml = b.yaml() == null ? cur.yaml() : FlowRoutes.yaml(b.yaml());
                   Map<String, String> flows = b.flows() == null ? pathsOf(cur) : b.flows();
                   Map<String, String> sets =
                       b.parameterSets() == null ? cur.parameterSets() : b.parameterSets();

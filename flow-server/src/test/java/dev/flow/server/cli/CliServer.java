@@ -1,6 +1,7 @@
 package dev.flow.server.cli;
 
 import dev.flow.client.FlowClient;
+import dev.flow.job.CliRunner;
 import dev.flow.server.FlowServer;
 import dev.flow.server.testing.Stores;
 import java.util.ArrayList;
@@ -52,9 +53,9 @@ final class CliServer implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** Runs {@code flow ARGS... --server URL --token ADMIN}. */
-  Cli.Result flow(String... args) {
+  CliRunner.Result flow(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--server", url, "--token", admin));
-    return Cli.run(all.toArray(String[]::new));
+    return CliRunner.run(all.toArray(String[]::new));
   }
 }

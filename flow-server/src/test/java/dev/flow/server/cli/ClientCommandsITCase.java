@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flow.client.model.Flow;
 import dev.flow.client.model.FlowQuery;
+import dev.flow.job.CliRunner;
 import dev.flow.job.init.ProjectTemplate;
 import dev.flow.server.testing.Stores;
 import java.net.ServerSocket;
@@ -36,10 +37,10 @@ class ClientCommandsITCase {
     dir = Stores.freshData();
   }
 
-  private Cli.Result flow(String... args) {
+  private CliRunner.Result flow(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--server", SERVER.url(), "--token", SERVER.admin(), "--project", project));
-    return Cli.run(all.toArray(String[]::new));
+    return CliRunner.run(all.toArray(String[]::new));
   }
 
   @Test
@@ -52,7 +53,7 @@ class ClientCommandsITCase {
     assertOk(flow("push", edited.toString()), "Quick start: version 2 (updated from 1)\n");
     assertOk(flow("cp", "Quick start", "Copy"), "Copy: version 1 (copied from Quick start)\n");
 
-    Cli.Result ls = flow("ls");
+    CliRunner.Result ls = flow("ls");
     assertThat(ls.exitCode()).isZero();
     assertThat(ls.out().lines().map(l -> l.split("\t")[0]).toList())
         .containsExactly("Copy", "Quick start");
@@ -72,7 +73,7 @@ class ClientCommandsITCase {
     assertThat(SERVER.client().flows().listAll(FlowQuery.all().inProject(project)))
         .extracting(Flow::name)
         .containsExactly("Quick start");
-    Cli.Result missing = flow("get", "Copy");
+    CliRunner.Result missing = flow("get", "Copy");
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err())
         .isEqualTo("flow get: 404 Not found: no flow named 'Copy' in project '" + project + "'\n");
@@ -85,7 +86,7 @@ class ClientCommandsITCase {
     Files.writeString(edited, Files.readString(Path.of(QUICKSTART)).replace("100", "200"));
     flow("push", edited.toString());
     Files.writeString(edited, Files.readString(Path.of(QUICKSTART)).replace("100", "300"));
-    Cli.Result stale = flow("push", edited.toString(), "--base-version", "1");
+    CliRunner.Result stale = flow("push", edited.toString(), "--base-version", "1");
     assertThat(stale.exitCode()).isEqualTo(1);
     assertThat(stale.out()).isEmpty();
     assertThat(stale.err())
@@ -108,7 +109,7 @@ class ClientCommandsITCase {
             + "    props:\n"
             + "      records: [{a: 1}]\n"
             + "    out: [nowhere]\n");
-    Cli.Result r = flow("push", bad.toString());
+    CliRunner.Result r = flow("push", bad.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
@@ -126,7 +127,7 @@ class ClientCommandsITCase {
   void exportThenImportWithEachConflictMode() throws Exception {
     flow("push", QUICKSTART);
     Path zip = dir.resolve("x.zip");
-    Cli.Result export = flow("export", "-o", zip.toString());
+    CliRunner.Result export = flow("export", "-o", zip.toString());
     assertThat(export.exitCode()).isZero();
     assertThat(export.out())
         .isEqualTo(zip + ": the project " + project + ", " + Files.size(zip) + " bytes\n");
@@ -159,7 +160,7 @@ class ClientCommandsITCase {
         "parameters:\n  bootstrap: \"k:9092\"\n  password: {value: \"s3cr3t-v4lue\", secret: true}\n");
     assertOk(flow("params", "set", file.toString()), "kafka: created (2 parameters)\n");
     assertOk(flow("params", "ls"), "kafka\t2 parameters\t1 secret\n");
-    Cli.Result get = flow("params", "get", "kafka");
+    CliRunner.Result get = flow("params", "get", "kafka");
     assertOk(
         get,
         "name: kafka\nparameters:\n  bootstrap: \"k:9092\"\n  password:\n    value: \"***\"\n"
@@ -193,7 +194,7 @@ class ClientCommandsITCase {
   @Test
   void applyOfAFlowInitProject() throws Exception {
     ProjectTemplate.named("kafka").write(dir, "shop");
-    Cli.Result refused = flow("apply", dir.toString());
+    CliRunner.Result refused = flow("apply", dir.toString());
     String plan =
         "Plan for project "
             + project
@@ -282,7 +283,8 @@ class ClientCommandsITCase {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Cli.Result r = Cli.run("ls", "--server", "http://127.0.0.1:" + port, "--token", "x");
+    CliRunner.Result r =
+        CliRunner.run("ls", "--server", "http://127.0.0.1:" + port, "--token", "x");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
@@ -290,7 +292,7 @@ class ClientCommandsITCase {
                 + port
                 + " (connection refused); is it running? Set the URL with --server or"
                 + " FLOW_SERVER\n");
-    Cli.Result noToken = Cli.run("ls", "--server", SERVER.url(), "--token", "wrong");
+    CliRunner.Result noToken = CliRunner.run("ls", "--server", SERVER.url(), "--token", "wrong");
     assertThat(noToken.exitCode()).isEqualTo(1);
     assertThat(noToken.err())
         .isEqualTo(
@@ -299,7 +301,7 @@ class ClientCommandsITCase {
                 + " in the client config (see flow push --help)\n");
   }
 
-  private static void assertOk(Cli.Result r, String out) {
+  private static void assertOk(CliRunner.Result r, String out) {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).isEqualTo(out);
     assertThat(r.exitCode()).isZero();

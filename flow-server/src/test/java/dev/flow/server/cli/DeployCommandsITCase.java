@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flow.client.model.Deployment;
 import dev.flow.client.model.Flow;
+import dev.flow.job.CliRunner;
 import dev.flow.server.testing.Stores;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DeployCommandsITCase {
   @RegisterExtension static final CliServer SERVER = new CliServer();
 
-  private static Cli.Result flow(String... args) {
+  private static CliRunner.Result flow(String... args) {
     return SERVER.flow(args);
   }
 
@@ -93,10 +94,11 @@ class DeployCommandsITCase {
 
   @Test
   void envLsCreateGetRm() {
-    Cli.Result created = flow("env", "create", "spare", "--kind", "local", "--set", "slots=2");
+    CliRunner.Result created =
+        flow("env", "create", "spare", "--kind", "local", "--set", "slots=2");
     assertThat(created.err()).isEmpty();
     assertThat(created.out()).isEqualTo("spare: created (local)\n");
-    Cli.Result ls = flow("env", "ls");
+    CliRunner.Result ls = flow("env", "ls");
     assertThat(ls.out())
         .isEqualTo(
             String.format("%-20s %s%n", "NAME", "KIND")
@@ -105,7 +107,7 @@ class DeployCommandsITCase {
     assertThat(flow("env", "get", "spare").out())
         .isEqualTo("name: spare\nkind: local\nconfig:\n  slots: 2\n");
     assertThat(flow("env", "rm", "spare").out()).isEqualTo("spare: deleted\n");
-    Cli.Result gone = flow("env", "get", "spare");
+    CliRunner.Result gone = flow("env", "get", "spare");
     assertThat(gone.exitCode()).isEqualTo(1);
     assertThat(gone.err()).startsWith("flow env get: 404 ");
   }
@@ -115,7 +117,7 @@ class DeployCommandsITCase {
     int port = freePort();
     Path dir = Stores.freshData();
     Path v1 = Files.writeString(dir.resolve("hooks.yaml"), webhook(port, "unique", false));
-    Cli.Result deployed = flow("deploy", v1.toString(), "--env", "local");
+    CliRunner.Result deployed = flow("deploy", v1.toString(), "--env", "local");
     assertThat(deployed.err()).isEmpty();
     assertThat(deployed.exitCode()).isZero();
     assertThat(deployed.out()).startsWith("hooks: version 1 (created)\nhooks v1 on local: ");
@@ -124,7 +126,7 @@ class DeployCommandsITCase {
     Deployment running = awaitState(id, "RUNNING");
     assertThat(flow("status", "hooks").out()).isEqualTo(status(running));
 
-    Cli.Result notThere = flow("status", "hooks", "--env", "elsewhere");
+    CliRunner.Result notThere = flow("status", "hooks", "--env", "elsewhere");
     assertThat(notThere.exitCode()).isEqualTo(1);
     assertThat(notThere.err())
         .isEqualTo(
@@ -136,13 +138,13 @@ class DeployCommandsITCase {
     Files.writeString(v1, webhook(port, "dedupe", true));
     assertThat(flow("push", v1.toString()).out()).isEqualTo("hooks: version 3 (updated from 2)\n");
 
-    Cli.Result up = flow("upgrade", "hooks", "--to", "2");
+    CliRunner.Result up = flow("upgrade", "hooks", "--to", "2");
     assertThat(up.err()).isEmpty();
     assertThat(up.exitCode()).isZero();
     assertThat(up.out()).startsWith("hooks v2 on local: ");
     Deployment v2 = awaitState(id, "RUNNING");
 
-    Cli.Result refused = flow("upgrade", "hooks", "--to", "3");
+    CliRunner.Result refused = flow("upgrade", "hooks", "--to", "3");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.out()).isEmpty();
     assertThat(refused.err())
@@ -158,12 +160,12 @@ class DeployCommandsITCase {
                 + "flow upgrade: --allow-state-loss upgrades anyway and drops that state\n");
     assertThat(awaitState(id, "RUNNING").liveJobId()).isEqualTo(v2.liveJobId());
 
-    Cli.Result back = flow("rollback", "hooks");
+    CliRunner.Result back = flow("rollback", "hooks");
     assertThat(back.err()).isEmpty();
     assertThat(back.out()).startsWith("hooks v1 on local: ");
     awaitState(id, "RUNNING");
 
-    Cli.Result stopped = flow("stop", "hooks", "--savepoint");
+    CliRunner.Result stopped = flow("stop", "hooks", "--savepoint");
     assertThat(stopped.err()).isEmpty();
     assertThat(stopped.out()).startsWith("hooks v1 on local: STOPPED\n").contains("  savepoint:  ");
   }

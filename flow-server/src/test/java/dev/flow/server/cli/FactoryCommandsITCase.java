@@ -2,6 +2,7 @@ package dev.flow.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flow.job.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -9,13 +10,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FactoryCommandsITCase {
   @RegisterExtension static final CliServer SERVER = new CliServer();
 
-  private static Cli.Result flow(String... args) {
+  private static CliRunner.Result flow(String... args) {
     return SERVER.flow(args);
   }
 
   @Test
   void pushTheExampleFolderThenDeployByName() {
-    Cli.Result pushed = flow("factory", "push", "../examples/factory", "-m", "first");
+    CliRunner.Result pushed = flow("factory", "push", "../examples/factory", "-m", "first");
     assertThat(pushed.exitCode()).as(pushed.err()).isZero();
     assertThat(pushed.out())
         .isEqualTo(
@@ -26,17 +27,17 @@ class FactoryCommandsITCase {
     assertThat(flow("factory", "push", "../examples/factory").out())
         .startsWith("Signups: version 2\n");
 
-    Cli.Result noEnv = Cli.run("factory", "deploy", "Signups");
+    CliRunner.Result noEnv = CliRunner.run("factory", "deploy", "Signups");
     assertThat(noEnv.exitCode()).isEqualTo(2);
     assertThat(noEnv.err())
         .isEqualTo(
             "flow factory deploy: Signups is not a file; to deploy a catalog factory through the"
                 + " server, give --env\n");
 
-    Cli.Result failed = flow("factory", "deploy", "Signups", "--env", "nope");
+    CliRunner.Result failed = flow("factory", "deploy", "Signups", "--env", "nope");
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.err()).contains("404 Not found: no environment nope; nothing was started");
-    Cli.Result unknown = flow("factory", "deploy", "Nope", "--env", "local");
+    CliRunner.Result unknown = flow("factory", "deploy", "Nope", "--env", "local");
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("no factory named 'Nope' in project 'default'");
   }

@@ -19,10 +19,10 @@ import dev.flow.client.model.FlowUpdate;
 import dev.flow.client.model.ImportReport;
 import dev.flow.client.model.NewFlow;
 import dev.flow.client.model.ParameterSet;
-import dev.flow.client.model.Preview;
 import dev.flow.client.model.PreviewRequest;
+import dev.flow.client.model.PreviewResponse;
 import dev.flow.client.model.Project;
-import dev.flow.client.model.Role;
+import dev.flow.client.model.TokenRole;
 import dev.flow.client.model.Validation;
 import dev.flow.server.FlowServer;
 import dev.flow.server.testing.Stores;
@@ -127,7 +127,7 @@ class FlowClientITCase {
     assertThat(bad.problems().get(0).line()).isPositive();
     assertThat(client.flows().validateYaml("tools", quickstart, null).valid()).isTrue();
 
-    Preview p = client.flows().preview(f.id(), PreviewRequest.stored().withLimit(10));
+    PreviewResponse p = client.flows().preview(f.id(), PreviewRequest.stored().withLimit(10));
     assertThat(p.stage("big orders").output()).hasSize(2);
 
     FlowGraph g = client.flows().graph(f.id());
@@ -201,7 +201,7 @@ class FlowClientITCase {
     client.parameterSets().delete("sets", "kafka");
     assertThat(client.parameterSets().find("sets", "kafka")).isEmpty();
 
-    ApiToken t = client.tokens().create("reader", Role.read);
+    ApiToken t = client.tokens().create("reader", TokenRole.read);
     assertThat(t.token()).isNotBlank();
     assertThat(client.tokens().list()).extracting(ApiToken::name).contains("reader");
     FlowClient reader = FlowClient.builder(client.server().toString()).token(t.token()).build();

@@ -2,6 +2,7 @@ package dev.flow.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flow.job.CliRunner;
 import dev.flow.server.testing.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RunsCommandsITCase {
   @RegisterExtension static final CliServer SERVER = new CliServer();
 
-  private static Cli.Result flow(String... args) {
+  private static CliRunner.Result flow(String... args) {
     return SERVER.flow(args);
   }
 
@@ -45,7 +46,7 @@ class RunsCommandsITCase {
             """);
     assertThat(flow("push", f.toString()).out()).isEqualTo("big: version 1 (created)\n");
     Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"amount\":150}\n{\"other\":1}\n");
-    Cli.Result t = flow("trigger", "big", "--input", input.toString(), "--wait");
+    CliRunner.Result t = flow("trigger", "big", "--input", input.toString(), "--wait");
     // Each posted record starts a run of its own: one passes the filter, one fails in it.
     assertThat(t.exitCode()).isEqualTo(1);
     assertThat(t.out())
@@ -55,11 +56,11 @@ class RunsCommandsITCase {
             ": error, 0 published, 1 errors (big orders: no field 'amount' in the record"
                 + " (in expression \"amount > 100\" at column 1))\n");
 
-    Cli.Result runs = flow("runs", "big");
+    CliRunner.Result runs = flow("runs", "big");
     assertThat(runs.exitCode()).isZero();
     assertThat(runs.out()).contains("(manual)").contains("2 runs: 1 succeeded, 1 failed");
 
-    Cli.Result errors = flow("errors", "big", "--stage", "big orders");
+    CliRunner.Result errors = flow("errors", "big", "--stage", "big orders");
     assertThat(errors.out()).contains("big orders").contains("no field 'amount'");
   }
 }

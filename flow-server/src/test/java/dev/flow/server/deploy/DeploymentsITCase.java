@@ -5,16 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flow.connectors.testing.KafkaBroker;
-import dev.flow.server.FlowServer;
-import dev.flow.server.ServerConfig;
 import dev.flow.server.deploy.engine.testing.StandaloneCluster;
-import dev.flow.server.testing.Api;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.flow.server.testing.ServerWithCluster;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -37,31 +29,20 @@ class DeploymentsITCase {
   @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
   static final ObjectMapper JSON = new ObjectMapper();
   static final String SECRET = "dep-" + Long.toHexString(System.nanoTime()) + "-secret";
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  static ServerWithCluster env;
   static StandaloneCluster cluster;
-  static FlowServer server;
-  static ServerConfig config;
-  static String token;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = StandaloneCluster.start("deployments", 1, 4);
-    Path data =
-        Files.createDirectories(
-            Path.of("target", "deployments-it-" + ProcessHandle.current().pid()));
-    config = ServerConfig.defaults().withPort(0).withData(data);
-    server = FlowServer.start(config);
-    token = server.firstAdminToken().orElseThrow();
+    env = ServerWithCluster.start("deployments", 1, 4);
+    cluster = env.cluster();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (env != null) {
+      env.close();
     }
   }
 
@@ -114,17 +95,8 @@ class DeploymentsITCase {
   void deployUpgradeRefuseRollBackSurviveAKillAndAServerRestart() throws Exception {
     KAFKA.createTopic("d-in", 2);
     KAFKA.createTopic("d-out", 2);
-    call(
-        "POST",
-        "/api/v1/parameter-sets",
-        Map.of(
-            "name",
-            "kafka",
-            "parameters",
-            Map.of(
-                "bootstrap", Map.of("value", KAFKA.bootstrapServers(), "secret", false),
-                "password", Map.of("value", SECRET, "secret", true))),
-        201);
+    env.createParameterSet(
+        "kafka", Map.of("bootstrap", KAFKA.bootstrapServers()), Map.of("password", SECRET));
     JsonNode f =
         call(
             "POST",
@@ -142,21 +114,7 @@ class DeploymentsITCase {
         "/api/v1/flows/" + flowId,
         Map.of("baseVersion", 2, "yaml", flow("dedupe", true)),
         200);
-    call(
-        "POST",
-        "/api/v1/environments",
-        Map.of(
-            "name",
-            "cluster",
-            "kind",
-            "flink-session",
-            "config",
-            Map.of(
-                "restUrl",
-                cluster.restUrl(),
-                "savepointDir",
-                cluster.savepointDir().toUri().toString())),
-        201);
+    env.createClusterEnvironment();
     assertThat(call("GET", "/api/v1/environments", null, 200).get("items"))
         .extracting(n -> n.get("name").asText())
         .containsExactly("cluster", "local");
@@ -241,11 +199,10 @@ class DeploymentsITCase {
     assertThat(restarted.at("/engine/restarts").asLong()).isGreaterThanOrEqualTo(1);
 
     // The server restarts: its records still match the cluster.
-    server.close();
-    server = FlowServer.start(config.withPort(0));
+    env.restartServer();
     JsonNode again = awaitEngine(id, "RUNNING");
     assertThat(again.get("jobId").asText()).isEqualTo(job3);
-    JsonNode overview = JSON.readTree(get(cluster.restUrl() + "/jobs/overview"));
+    JsonNode overview = JSON.readTree(env.flinkRest("/jobs/overview"));
     List<String> running = new java.util.ArrayList<>();
     overview
         .get("jobs")
@@ -269,7 +226,7 @@ class DeploymentsITCase {
         });
 
     for (String job : List.of(job1, job2, job3)) {
-      assertThat(get(cluster.restUrl() + "/jobs/" + job + "/config")).doesNotContain(SECRET);
+      assertThat(env.flinkRest("/jobs/" + job + "/config")).doesNotContain(SECRET);
     }
     assertThat(cluster.logs()).doesNotContain(SECRET);
     call("POST", "/api/v1/deployments/" + id + "/stop", Map.of("savepoint", true), 200);
@@ -303,15 +260,6 @@ class DeploymentsITCase {
   }
 
   static JsonNode call(String method, String path, Object body, int status) {
-    JsonNode r =
-        new Api("http://127.0.0.1:" + server.port(), token).expect(method, path, body, status);
-    assertThat(r.toString()).doesNotContain(SECRET);
-    return r;
-  }
-
-  static String get(String url) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
+    return env.call(method, path, body, status);
   }
 }

@@ -3,15 +3,9 @@ package dev.flow.server.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flow.server.FlowServer;
-import dev.flow.server.ServerConfig;
 import dev.flow.server.deploy.engine.testing.StandaloneCluster;
-import dev.flow.server.testing.Api;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.flow.server.testing.OutputFiles;
+import dev.flow.server.testing.ServerWithCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +27,6 @@ import org.junit.jupiter.api.Test;
  * the cluster's logs, not in the server's log; nor does the ingest token.
  */
 class SessionRunsITCase {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
   static final String SECRET = "srun-" + Long.toHexString(System.nanoTime()) + "-secret";
   static final String EXPECTED_ERROR =
       "division by zero (in expression \"<an expression that uses a secret parameter>\" at"
@@ -71,49 +63,28 @@ class SessionRunsITCase {
           out: []
       """;
 
+  static ServerWithCluster env;
   static StandaloneCluster cluster;
-  static FlowServer server;
-  static String token;
   static Path out;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = StandaloneCluster.start("session-runs", 1, 2);
-    Path data =
-        Files.createDirectories(
-            Path.of("target", "session-runs-it-" + ProcessHandle.current().pid()));
-    out = Files.createDirectories(data.resolve("out")).toAbsolutePath();
-    server = FlowServer.start(ServerConfig.defaults().withPort(0).withData(data));
-    token = server.firstAdminToken().orElseThrow();
+    env = ServerWithCluster.start("session-runs", 1, 2);
+    cluster = env.cluster();
+    out = Files.createDirectories(env.data().resolve("out")).toAbsolutePath();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (env != null) {
+      env.close();
     }
   }
 
   @Test
   void runsAndErrorRecordsReachTheServerAndNoSecretShowsInFlinkOrTheLogs() throws Exception {
-    call(
-        "POST",
-        "/api/v1/parameter-sets",
-        Map.of(
-            "name",
-            "sink",
-            "parameters",
-            Map.of("dir", Map.of("value", out.toString(), "secret", false))),
-        201);
-    call(
-        "POST",
-        "/api/v1/parameter-sets",
-        Map.of(
-            "name", "auth", "parameters", Map.of("key", Map.of("value", SECRET, "secret", true))),
-        201);
+    env.createParameterSet("sink", Map.of("dir", out.toString()), Map.of());
+    env.createParameterSet("auth", Map.of(), Map.of("key", SECRET));
     String flowId =
         call(
                 "POST",
@@ -122,21 +93,7 @@ class SessionRunsITCase {
                 201)
             .get("id")
             .asText();
-    call(
-        "POST",
-        "/api/v1/environments",
-        Map.of(
-            "name",
-            "cluster",
-            "kind",
-            "flink-session",
-            "config",
-            Map.of(
-                "restUrl",
-                cluster.restUrl(),
-                "savepointDir",
-                cluster.savepointDir().toUri().toString())),
-        201);
+    env.createClusterEnvironment();
     String depId =
         call("POST", "/api/v1/deployments", Map.of("flowId", flowId, "environment", "cluster"), 201)
             .get("id")
@@ -179,8 +136,9 @@ class SessionRunsITCase {
     assertThat(er.get("deploymentId").asText()).isEqualTo(depId);
 
     // The job ran with the secret (the filter let both records through) ...
-    awaitTrue(() -> lines().contains("{\"id\":1,\"amount\":4,\"ratio\":25}"));
-    assertThat(lines()).containsExactly("{\"id\":1,\"amount\":4,\"ratio\":25}");
+    OutputFiles.awaitTrue(
+        () -> OutputFiles.lines(out).contains("{\"id\":1,\"amount\":4,\"ratio\":25}"));
+    assertThat(OutputFiles.lines(out)).containsExactly("{\"id\":1,\"amount\":4,\"ratio\":25}");
     JsonNode d = call("GET", "/api/v1/deployments/" + depId, null, 200);
     String job = d.get("jobId").asText();
     assertThat(job).matches("[0-9a-f]{32}");
@@ -200,7 +158,7 @@ class SessionRunsITCase {
             "/taskmanagers",
             "/jars",
             "/jobmanager/config")) {
-      String body = get(cluster.restUrl() + path);
+      String body = env.flinkRest(path);
       seen.add(body);
       assertThat(body).as(path).doesNotContain(SECRET).doesNotContain("flowi_");
     }
@@ -248,20 +206,6 @@ class SessionRunsITCase {
         .doesNotContain("flowi_");
   }
 
-  private static List<String> lines() {
-    List<String> all = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(out)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        if (!p.getFileName().toString().startsWith(".")) {
-          all.addAll(Files.readAllLines(p));
-        }
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return all;
-  }
-
   static JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
     long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     JsonNode last = null;
@@ -275,17 +219,6 @@ class SessionRunsITCase {
     throw new AssertionError("timed out waiting on " + path + ": " + last);
   }
 
-  static void awaitTrue(java.util.function.BooleanSupplier done) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < end) {
-      if (done.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("timed out");
-  }
-
   static JsonNode find(JsonNode items, String field, String value) {
     for (JsonNode n : items) {
       if (value.equals(n.path(field).asText())) {
@@ -296,15 +229,6 @@ class SessionRunsITCase {
   }
 
   static JsonNode call(String method, String path, Object body, int status) {
-    JsonNode r =
-        new Api("http://127.0.0.1:" + server.port(), token).expect(method, path, body, status);
-    assertThat(r.toString()).doesNotContain(SECRET);
-    return r;
-  }
-
-  static String get(String url) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
+    return env.call(method, path, body, status);
   }
 }

@@ -3,15 +3,8 @@ package dev.flow.server.factory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flow.connectors.testing.KafkaBroker;
-import dev.flow.server.FlowServer;
-import dev.flow.server.ServerConfig;
-import dev.flow.server.deploy.engine.testing.StandaloneCluster;
-import dev.flow.server.testing.Api;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.flow.server.testing.ServerWithCluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,29 +26,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FactoryDeployITCase {
   @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  static StandaloneCluster cluster;
-  static FlowServer server;
-  static String token;
+  static ServerWithCluster env;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = StandaloneCluster.start("factories", 1, 4);
-    Path data =
-        Files.createDirectories(Path.of("target", "factory-it-" + ProcessHandle.current().pid()));
-    server = FlowServer.start(ServerConfig.defaults().withPort(0).withData(data));
-    token = server.firstAdminToken().orElseThrow();
+    env = ServerWithCluster.start("factories", 1, 4);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (env != null) {
+      env.close();
     }
   }
 
@@ -99,30 +81,8 @@ class FactoryDeployITCase {
     KAFKA.createTopic("f-in", 1);
     KAFKA.createTopic("f-mid", 1);
     KAFKA.createTopic("f-out", 1);
-    call(
-        "POST",
-        "/api/v1/parameter-sets",
-        Map.of(
-            "name",
-            "kafka",
-            "parameters",
-            Map.of("bootstrap", Map.of("value", KAFKA.bootstrapServers(), "secret", false))),
-        201);
-    call(
-        "POST",
-        "/api/v1/environments",
-        Map.of(
-            "name",
-            "cluster",
-            "kind",
-            "flink-session",
-            "config",
-            Map.of(
-                "restUrl",
-                cluster.restUrl(),
-                "savepointDir",
-                cluster.savepointDir().toUri().toString())),
-        201);
+    env.createParameterSet("kafka", Map.of("bootstrap", KAFKA.bootstrapServers()), Map.of());
+    env.createClusterEnvironment();
     String consumerId =
         call(
                 "POST",
@@ -337,8 +297,6 @@ class FactoryDeployITCase {
   }
 
   static JsonNode call(String method, String path, Object body, int status) {
-    JsonNode r =
-        new Api("http://127.0.0.1:" + server.port(), token).expect(method, path, body, status);
-    return r;
+    return env.call(method, path, body, status);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flow.server.FlowServer;
 import dev.flow.server.testing.Api;
+import dev.flow.server.testing.OutputFiles;
 import dev.flow.server.testing.Stores;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -13,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,7 +177,7 @@ abstract class RunsApiContract {
                 .get("replayedBy")
                 .asText())
         .isEqualTo(replayRun);
-    awaitTrue(() -> lines().contains("{\"id\":2,\"amount\":0,\"ratio\":0}"));
+    OutputFiles.awaitTrue(() -> lines().contains("{\"id\":2,\"amount\":0,\"ratio\":0}"));
 
     // A manual run.
     Api.Response trig =
@@ -192,7 +191,7 @@ abstract class RunsApiContract {
     assertThat(mr.get("manual").asBoolean()).isTrue();
     assertThat(mr.get("published").asLong()).isEqualTo(1);
     assertThat(mr.get("errors").asLong()).isZero();
-    awaitTrue(() -> lines().contains("{\"id\":7,\"amount\":5,\"ratio\":20}"));
+    OutputFiles.awaitTrue(() -> lines().contains("{\"id\":7,\"amount\":5,\"ratio\":20}"));
 
     // Deleting error records.
     Api.Response del = admin.delete("/api/v1/error-records?flow=Ratios&stage=compute");
@@ -336,15 +335,15 @@ abstract class RunsApiContract {
         await("/api/v1/runs/" + replay.json().get("runIds").get(0).asText(), j -> j.has("status"));
     assertThat(rr.get("status").asText()).as(rr.toString()).isEqualTo("success");
     assertThat(rr.get("version").asInt()).isEqualTo(2);
-    awaitTrue(
+    OutputFiles.awaitTrue(
         () ->
-            linesIn(deployed)
+            OutputFiles.lines(deployed)
                 .containsAll(
                     List.of(
                         "{\"id\":1,\"amount\":4,\"ratio\":25}",
                         "{\"id\":7,\"amount\":5,\"ratio\":20}",
                         "{\"id\":2,\"amount\":0,\"ratio\":0}")));
-    assertThat(linesIn(deployed)).hasSize(3);
+    assertThat(OutputFiles.lines(deployed)).hasSize(3);
   }
 
   static final String EXPECTED_ERROR =
@@ -358,21 +357,7 @@ abstract class RunsApiContract {
   }
 
   private List<String> lines() {
-    return linesIn(out);
-  }
-
-  private static List<String> linesIn(Path dir) {
-    List<String> all = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        if (!p.getFileName().toString().startsWith(".")) {
-          all.addAll(Files.readAllLines(p));
-        }
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return all;
+    return OutputFiles.lines(out);
   }
 
   private JsonNode await(String path, Predicate<JsonNode> done) throws InterruptedException {
@@ -386,18 +371,6 @@ abstract class RunsApiContract {
       Thread.sleep(300);
     }
     throw new AssertionError("timed out waiting on " + path + ": " + last);
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier done)
-      throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < end) {
-      if (done.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("timed out");
   }
 
   private static JsonNode find(JsonNode items, String field, String value) {

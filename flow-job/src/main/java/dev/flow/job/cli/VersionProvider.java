@@ -7,7 +7,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** What {@code flow --version} prints: Flow's and Flink's versions, as the build wrote them. */
-public final class FlowVersion implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
 
   @Override
   public String[] getVersion() {
@@ -20,7 +20,7 @@ public final class FlowVersion implements CommandLine.IVersionProvider {
   /** The versions the build wrote into {@code version.properties}. */
   static Properties read() {
     Properties p = new Properties();
-    try (InputStream in = FlowVersion.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       if (in == null) {
         throw new IllegalStateException("version.properties is missing from the flow-job jar");
       }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** What each stage received, emitted and failed with in a preview. */
-public record Preview(List<Stage> stages) {
-  public Preview {
+public record PreviewResponse(List<Stage> stages) {
+  public PreviewResponse {
     stages = stages == null ? List.of() : stages;
   }
 

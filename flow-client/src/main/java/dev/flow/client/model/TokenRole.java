@@ -1,7 +1,7 @@
 package dev.flow.client.model;
 
 /** What a token may do. */
-public enum Role {
+public enum TokenRole {
   /** GETs and side-effect-free POSTs: validate, preview, graph, diff. */
   read,
   /** Also writes. */
