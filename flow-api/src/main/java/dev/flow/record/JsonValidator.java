@@ -69,7 +69,7 @@ final class JsonValidator {
       }
       throw new Failure("expected a JSON object but found " + describe(b[i]), i, Kind.SHAPE);
     }
-    ObjectIndex idx = new ObjectIndex(16);
+    ObjectIndex idx = ObjectIndex.forSpan(len - i);
     idx.start = i;
     i = object(i, 1, idx);
     idx.end = i;
