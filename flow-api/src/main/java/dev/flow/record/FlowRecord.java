@@ -49,6 +49,13 @@ public final class FlowRecord {
   /** Where the run id comes from while it is not built yet, else null. */
   private Origin idOrigin;
 
+  /**
+   * The generator of the run id, numbered {@link #idNumber}, while it is not built yet, else null.
+   */
+  private RunIdSource idSource;
+
+  private long idNumber;
+
   /** Where the metadata comes from while it is not built yet, else null. */
   private Origin metaOrigin;
 
@@ -109,6 +116,15 @@ public final class FlowRecord {
   }
 
   /**
+   * A generator of run ids that can tell the text of its id number {@code n} at any later time, so
+   * that a record holds only the number until its id is read.
+   */
+  public interface RunIdSource {
+    /** The run id numbered {@code n}; the same text every time it is asked. */
+    String runId(long n);
+  }
+
+  /**
    * Gives the record its run id and metadata from {@code origin}, built on first read; replaces any
    * run id and metadata it had.
    */
@@ -116,19 +132,23 @@ public final class FlowRecord {
     this.runId = null;
     this.meta = null;
     this.idOrigin = origin;
+    this.idSource = null;
     this.metaOrigin = origin;
     return this;
   }
 
   /** True when the record has a run id, built or still to be built from its origin. */
   public boolean hasRunId() {
-    return runId != null || idOrigin != null;
+    return runId != null || idOrigin != null || idSource != null;
   }
 
   public String runId() {
     if (idOrigin != null) {
       runId = idOrigin.runId();
       idOrigin = null;
+    } else if (idSource != null) {
+      runId = idSource.runId(idNumber);
+      idSource = null;
     }
     return runId;
   }
@@ -136,6 +156,19 @@ public final class FlowRecord {
   public FlowRecord runId(String id) {
     this.runId = id;
     this.idOrigin = null;
+    this.idSource = null;
+    return this;
+  }
+
+  /**
+   * Gives the record the run id numbered {@code n} of {@code source}, whose text is built the first
+   * time it is read; replaces any run id it had.
+   */
+  public FlowRecord runId(RunIdSource source, long n) {
+    this.runId = null;
+    this.idOrigin = null;
+    this.idSource = source;
+    this.idNumber = n;
     return this;
   }
 
@@ -344,6 +377,9 @@ public final class FlowRecord {
     byte[] clean = payload.cleanBytes();
     return new Snapshot(
         runId,
+        idOrigin,
+        idSource,
+        idNumber,
         triggerTime,
         eventTime,
         meta == null ? null : meta.deepCopy(),
@@ -358,6 +394,9 @@ public final class FlowRecord {
    */
   public void restore(Snapshot s) {
     runId = s.runId;
+    idOrigin = s.idOrigin;
+    idSource = s.idSource;
+    idNumber = s.idNumber;
     triggerTime = s.triggerTime;
     eventTime = s.eventTime;
     meta = s.meta == null ? null : s.meta.deepCopy();
@@ -372,6 +411,9 @@ public final class FlowRecord {
   /** A record's contents at one moment, for {@link #restore}; holds nothing that can change. */
   public static final class Snapshot {
     private final String runId;
+    private final Origin idOrigin;
+    private final RunIdSource idSource;
+    private final long idNumber;
     private final long triggerTime;
     private final long eventTime;
     private final ObjectNode meta;
@@ -381,6 +423,9 @@ public final class FlowRecord {
 
     private Snapshot(
         String runId,
+        Origin idOrigin,
+        RunIdSource idSource,
+        long idNumber,
         long triggerTime,
         long eventTime,
         ObjectNode meta,
@@ -388,6 +433,9 @@ public final class FlowRecord {
         byte[] bytes,
         Payload payload) {
       this.runId = runId;
+      this.idOrigin = idOrigin;
+      this.idSource = idSource;
+      this.idNumber = idNumber;
       this.triggerTime = triggerTime;
       this.eventTime = eventTime;
       this.meta = meta;
@@ -410,6 +458,8 @@ public final class FlowRecord {
   private void copyMetadataTo(FlowRecord r) {
     r.runId = runId;
     r.idOrigin = idOrigin;
+    r.idSource = idSource;
+    r.idNumber = idNumber;
     r.triggerTime = triggerTime;
     r.eventTime = eventTime;
     r.meta = meta == null ? null : meta.deepCopy();

@@ -11,20 +11,23 @@ package dev.flow.record;
 final class JsonScanner {
   private JsonScanner() {}
 
-  /** Indexes the object whose opening brace is at {@code start}, or returns null if malformed. */
-  static ObjectIndex index(byte[] b, int start) {
+  /**
+   * Indexes the object whose opening brace is at {@code start}, or returns null if malformed;
+   * {@code span} is its length in bytes, or an upper bound, to size the index.
+   */
+  static ObjectIndex index(byte[] b, int start, int span) {
     try {
-      return scan(b, start);
+      return scan(b, start, span);
     } catch (ArrayIndexOutOfBoundsException e) {
       return null; // truncated input
     }
   }
 
-  private static ObjectIndex scan(byte[] b, int start) {
+  private static ObjectIndex scan(byte[] b, int start, int span) {
     if (b[start] != '{') {
       return null;
     }
-    ObjectIndex idx = new ObjectIndex(16);
+    ObjectIndex idx = ObjectIndex.forSpan(span);
     idx.start = start;
     int i = skipWs(b, start + 1);
     if (b[i] == '}') {

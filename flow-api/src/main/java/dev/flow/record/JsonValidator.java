@@ -69,7 +69,7 @@ final class JsonValidator {
       }
       throw new Failure("expected a JSON object but found " + describe(b[i]), i, Kind.SHAPE);
     }
-    ObjectIndex idx = new ObjectIndex(16);
+    ObjectIndex idx = ObjectIndex.forSpan(len - i);
     idx.start = i;
     i = object(i, 1, idx);
     idx.end = i;
@@ -133,7 +133,7 @@ final class JsonValidator {
       if (nameEnd - nameStart > MAX_NAME_LENGTH) {
         throw new Failure("a very long field name", nameStart, true);
       }
-      i = ws(nameEnd);
+      i = nameEnd < len && b[nameEnd] == ':' ? nameEnd : ws(nameEnd); // most JSON has no spaces
       if (i >= len || b[i] != ':') {
         throw error(i, "expected ':' after a field name");
       }
@@ -143,7 +143,9 @@ final class JsonValidator {
         int hash = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, nameEnd - 1);
         idx.add(b, nameStart, nameEnd, hash, escaped, vs, i);
       }
-      i = ws(i);
+      if (i >= len || b[i] != ',') {
+        i = ws(i);
+      }
       if (i < len && b[i] == ',') {
         i = ws(i + 1);
       } else if (i < len && b[i] == '}') {

@@ -50,7 +50,7 @@ final class LazyObject {
   ObjectIndex idx() {
     ObjectIndex i = index;
     if (i == null) {
-      i = JsonScanner.index(buf, start);
+      i = JsonScanner.index(buf, start, end - start);
       if (i == null) {
         throw new InvalidRecordException("not valid JSON: a malformed object at offset " + start);
       }
@@ -220,6 +220,15 @@ final class LazyObject {
 
   /** Removes the value at {@code p} and returns it still undecoded where possible, or null. */
   Object take(FieldPath p, int i) {
+    return take(p, i, true);
+  }
+
+  /**
+   * Removes the value at {@code p}; returns it, still undecoded where possible, when {@code
+   * wantValue}, else {@link #REMOVED} for a field that was there (so no value object is made); null
+   * when there was none.
+   */
+  Object take(FieldPath p, int i, boolean wantValue) {
     LazyObject cur = this;
     for (; i < p.length() - 1; i++) {
       Object v = cur.find(p, i);
@@ -238,15 +247,15 @@ final class LazyObject {
         return null;
       }
     }
-    return cur.takeField(p.segment(i), p.utf8(i), p.hash(i));
+    return cur.takeField(p.segment(i), p.utf8(i), p.hash(i), wantValue);
   }
 
-  private Object takeField(String s, byte[] u, int h) {
+  private Object takeField(String s, byte[] u, int h, boolean wantValue) {
     int k = live(u, h);
     if (k >= 0) {
       Object v = over == null ? null : over[k];
       if (v == null) {
-        v = raw(k);
+        v = wantValue ? raw(k) : REMOVED;
       }
       overs()[k] = REMOVED;
       edited = true;

@@ -94,7 +94,7 @@ final class LazyPayload implements Payload {
 
   @Override
   public boolean drop(FieldPath path) {
-    return root().take(path, 0) != null;
+    return root().take(path, 0, false) != null;
   }
 
   @Override

@@ -14,10 +14,11 @@ import java.util.Arrays;
 final class ObjectIndex {
   private static final int[] NO_INTS = new int[0];
 
-  /** Per field: start of the quoted name, end of it (after the quote), value start, value end. */
-  private int[] ranges;
-
-  private int[] hashes;
+  /**
+   * Per field, five ints: start of the quoted name, end of it (after the quote), value start, value
+   * end, and the name's hash. One array, so an index costs two allocations (itself and this).
+   */
+  private int[] fields;
 
   /** The unescaped UTF-8 name of a field whose raw name holds escapes, else null; lazily made. */
   private byte[][] decoded;
@@ -40,8 +41,15 @@ final class ObjectIndex {
   int end;
 
   ObjectIndex(int capacity) {
-    ranges = capacity == 0 ? NO_INTS : new int[capacity * 4];
-    hashes = capacity == 0 ? NO_INTS : new int[capacity];
+    fields = capacity == 0 ? NO_INTS : new int[capacity * 5];
+  }
+
+  /**
+   * An index sized for an object spanning {@code bytes} bytes: about one field per 16 bytes, at
+   * least 2 and at most 16 (it grows when needed), so small nested objects stay small.
+   */
+  static ObjectIndex forSpan(int bytes) {
+    return new ObjectIndex(Math.min(16, 2 + (bytes >>> 4)));
   }
 
   /**
@@ -61,19 +69,23 @@ final class ObjectIndex {
   }
 
   int nameStart(int k) {
-    return ranges[k * 4];
+    return fields[k * 5];
   }
 
   int nameEnd(int k) {
-    return ranges[k * 4 + 1];
+    return fields[k * 5 + 1];
   }
 
   int valueStart(int k) {
-    return ranges[k * 4 + 2];
+    return fields[k * 5 + 2];
   }
 
   int valueEnd(int k) {
-    return ranges[k * 4 + 3];
+    return fields[k * 5 + 3];
+  }
+
+  private int hashAt(int k) {
+    return fields[k * 5 + 4];
   }
 
   /**
@@ -88,33 +100,34 @@ final class ObjectIndex {
     }
     long bit = 1L << hash;
     for (int k = (seen & bit) == 0 ? size : 0; k < size; k++) {
-      if (hashes[k] == hash && sameName(buf, k, dec, nameStart, nameEnd)) {
+      if (hashAt(k) == hash && sameName(buf, k, dec, nameStart, nameEnd)) {
         repeated = true;
-        ranges[k * 4 + 2] = vs; // a repeated name: the last value wins, the first position stays
-        ranges[k * 4 + 3] = ve;
+        fields[k * 5 + 2] = vs; // a repeated name: the last value wins, the first position stays
+        fields[k * 5 + 3] = ve;
         return;
       }
     }
-    if (size == hashes.length) {
-      int cap = Math.max(8, size * 2);
-      ranges = Arrays.copyOf(ranges, cap * 4);
-      hashes = Arrays.copyOf(hashes, cap);
+    int r = size * 5;
+    if (r == fields.length) {
+      fields = Arrays.copyOf(fields, Math.max(8, size * 2) * 5);
     }
     if (dec != null) {
+      int cap = fields.length / 5;
       if (decoded == null) {
-        decoded = new byte[hashes.length][];
-      } else if (decoded.length < hashes.length) {
-        decoded = Arrays.copyOf(decoded, hashes.length);
+        decoded = new byte[cap][];
+      } else if (decoded.length < cap) {
+        decoded = Arrays.copyOf(decoded, cap);
       }
       decoded[size] = dec;
     }
     seen |= bit;
-    int r = size * 4;
-    ranges[r] = nameStart;
-    ranges[r + 1] = nameEnd;
-    ranges[r + 2] = vs;
-    ranges[r + 3] = ve;
-    hashes[size++] = hash;
+    int[] f = fields;
+    f[r] = nameStart;
+    f[r + 1] = nameEnd;
+    f[r + 2] = vs;
+    f[r + 3] = ve;
+    f[r + 4] = hash;
+    size++;
   }
 
   private boolean sameName(byte[] buf, int k, byte[] dec, int nameStart, int nameEnd) {
@@ -152,8 +165,9 @@ final class ObjectIndex {
 
   /** The position of the field whose name has these UTF-8 bytes, or -1. */
   int find(byte[] buf, byte[] utf8, int hash) {
+    int[] f = fields;
     for (int k = 0; k < size; k++) {
-      if (hashes[k] == hash && matches(buf, k, utf8)) {
+      if (f[k * 5 + 4] == hash && matches(buf, k, utf8)) {
         return k;
       }
     }

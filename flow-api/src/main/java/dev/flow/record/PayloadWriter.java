@@ -73,23 +73,43 @@ final class PayloadWriter {
     Object[] over = o.over;
     sink.write('{');
     boolean first = true;
+    // Untouched fields are copied name and value as one span, and consecutive ones that only a
+    // comma parts in the input as one span too, so the output is the same as field by field.
+    int runStart = -1;
+    int runEnd = -1;
     for (int k = 0; k < ix.size(); k++) {
       Object v = over == null ? null : over[k];
       if (v == LazyObject.REMOVED) {
         continue;
       }
-      if (!first) {
-        sink.write(',');
-      }
-      first = false;
       int ns = ix.nameStart(k);
       if (v == null || o.isCleanView(v, k)) {
         if (!ix.repeated) {
-          sink.write(buf, ns, ix.valueEnd(k) - ns); // name and value as one span
+          if (runStart >= 0 && ns == runEnd + 1 && buf[runEnd] == ',') {
+            runEnd = ix.valueEnd(k);
+            continue;
+          }
+          if (runStart >= 0) {
+            sink.write(buf, runStart, runEnd - runStart);
+          }
+          if (!first) {
+            sink.write(',');
+          }
+          first = false;
+          runStart = ns;
+          runEnd = ix.valueEnd(k);
           continue;
         }
         v = null;
       }
+      if (runStart >= 0) {
+        sink.write(buf, runStart, runEnd - runStart);
+        runStart = -1;
+      }
+      if (!first) {
+        sink.write(',');
+      }
+      first = false;
       sink.write(buf, ns, ix.nameEnd(k) - ns);
       sink.write(':');
       if (v == null) {
@@ -97,6 +117,9 @@ final class PayloadWriter {
       } else {
         value(v);
       }
+    }
+    if (runStart >= 0) {
+      sink.write(buf, runStart, runEnd - runStart);
     }
     for (int x = 0; x < o.extra; x++) {
       if (!first) {

@@ -47,7 +47,7 @@ final class RecordParser {
       s++;
     }
     if (s < b.length) {
-      ObjectIndex idx = JsonScanner.index(b, s);
+      ObjectIndex idx = JsonScanner.index(b, s, b.length - s);
       if (idx != null) {
         return new LazyObject(b, idx);
       }
@@ -63,7 +63,7 @@ final class RecordParser {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ObjectIndex idx = JsonScanner.index(bytes, 0);
+    ObjectIndex idx = JsonScanner.index(bytes, 0, bytes.length);
     if (idx == null) {
       throw new IllegalStateException("cannot index the JSON Jackson wrote");
     }

@@ -49,8 +49,11 @@ final class Swar {
   static int stringSpecial(byte[] b, int i, int end) {
     while (i + 8 <= end) {
       long x = (long) LONGS.get(b, i);
-      // bytes below 0x20 (among those below 0x80), bytes from 0x80, quotes, backslashes
-      long m = ((x - SPACES) & ~x & HIGHS) | (x & HIGHS) | equal(x, QUOTES) | equal(x, BACKSLASHES);
+      // Bytes below 0x20 or from 0x80 have the high bit set in (x - SPACES) | x (a borrow only
+      // runs upwards from such a byte, so the lowest flag is exact); then quotes and backslashes.
+      long q = x ^ QUOTES;
+      long bs = x ^ BACKSLASHES;
+      long m = ((x - SPACES) | x | ((q - ONES) & ~q) | ((bs - ONES) & ~bs)) & HIGHS;
       if (m != 0) {
         return i + (Long.numberOfTrailingZeros(m) >>> 3);
       }

@@ -1,59 +1,45 @@
 package dev.flow.spi;
 
+import dev.flow.record.FlowRecord;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Makes run ids: a random 48-bit prefix drawn once per generator, then a counter. Ids are unique
  * across parallel instances and restarts, and cost a few nanoseconds each.
  *
- * <p>An id is the prefix in hexadecimal, a dash and the counter in base 36. The counter's digits
- * are kept as text and counted up in place, so each id is one string made from one buffer.
+ * <p>An id is the prefix in hexadecimal, a dash and the counter in base 36. {@link
+ * #assign(FlowRecord)} gives a record its number only, and the record builds the id's text the
+ * first time something reads it; most records' ids are never read.
  */
-public final class RunIds implements Serializable {
+public final class RunIds implements Serializable, FlowRecord.RunIdSource {
   private static final long serialVersionUID = 1L;
 
-  /** The prefix, the dash and the counter's digits; the digits fill {@code text[digits, len)}. */
-  private transient byte[] text;
+  /** The prefix and its dash, drawn on first use. */
+  private transient String prefix;
 
-  private transient int digits;
-  private transient int len;
+  private transient long count;
 
   /** The next run id. */
   public String next() {
-    if (text == null) {
-      String prefix =
-          Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16 | (1L << 47)) + "-";
-      text = Arrays.copyOf(prefix.getBytes(StandardCharsets.ISO_8859_1), prefix.length() + 8);
-      digits = prefix.length();
-      len = digits;
-    }
-    increment();
-    return new String(text, 0, len, StandardCharsets.ISO_8859_1);
+    return runId(advance());
   }
 
-  /** Adds one to the base-36 counter held as lower-case digits (none at first, meaning zero). */
-  private void increment() {
-    for (int k = len - 1; k >= digits; k--) {
-      byte d = text[k];
-      if (d == '9') {
-        text[k] = 'a';
-        return;
-      }
-      if (d != 'z') {
-        text[k] = (byte) (d + 1);
-        return;
-      }
-      text[k] = '0';
+  /** Gives {@code record} the next run id, whose text is built when it is first read. */
+  public void assign(FlowRecord record) {
+    record.runId(this, advance());
+  }
+
+  private long advance() {
+    if (prefix == null) {
+      prefix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16 | (1L << 47)) + "-";
     }
-    // Every digit carried over (or there were none): one more digit in front.
-    if (len == text.length) {
-      text = Arrays.copyOf(text, text.length + 8);
-    }
-    System.arraycopy(text, digits, text, digits + 1, len - digits);
-    text[digits] = '1';
-    len++;
+    return ++count;
+  }
+
+  /** The id numbered {@code n} of this generator (whose prefix is drawn by then). */
+  @Override
+  public String runId(long n) {
+    return prefix.concat(Long.toString(n, 36));
   }
 }

@@ -350,4 +350,52 @@ class FlowRecordTest {
     assertThat(a.toString())
         .isEqualTo("FlowRecord{run=t-0-1, payload={\"a\":1}, meta={\"topic\":\"t\",\"offset\":1}}");
   }
+
+  @Test
+  void untouchedFieldsAreWrittenAsBeforeWhateverSpacesPartThem() {
+    // Fields only a comma parts are copied as one span; spaces between fields are still dropped,
+    // so the output is the same as written field by field.
+    FlowRecord r =
+        FlowRecord.parseJson(utf8("{\"a\":1,\"b\":[2],\"c\":3 , \"d\":{\"e\":4},\"f\":5,\"g\":6}"));
+    r.drop(p("f"));
+    r.set(p("b"), IntNode.valueOf(7));
+    r.rename(p("d.e"), p("h"));
+    assertThat(new String(r.toJsonBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\":1,\"b\":7,\"c\":3,\"d\":{},\"g\":6,\"h\":4}");
+  }
+
+  @Test
+  void aNestedObjectWithMoreFieldsThanItsFirstGuessIsIndexedWhole() {
+    // The index of a nested object is sized from its length and grows: 40 fields of 7-8 bytes.
+    StringBuilder b = new StringBuilder("{\"o\":{");
+    for (int i = 0; i < 40; i++) {
+      b.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":").append(i % 10);
+    }
+    FlowRecord r = FlowRecord.parseJson(utf8(b.append("}}").toString()));
+    assertThat(r.get(p("o.f39"))).isEqualTo(IntNode.valueOf(9));
+    r.rename(p("o.f0"), p("first"));
+    assertThat(r.toJson()).startsWith("{\"o\":{\"f1\":1,").endsWith("\"f39\":9},\"first\":0}");
+  }
+
+  @Test
+  void aRunIdGivenByNumberIsBuiltWhenFirstReadAndTravelsWithCopiesAndSnapshots() {
+    List<Long> asked = new ArrayList<>();
+    FlowRecord.RunIdSource source =
+        n -> {
+          asked.add(n);
+          return "run-" + n;
+        };
+    FlowRecord r = FlowRecord.parseJson(utf8("{\"a\":1}")).runId(source, 7);
+    assertThat(r.hasRunId()).isTrue();
+    FlowRecord.Snapshot s = r.snapshot();
+    FlowRecord c = r.copy();
+    assertThat(asked).isEmpty();
+    assertThat(c.runId()).isEqualTo("run-7");
+    assertThat(r.runId()).isEqualTo("run-7");
+    r.runId("other");
+    r.restore(s);
+    assertThat(r.runId()).isEqualTo("run-7");
+    assertThat(r.runId("set").runId()).isEqualTo("set");
+    assertThat(asked).containsExactly(7L, 7L, 7L);
+  }
 }

@@ -25,4 +25,15 @@ class RunIdsTest {
   void eachGeneratorDrawsItsOwnPrefix() {
     assertThat(new RunIds().next()).isNotEqualTo(new RunIds().next());
   }
+
+  @Test
+  void anAssignedIdIsTheNextIdOfTheSameSequence() {
+    RunIds ids = new RunIds();
+    String first = ids.next();
+    String prefix = first.substring(0, 13);
+    dev.flow.record.FlowRecord r = dev.flow.record.FlowRecord.empty();
+    ids.assign(r);
+    assertThat(ids.next()).isEqualTo(prefix + "3");
+    assertThat(r.runId()).isEqualTo(prefix + "2");
+  }
 }

@@ -42,7 +42,7 @@ final class TriggerOutputFunction extends ProcessFunction<FlowRecord, FlowRecord
   public void processElement(FlowRecord r, Context ctx, Collector<FlowRecord> out) {
     metrics.in.inc();
     if (!r.hasRunId()) {
-      r.runId(runIds.next());
+      runIds.assign(r);
     }
     if (r.triggerTime() == 0L) {
       r.triggerTime(System.currentTimeMillis());
