@@ -242,4 +242,20 @@ class KafkaOptionsTest {
     assertThat(strategy.createWatermarkGenerator(null))
         .isInstanceOf(org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks.class);
   }
+
+  @Test
+  void thePublishersProducerBatchesByDefaultAndTheUsersPropertiesWin() {
+    java.util.Properties byDefault =
+        KafkaPublisherFactory.producerProperties(publisher("out", null, null, null, null, null));
+    assertThat(byDefault.getProperty("linger.ms")).isEqualTo("5");
+    assertThat(byDefault.getProperty("batch.size")).isEqualTo("262144");
+    assertThat(byDefault.getProperty("bootstrap.servers")).isEqualTo("localhost:9092");
+
+    java.util.Properties set =
+        KafkaPublisherFactory.producerProperties(
+            publisher(
+                "out", null, null, null, null, Map.of("linger.ms", "0", "batch.size", "16384")));
+    assertThat(set.getProperty("linger.ms")).isEqualTo("0");
+    assertThat(set.getProperty("batch.size")).isEqualTo("16384");
+  }
 }
