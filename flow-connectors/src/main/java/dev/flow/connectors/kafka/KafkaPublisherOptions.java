@@ -55,7 +55,8 @@ public record KafkaPublisherOptions(
     @Prop(
             description =
                 "Kafka producer properties passed as they are, e.g. security.protocol,"
-                    + " sasl.jaas.config, compression.type, linger.ms.",
+                    + " sasl.jaas.config, compression.type, linger.ms. Unless set here, Flow"
+                    + " sets linger.ms to 5 and batch.size to 262144.",
             secret = true)
         Map<String, String> properties,
     @Prop(
