@@ -14,7 +14,8 @@ public record FetchOptions(
             required = true,
             example = "https://api.example.com/customers/{customer.id}")
         Template url,
-    @Prop(description = "GET, POST, PUT, PATCH or DELETE.", defaultValue = "GET") Method method,
+    @Prop(description = "GET, POST, PUT, PATCH or DELETE.", defaultValue = "GET")
+        RequestMethod method,
     @Prop(description = "Request headers; values may hold expressions in braces.")
         Map<String, Template> headers,
     @Prop(
@@ -63,15 +64,6 @@ public record FetchOptions(
         boolean ordered)
     implements Serializable {
 
-  /** HTTP methods. */
-  public enum Method {
-    GET,
-    POST,
-    PUT,
-    PATCH,
-    DELETE
-  }
-
   /** What a 404 answer does to the record. */
   public enum NotFound {
     ERROR,
@@ -83,7 +75,7 @@ public record FetchOptions(
   public static FetchOptions of(Template url) {
     return new FetchOptions(
         url,
-        Method.GET,
+        RequestMethod.GET,
         Map.of(),
         null,
         Duration.ofSeconds(5),

@@ -53,7 +53,7 @@ public final class FetchTransformFactory
   @Override
   public void validate(FetchOptions o, ValidationContext ctx) {
     checkPath(o.responsePath(), "responsePath", ctx);
-    if (o.body() != null && o.method() == FetchOptions.Method.GET) {
+    if (o.body() != null && o.method() == RequestMethod.GET) {
       ctx.warning("body", "a GET request with a body is unusual; did you mean method: POST?");
     }
   }

@@ -14,8 +14,7 @@ public record HttpPublishOptions(
                     + " it must be constant.",
             required = true)
         Template url,
-    @Prop(description = "POST, PUT, PATCH or DELETE.", defaultValue = "POST")
-        FetchOptions.Method method,
+    @Prop(description = "POST, PUT, PATCH or DELETE.", defaultValue = "POST") RequestMethod method,
     @Prop(description = "Request headers; values may hold expressions in braces (batch: record).")
         Map<String, Template> headers,
     @Prop(

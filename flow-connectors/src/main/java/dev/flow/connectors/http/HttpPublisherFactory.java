@@ -72,7 +72,7 @@ public final class HttpPublisherFactory implements PublisherFactory<HttpPublishO
         && o.headers().values().stream().anyMatch(t -> !t.isConstant())) {
       ctx.error("headers", "with batch: array header values must be constant");
     }
-    if (o.method() == FetchOptions.Method.GET) {
+    if (o.method() == RequestMethod.GET) {
       ctx.error("method", "GET cannot carry records; use POST, PUT or PATCH");
     }
   }

@@ -15,7 +15,7 @@ public record WebhookOptions(
                     + " hooks.example.com; *.example.com matches every subdomain. Unset: any host.")
         String host,
     @Prop(description = "The HTTP methods accepted on the path.", defaultValue = "[POST]")
-        List<String> methods,
+        List<RequestMethod> methods,
     @Prop(
             description =
                 "The port to listen on. Parallel instance i of the stage listens on port + i.",
@@ -112,7 +112,7 @@ public record WebhookOptions(
     return new WebhookOptions(
         path,
         null,
-        List.of("POST"),
+        List.of(RequestMethod.POST),
         port,
         "127.0.0.1",
         Auth.NONE,

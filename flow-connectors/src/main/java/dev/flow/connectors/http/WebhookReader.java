@@ -3,7 +3,6 @@ package dev.flow.connectors.http;
 import dev.flow.record.FlowRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -42,16 +41,15 @@ final class WebhookReader implements SourceReader<FlowRecord, WebhookSource.NoSp
 
   @Override
   public void start() {
-    List<String> methods = options.methods() == null ? List.of("POST") : options.methods();
+    List<RequestMethod> methods =
+        options.methods() == null ? List.of(RequestMethod.POST) : options.methods();
     WebhookMetrics metrics = new WebhookMetrics(context.metricGroup(), stageName, inbox);
     server =
         new WebhookServer(
             new WebhookServer.Config(
                 options,
                 stageName,
-                methods.stream()
-                    .map(m -> m.trim().toUpperCase(Locale.ROOT))
-                    .collect(Collectors.toUnmodifiableSet()),
+                methods.stream().map(RequestMethod::name).collect(Collectors.toUnmodifiableSet()),
                 inbox,
                 metrics,
                 new AuthThrottle(

@@ -11,12 +11,10 @@ import dev.flow.spi.ValidationContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** {@code Webhook}: starts one run per JSON object posted to an HTTP path. */
 public final class WebhookTriggerFactory implements TriggerFactory<WebhookOptions> {
-  private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "GET", "DELETE");
 
   @Override
   public String name() {
@@ -51,13 +49,6 @@ public final class WebhookTriggerFactory implements TriggerFactory<WebhookOption
     }
     if (o.path() != null && o.path().equals(o.healthPath())) {
       ctx.error("healthPath", "the health path must differ from the webhook's path");
-    }
-    if (o.methods() != null) {
-      for (String m : o.methods()) {
-        if (!METHODS.contains(m.trim().toUpperCase(Locale.ROOT))) {
-          ctx.error("methods", "unknown method '" + m + "'; use some of " + METHODS);
-        }
-      }
     }
     if (o.auth() == WebhookOptions.Auth.BEARER && isBlank(o.token())) {
       ctx.error("token", "auth: bearer needs a token, e.g. token: ${env:WEBHOOK_TOKEN}");

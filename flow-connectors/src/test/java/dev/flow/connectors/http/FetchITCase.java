@@ -86,7 +86,7 @@ class FetchITCase {
     FetchOptions o =
         new FetchOptions(
             Template.compile("http://localhost:" + service.port() + "/customers/{id}"),
-            FetchOptions.Method.GET,
+            RequestMethod.GET,
             Map.of("X-Trace", Template.compile("run-{id}")),
             null,
             Duration.ofMillis(2000),
@@ -161,7 +161,7 @@ class FetchITCase {
     FetchOptions o =
         new FetchOptions(
             Template.compile("http://localhost:" + service.port() + "/customers/{id}"),
-            FetchOptions.Method.GET,
+            RequestMethod.GET,
             null,
             null,
             Duration.ofSeconds(2),

@@ -90,20 +90,20 @@ class HttpFlowValidationTest {
             """);
     assertThat(errors(v)).isEmpty();
     WebhookOptions hook = (WebhookOptions) v.stage("form").options();
-    assertThat(hook.methods()).containsExactly("POST");
+    assertThat(hook.methods()).containsExactly(RequestMethod.POST);
     assertThat(hook.auth()).isEqualTo(WebhookOptions.Auth.HMAC);
     assertThat(hook.ack()).isEqualTo(WebhookOptions.Ack.CHECKPOINT);
     assertThat(hook.port()).isEqualTo(8080);
     assertThat(hook.maxBodyBytes()).isEqualTo(1 << 20);
     assertThat(hook.readTimeout()).isEqualTo(Duration.ofSeconds(10));
     FetchOptions fetch = (FetchOptions) v.stage("report").options();
-    assertThat(fetch.method()).isEqualTo(FetchOptions.Method.GET);
+    assertThat(fetch.method()).isEqualTo(RequestMethod.GET);
     assertThat(fetch.retries()).isEqualTo(3);
     assertThat(fetch.cacheTtl()).isEqualTo(Duration.ofMinutes(5));
     assertThat(fetch.onNotFound()).isEqualTo(FetchOptions.NotFound.ERROR);
     HttpPublishOptions crm = (HttpPublishOptions) v.stage("crm").options();
     assertThat(crm.batch()).isEqualTo(HttpPublishOptions.Batch.ARRAY);
-    assertThat(crm.method()).isEqualTo(FetchOptions.Method.POST);
+    assertThat(crm.method()).isEqualTo(RequestMethod.POST);
     assertThat(crm.linger()).isEqualTo(Duration.ofSeconds(1));
   }
 
@@ -248,5 +248,43 @@ class HttpFlowValidationTest {
             f
                 + ":24:18: error: stage \"crm\" (HTTP): prop 'rateLimit' must be 0 or more, found"
                 + " -0.5");
+  }
+
+  @Test
+  void anUnknownWebhookMethodIsReportedAtTheMethodWithTheMethodsInAFixedOrder() throws Exception {
+    ValidatedFlow v =
+        validate(
+            """
+            name: methods
+            stages:
+              - name: form
+                action: Webhook
+                props:
+                  path: /form
+                  methods: [post, FETCH]
+                out: [print]
+              - {name: print, action: Log}
+            """);
+    assertThat(errors(v))
+        .containsExactly(
+            dir.resolve("flow.yaml")
+                + ":7:23: error: stage \"form\" (Webhook): prop 'methods[1]' must be one of get,"
+                + " post, put, patch, delete, found a string ('FETCH')");
+  }
+
+  @Test
+  void webhookMethodsAreReadInAnyCase() throws Exception {
+    ValidatedFlow v =
+        validate(
+            """
+            name: methods
+            stages:
+              - name: form
+                action: Webhook
+                props: {path: /form, methods: [put, Patch]}
+                out: [print]
+              - {name: print, action: Log}
+            """);
+    assertThat(errors(v)).isEmpty();
   }
 }

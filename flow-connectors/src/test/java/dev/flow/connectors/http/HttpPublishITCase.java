@@ -218,7 +218,7 @@ class HttpPublishITCase {
       throws Exception {
     return new HttpPublishOptions(
         Template.compile("http://localhost:" + api.port() + path),
-        FetchOptions.Method.POST,
+        RequestMethod.POST,
         Map.of(),
         Map.of("X-Api-Key", "k3y"),
         "t0ken",

@@ -334,7 +334,7 @@ class WebhookITCase {
     return new WebhookOptions(
         "/orders",
         null,
-        List.of("POST"),
+        List.of(RequestMethod.POST),
         port,
         "127.0.0.1",
         auth,
