@@ -143,14 +143,13 @@ public final class KafkaPublisherFactory implements PublisherFactory<KafkaPublis
   }
 
   /**
-   * The producer's properties: the user's, over Flow's defaults. A record waits up to 5 ms (the
-   * default of Kafka 4's producer) for others to share its request, and a request carries up to 256
-   * KiB per partition, so a busy flow sends few large produce requests instead of many small ones.
+   * The producer's properties: the user's, over Flow's batching defaults, so that a busy flow sends
+   * few large produce requests instead of many small ones.
    */
   static Properties producerProperties(KafkaPublisherOptions o) {
     Properties p = KafkaClients.properties(o.bootstrapServers(), o.properties());
-    p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
-    p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+    p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, KafkaPublisherOptions.DEFAULT_LINGER_MS);
+    p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, KafkaPublisherOptions.DEFAULT_BATCH_SIZE);
     return p;
   }
 

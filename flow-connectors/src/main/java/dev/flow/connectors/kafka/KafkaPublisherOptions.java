@@ -56,7 +56,11 @@ public record KafkaPublisherOptions(
             description =
                 "Kafka producer properties passed as they are, e.g. security.protocol,"
                     + " sasl.jaas.config, compression.type, linger.ms. Unless set here, Flow"
-                    + " sets linger.ms to 5 and batch.size to 262144.",
+                    + " sets linger.ms to "
+                    + DEFAULT_LINGER_MS
+                    + " and batch.size to "
+                    + DEFAULT_BATCH_SIZE
+                    + ".",
             secret = true)
         Map<String, String> properties,
     @Prop(
@@ -64,6 +68,15 @@ public record KafkaPublisherOptions(
                 "Check that the brokers answer when the job is built; 0s skips the check.",
             defaultValue = "10s")
         Duration connectTimeout) {
+
+  /**
+   * The producer's linger.ms unless the properties set it: a record waits up to 5 ms (the default
+   * of Kafka 4's producer) for others to share its request.
+   */
+  public static final String DEFAULT_LINGER_MS = "5";
+
+  /** The producer's batch.size unless the properties set it: up to 256 KiB per partition. */
+  public static final String DEFAULT_BATCH_SIZE = "262144";
 
   /** The delivery guarantee of the publisher. */
   public enum Delivery {

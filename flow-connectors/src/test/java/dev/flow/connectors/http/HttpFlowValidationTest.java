@@ -250,22 +250,26 @@ class HttpFlowValidationTest {
                 + " -0.5");
   }
 
+  /** A Webhook flow whose methods prop is {@code methods}, on line 7 from column 16. */
+  private ValidatedFlow webhookWithMethods(String methods) throws Exception {
+    return validate(
+        """
+        name: methods
+        stages:
+          - name: form
+            action: Webhook
+            props:
+              path: /form
+              methods: %s
+            out: [print]
+          - {name: print, action: Log}
+        """
+            .formatted(methods));
+  }
+
   @Test
   void anUnknownWebhookMethodIsReportedAtTheMethodWithTheMethodsInAFixedOrder() throws Exception {
-    ValidatedFlow v =
-        validate(
-            """
-            name: methods
-            stages:
-              - name: form
-                action: Webhook
-                props:
-                  path: /form
-                  methods: [post, FETCH]
-                out: [print]
-              - {name: print, action: Log}
-            """);
-    assertThat(errors(v))
+    assertThat(errors(webhookWithMethods("[post, FETCH]")))
         .containsExactly(
             dir.resolve("flow.yaml")
                 + ":7:23: error: stage \"form\" (Webhook): prop 'methods[1]' must be one of get,"
@@ -274,17 +278,9 @@ class HttpFlowValidationTest {
 
   @Test
   void webhookMethodsAreReadInAnyCase() throws Exception {
-    ValidatedFlow v =
-        validate(
-            """
-            name: methods
-            stages:
-              - name: form
-                action: Webhook
-                props: {path: /form, methods: [put, Patch]}
-                out: [print]
-              - {name: print, action: Log}
-            """);
+    ValidatedFlow v = webhookWithMethods("[put, Patch]");
     assertThat(errors(v)).isEmpty();
+    assertThat(((WebhookOptions) v.stage("form").options()).methods())
+        .containsExactly(RequestMethod.PUT, RequestMethod.PATCH);
   }
 }

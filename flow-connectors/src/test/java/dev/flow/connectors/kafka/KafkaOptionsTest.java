@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -245,13 +246,13 @@ class KafkaOptionsTest {
 
   @Test
   void thePublishersProducerBatchesByDefaultAndTheUsersPropertiesWin() {
-    java.util.Properties byDefault =
+    Properties byDefault =
         KafkaPublisherFactory.producerProperties(publisher("out", null, null, null, null, null));
     assertThat(byDefault.getProperty("linger.ms")).isEqualTo("5");
     assertThat(byDefault.getProperty("batch.size")).isEqualTo("262144");
     assertThat(byDefault.getProperty("bootstrap.servers")).isEqualTo("localhost:9092");
 
-    java.util.Properties set =
+    Properties set =
         KafkaPublisherFactory.producerProperties(
             publisher(
                 "out", null, null, null, null, Map.of("linger.ms", "0", "batch.size", "16384")));
