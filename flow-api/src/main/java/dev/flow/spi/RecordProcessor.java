@@ -33,6 +33,16 @@ public interface RecordProcessor extends Serializable {
     return true;
   }
 
+  /**
+   * Whether a try of {@link #process} can fail in a way worth another try: through I/O, a timeout,
+   * or a {@link TransientStageException}. A processor that only computes on the record in memory
+   * returns false, and the framework runs it without the stage's {@code retry}, which could never
+   * apply. The default, true, is always safe.
+   */
+  default boolean mayFailTransiently() {
+    return true;
+  }
+
   /** Called once when the instance closes. */
   default void close() throws Exception {}
 }

@@ -40,10 +40,13 @@ public final class RetryingProcessor implements RecordProcessor {
   }
 
   /**
-   * {@code processor} with {@code retry} applied; {@code processor} itself when it never retries.
+   * {@code processor} with {@code retry} applied; {@code processor} itself when it never retries,
+   * or when it cannot fail transiently, so that no try would ever be repeated.
    */
   public static RecordProcessor wrap(RecordProcessor processor, Retry retry) {
-    return retry == null || !retry.retries() ? processor : new RetryingProcessor(processor, retry);
+    return retry == null || !retry.retries() || !processor.mayFailTransiently()
+        ? processor
+        : new RetryingProcessor(processor, retry);
   }
 
   /**

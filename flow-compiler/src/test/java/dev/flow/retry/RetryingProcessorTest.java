@@ -102,6 +102,31 @@ class RetryingProcessorTest {
   }
 
   @Test
+  void aProcessorThatCannotFailTransientlyRunsUnwrappedAndItsFailureIsNotRetried()
+      throws Exception {
+    List<FlowRecord> seen = new ArrayList<>();
+    RecordProcessor pure =
+        new RecordProcessor() {
+          @Override
+          public boolean mayFailTransiently() {
+            return false;
+          }
+
+          @Override
+          public void process(FlowRecord record, Collector<FlowRecord> out) {
+            seen.add(record);
+            throw new IllegalStateException("a bug in the stage");
+          }
+        };
+    assertThat(RetryingProcessor.wrap(pure, FAST)).isSameAs(pure);
+    FlowRecord r = record("{\"id\":3}");
+    assertThatThrownBy(() -> run(pure, r)).hasMessage("a bug in the stage");
+    assertThat(seen).containsExactly(r);
+    assertThat(RetryingProcessor.wrap(new Flaky(0, new IOException("x")), FAST))
+        .isInstanceOf(RetryingProcessor.class);
+  }
+
+  @Test
   void aProcessorThatOnlyReadsIsTriedAgainWithTheSameRecord() throws Exception {
     List<FlowRecord> seen = new ArrayList<>();
     RecordProcessor reads =

@@ -36,6 +36,12 @@ final class ExplodeProcessor implements RecordProcessor {
     return new ExplodeProcessor(o.field(), as, o.keepParent(), o.flatten(), o.indexField());
   }
 
+  /** Computes on the record in memory only: no try could fail transiently. */
+  @Override
+  public boolean mayFailTransiently() {
+    return false;
+  }
+
   @Override
   public void process(FlowRecord record, Collector<FlowRecord> out) {
     JsonNode array = record.get(field);

@@ -53,6 +53,12 @@ public final class FilterTransformFactory extends RecordTransformFactory<FilterO
       return false;
     }
 
+    /** Computes on the record in memory only: no try could fail transiently. */
+    @Override
+    public boolean mayFailTransiently() {
+      return false;
+    }
+
     @Override
     public void process(FlowRecord record, Collector<FlowRecord> out) {
       if (condition.test(record)) {

@@ -74,6 +74,12 @@ public final class MapTransformFactory extends RecordTransformFactory<MapOptions
       this.exprs = exprs;
     }
 
+    /** Computes on the record in memory only: no try could fail transiently. */
+    @Override
+    public boolean mayFailTransiently() {
+      return false;
+    }
+
     @Override
     public void process(FlowRecord record, Collector<FlowRecord> out) {
       if (values == null) {

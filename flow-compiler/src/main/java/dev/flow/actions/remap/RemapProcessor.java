@@ -24,6 +24,12 @@ final class RemapProcessor implements RecordProcessor {
     this.plan = plan;
   }
 
+  /** Computes on the record in memory only: no try could fail transiently. */
+  @Override
+  public boolean mayFailTransiently() {
+    return false;
+  }
+
   @Override
   public void process(FlowRecord record, Collector<FlowRecord> out) throws Exception {
     if (plan.strict()) {

@@ -83,6 +83,12 @@ public final class ValidateTransformFactory extends RecordTransformFactory<Valid
       return false;
     }
 
+    /** Computes on the record in memory only: no try could fail transiently. */
+    @Override
+    public boolean mayFailTransiently() {
+      return false;
+    }
+
     @Override
     public void process(FlowRecord record, Collector<FlowRecord> out) {
       List<String> violations = schema.check(record.asObjectNode());
