@@ -115,7 +115,9 @@ final class JsonValidator {
     return i;
   }
 
-  /** Checks the object whose brace is at {@code i}, indexing it into {@code idx} when given. */
+  /**
+   * Checks the top-level object whose brace is at {@code i}, indexing its fields into {@code idx}.
+   */
   private int object(int i, int depth, ObjectIndex idx) throws Failure {
     byte[] b = this.b;
     i = ws(i + 1);
@@ -133,27 +135,64 @@ final class JsonValidator {
       if (nameEnd - nameStart > MAX_NAME_LENGTH) {
         throw new Failure("a very long field name", nameStart, true);
       }
-      i = nameEnd < len && b[nameEnd] == ':' ? nameEnd : ws(nameEnd); // most JSON has no spaces
-      if (i >= len || b[i] != ':') {
-        throw error(i, "expected ':' after a field name");
-      }
+      i = colon(nameEnd);
       int vs = ws(i + 1);
       i = value(vs, depth);
-      if (idx != null) {
-        int hash = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, nameEnd - 1);
-        idx.add(b, nameStart, nameEnd, hash, escaped, vs, i);
-      }
-      if (i >= len || b[i] != ',') {
-        i = ws(i);
-      }
-      if (i < len && b[i] == ',') {
-        i = ws(i + 1);
-      } else if (i < len && b[i] == '}') {
+      int hash = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, nameEnd - 1);
+      idx.add(b, nameStart, nameEnd, hash, escaped, vs, i);
+      i = afterField(i);
+      if (b[i] == '}') {
         return i + 1;
-      } else {
+      }
+      i = ws(i + 1);
+    }
+  }
+
+  /** Checks a nested object whose brace is at {@code i}; returns the position after it. */
+  private int nested(int i, int depth) throws Failure {
+    byte[] b = this.b;
+    i = ws(i + 1);
+    if (i < len && b[i] == '}') {
+      return i + 1;
+    }
+    while (true) {
+      if (i >= len || b[i] != '"') {
+        throw error(i, "expected a field name in double quotes");
+      }
+      int nameStart = i;
+      int nameEnd = JsonStrings.check(b, i, len);
+      if (nameEnd - nameStart > MAX_NAME_LENGTH) {
+        throw new Failure("a very long field name", nameStart, true);
+      }
+      i = afterField(value(ws(colon(nameEnd) + 1), depth));
+      if (b[i] == '}') {
+        return i + 1;
+      }
+      i = ws(i + 1);
+    }
+  }
+
+  /** The position of the ':' after a field name ending before {@code i}. */
+  private int colon(int i) throws Failure {
+    if (i < len && b[i] == ':') {
+      return i; // most JSON has no spaces
+    }
+    i = ws(i);
+    if (i >= len || b[i] != ':') {
+      throw error(i, "expected ':' after a field name");
+    }
+    return i;
+  }
+
+  /** The position of the ',' or '}' after a field's value ending before {@code i}. */
+  private int afterField(int i) throws Failure {
+    if (i >= len || b[i] != ',' && b[i] != '}') {
+      i = ws(i);
+      if (i >= len || b[i] != ',' && b[i] != '}') {
         throw error(i, "expected ',' or '}' after a field");
       }
     }
+    return i;
   }
 
   private int array(int i, int depth) throws Failure {
@@ -191,7 +230,7 @@ final class JsonValidator {
         if (depth >= MAX_DEPTH) {
           throw new Failure("very deep nesting", i, true);
         }
-        return b[i] == '{' ? object(i, depth + 1, null) : array(i, depth + 1);
+        return b[i] == '{' ? nested(i, depth + 1) : array(i, depth + 1);
       }
       case 't' -> {
         return literal(i, "true");
