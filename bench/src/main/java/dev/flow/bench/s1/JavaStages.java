@@ -17,6 +17,16 @@ public final class JavaStages {
   /** No props. */
   public record None() implements Serializable {}
 
+  /** A processor that computes in memory only, as the built-in Remap Fields and Filter declare. */
+  private abstract static class InMemory implements RecordProcessor {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean mayFailTransiently() {
+      return false;
+    }
+  }
+
   /** The remap of {@link RemapFilter} as a stage. */
   public static final class Remap extends RecordTransformFactory<None> {
     @Override
@@ -36,9 +46,12 @@ public final class JavaStages {
 
     @Override
     public RecordProcessor createProcessor(None options, StageContext ctx) {
-      return (record, out) -> {
-        RemapFilter.remap(record);
-        out.collect(record);
+      return new InMemory() {
+        @Override
+        public void process(FlowRecord record, org.apache.flink.util.Collector<FlowRecord> out) {
+          RemapFilter.remap(record);
+          out.collect(record);
+        }
       };
     }
   }
@@ -62,9 +75,12 @@ public final class JavaStages {
 
     @Override
     public RecordProcessor createProcessor(None options, StageContext ctx) {
-      return (FlowRecord record, org.apache.flink.util.Collector<FlowRecord> out) -> {
-        if (RemapFilter.keep(record)) {
-          out.collect(record);
+      return new InMemory() {
+        @Override
+        public void process(FlowRecord record, org.apache.flink.util.Collector<FlowRecord> out) {
+          if (RemapFilter.keep(record)) {
+            out.collect(record);
+          }
         }
       };
     }
