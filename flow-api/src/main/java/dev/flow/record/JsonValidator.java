@@ -125,16 +125,10 @@ final class JsonValidator {
       return i + 1;
     }
     while (true) {
-      if (i >= len || b[i] != '"') {
-        throw error(i, "expected a field name in double quotes");
-      }
       int nameStart = i;
-      int flagged = JsonStrings.checkFlagged(b, i, len);
+      int flagged = name(i);
       boolean escaped = flagged < 0;
       int nameEnd = escaped ? ~flagged : flagged;
-      if (nameEnd - nameStart > MAX_NAME_LENGTH) {
-        throw new Failure("a very long field name", nameStart, true);
-      }
       i = colon(nameEnd);
       int vs = ws(i + 1);
       i = value(vs, depth);
@@ -156,20 +150,29 @@ final class JsonValidator {
       return i + 1;
     }
     while (true) {
-      if (i >= len || b[i] != '"') {
-        throw error(i, "expected a field name in double quotes");
-      }
-      int nameStart = i;
-      int nameEnd = JsonStrings.check(b, i, len);
-      if (nameEnd - nameStart > MAX_NAME_LENGTH) {
-        throw new Failure("a very long field name", nameStart, true);
-      }
-      i = afterField(value(ws(colon(nameEnd) + 1), depth));
+      int flagged = name(i);
+      i = afterField(value(ws(colon(flagged < 0 ? ~flagged : flagged) + 1), depth));
       if (b[i] == '}') {
         return i + 1;
       }
       i = ws(i + 1);
     }
+  }
+
+  /**
+   * Checks the field name whose quote should be at {@code i}; returns the position after it, or
+   * that position complemented when the name holds an escape (see {@link
+   * JsonStrings#checkFlagged}).
+   */
+  private int name(int i) throws Failure {
+    if (i >= len || b[i] != '"') {
+      throw error(i, "expected a field name in double quotes");
+    }
+    int flagged = JsonStrings.checkFlagged(b, i, len);
+    if ((flagged < 0 ? ~flagged : flagged) - i > MAX_NAME_LENGTH) {
+      throw new Failure("a very long field name", i, true);
+    }
+    return flagged;
   }
 
   /** The position of the ':' after a field name ending before {@code i}. */
