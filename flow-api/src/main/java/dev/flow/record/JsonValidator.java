@@ -71,7 +71,7 @@ final class JsonValidator {
     }
     ObjectIndex idx = ObjectIndex.forSpan(len - i);
     idx.start = i;
-    i = object(i, 1, idx);
+    i = object(i, idx);
     idx.end = i;
     i = ws(i);
     if (i != len) {
@@ -118,7 +118,7 @@ final class JsonValidator {
   /**
    * Checks the top-level object whose brace is at {@code i}, indexing its fields into {@code idx}.
    */
-  private int object(int i, int depth, ObjectIndex idx) throws Failure {
+  private int object(int i, ObjectIndex idx) throws Failure {
     byte[] b = this.b;
     i = ws(i + 1);
     if (i < len && b[i] == '}') {
@@ -131,7 +131,7 @@ final class JsonValidator {
       int nameEnd = escaped ? ~flagged : flagged;
       i = colon(nameEnd);
       int vs = ws(i + 1);
-      i = value(vs, depth);
+      i = value(vs, 1);
       int hash = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, nameEnd - 1);
       idx.add(b, nameStart, nameEnd, hash, escaped, vs, i);
       i = afterField(i);
