@@ -220,35 +220,70 @@ class DefaultStageContext implements StageContext {
   }
 
   /**
-   * The stage's record operator, passing error records on as {@code carry} says: a stage in a run
-   * of chained record stages (see {@link FlowTranslator}) is built by this call alone.
+   * The stage's record operator. A stage in a run of chained record stages (see {@link
+   * FlowTranslator}) is built by this call alone: it joins the {@link #run} the translator gave it,
+   * and the run's last stage builds one operator for the whole run on the stream the run reads. A
+   * stage before the last returns that stream unchanged, for the next stage of the run alone.
    */
   DataStream<FlowRecord> process(
       DataStream<FlowRecord> input, RecordProcessor processor, ErrorCarry carry) {
     boolean countsInAndOut = processorCountsInAndOut;
     processorCountsInAndOut = false;
-    SingleOutputStreamOperator<FlowRecord> out =
-        input
-            .process(
-                new StageFunction(
-                    flowName,
-                    stage.name(),
-                    retrying(processor),
-                    errorRecords,
-                    ERRORS,
-                    countsInAndOut,
-                    carry.in(),
-                    carry.out()),
-                FlowRecordTypeInfo.INSTANCE)
-            .uid(uid())
-            .name(stage.name())
-            .setParallelism(parallelism());
-    if (carry.in() && !carry.out()) {
-      // The last stage of a run: the run's error records, each counted by its own stage.
-      errorSink.add(out.getSideOutput(ERRORS));
-    } else if (!carry.out()) {
+    StageFunction.Step step =
+        new StageFunction.Step(stage.name(), retrying(processor), errorRecords, countsInAndOut);
+    if (!carry.any()) {
+      SingleOutputStreamOperator<FlowRecord> out =
+          input
+              .process(
+                  new StageFunction(flowName, java.util.List.of(step), ERRORS),
+                  FlowRecordTypeInfo.INSTANCE)
+              .uid(uid())
+              .name(stage.name())
+              .setParallelism(parallelism());
       addCountedErrors(out.getSideOutput(ERRORS), false);
+      return out;
     }
+    if (run.input == null) {
+      run.input = input;
+    }
+    run.steps.add(step);
+    if (carry.out()) {
+      return run.input;
+    }
+    SingleOutputStreamOperator<FlowRecord> out =
+        run.input
+            .process(new StageFunction(flowName, run.steps, ERRORS), FlowRecordTypeInfo.INSTANCE)
+            .uid(uid())
+            .name(run.name())
+            .setParallelism(parallelism());
+    // The run's error records, each counted by its own stage.
+    errorSink.add(out.getSideOutput(ERRORS));
     return out;
   }
+
+  /**
+   * The stages of one run of chained record stages gathered so far, and the stream the run reads;
+   * the translator hands the same run to each of its stages' contexts.
+   */
+  static final class Run {
+    DataStream<FlowRecord> input;
+    final java.util.List<StageFunction.Step> steps = new java.util.ArrayList<>();
+
+    /** The operator's name: its stages joined as Flink names chained operators, up to four. */
+    String name() {
+      java.util.List<String> names = steps.stream().map(StageFunction.Step::stageName).toList();
+      if (names.size() <= 4) {
+        return String.join(" -> ", names);
+      }
+      return names.get(0)
+          + " -> ... -> "
+          + names.get(names.size() - 1)
+          + " ("
+          + names.size()
+          + " stages)";
+    }
+  }
+
+  /** The run this stage joins, set by the translator when the stage is in one. */
+  Run run;
 }

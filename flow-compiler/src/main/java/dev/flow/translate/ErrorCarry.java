@@ -10,10 +10,11 @@ import java.util.Set;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * How a stage in a run of chained record stages passes error records on (see {@link
- * FlowTranslator}): its input holds the marked error records of the stages before ({@code in}), and
- * its own go on with its output to the next stage ({@code out}). Given to {@link
- * DefaultStageContext#process} by the translator that builds the stage's record operator.
+ * Where a stage stands in a run of chained record stages (see {@link FlowTranslator}): it goes on
+ * from the run of the stage before ({@code in}), and the run goes on in the next stage ({@code
+ * out}). The run becomes one operator, built by its last stage, whose error output carries the
+ * error records of every stage of the run. Given to {@link DefaultStageContext#process} by the
+ * translator that builds the stage's record operator.
  */
 record ErrorCarry(boolean in, boolean out) {
   static final ErrorCarry NONE = new ErrorCarry(false, false);

@@ -29,13 +29,13 @@ import org.apache.flink.streaming.api.functions.sink.PrintSink;
  * go to the flow's error stage.
  *
  * <p>A run of record stages that chain one after the other (each a {@link RecordTransformFactory}
- * whose only output is the next one's only input, at the same parallelism) gives the error stage
- * one input instead of one per stage: each stage's failed records travel on with its records to the
- * end of the run (see {@link StageFunction}, {@link ErrorCarry}). Flink's stream graph collects the
- * predecessors of every input of a union, so one input per stage of a chain of n stages made it
- * walk about n²/2 transformations. This applies when the transforms are the standard ones and
- * nothing watches them ({@link Translators#carriesErrors}); the stages of a run, but the last, are
- * then left out of {@link CompiledFlow#outputs}.
+ * whose only output is the next one's only input, at the same parallelism) becomes one operator
+ * that runs every stage of the run in turn, each under its own name (see {@link StageFunction},
+ * {@link ErrorCarry}). The run gives the error stage one input instead of one per stage: Flink's
+ * stream graph collects the predecessors of every input of a union, so one input per stage of a
+ * chain of n stages made it walk about n²/2 transformations. This applies when the transforms are
+ * the standard ones and nothing watches them ({@link Translators#carriesErrors}); the stages of a
+ * run, but the last, are then left out of {@link CompiledFlow#outputs}.
  */
 public final class FlowTranslator {
   private FlowTranslator() {}
@@ -70,8 +70,9 @@ public final class FlowTranslator {
     for (ResolvedStage s : flow.stages()) {
       byName.put(s.name(), s);
     }
-    // Stages whose output carries their (and their run's) error records to the next stage.
+    // Stages whose run goes on in the next stage, with that run.
     Set<String> carrying = new HashSet<>();
+    Map<String, DefaultStageContext.Run> stageRuns = new HashMap<>();
 
     for (ResolvedStage stage : flow.stages()) {
       DataStream<FlowRecord> output = null;
@@ -91,9 +92,14 @@ public final class FlowTranslator {
               translators.carriesErrors()
                   ? ErrorCarry.of(stage, byName, settings, carrying)
                   : ErrorCarry.NONE;
+          if (carry.any()) {
+            ctx.run =
+                carry.in() ? stageRuns.get(stage.inputs().get(0)) : new DefaultStageContext.Run();
+          }
           output = translators.translateTransform(stage, input, ctx, carry);
           if (carry.out()) {
             carrying.add(stage.name());
+            stageRuns.put(stage.name(), ctx.run);
           }
         } else {
           if (runs != null) {

@@ -151,6 +151,10 @@ class FlowTranslatorITCase {
             .findFirst()
             .orElseThrow();
     assertThat(union.getInputs()).hasSize(2);
+    // The run is one operator: its stages run one after the other in it, each under its own name.
+    assertThat(env.getTransformations().stream().map(t -> t.getName()))
+        .contains("a -> b -> c")
+        .doesNotContain("a", "b", "c");
     env.execute(flow.def().name());
 
     assertThat(CollectSink.payloads("chain-out")).isEmpty();
