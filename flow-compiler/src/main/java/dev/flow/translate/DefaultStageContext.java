@@ -229,8 +229,12 @@ class DefaultStageContext implements StageContext {
       DataStream<FlowRecord> input, RecordProcessor processor, ErrorCarry carry) {
     boolean countsInAndOut = processorCountsInAndOut;
     processorCountsInAndOut = false;
+    // Cleaned as Flink cleans a function: a processor written as an anonymous class then drops
+    // the reference to its factory that it does not use, which need not be serializable. The
+    // steps of a run sit in an array, where Flink's cleaning of the operator's function stops.
     StageFunction.Step step =
-        new StageFunction.Step(stage.name(), retrying(processor), errorRecords, countsInAndOut);
+        new StageFunction.Step(
+            stage.name(), retrying(env.clean(processor)), errorRecords, countsInAndOut);
     if (!carry.any()) {
       SingleOutputStreamOperator<FlowRecord> out =
           input

@@ -255,6 +255,69 @@ class FlowTranslatorITCase {
         .containsExactly("a refusing id 1", "b refusing id 2", "c refusing id 3");
   }
 
+  /** Props of {@link Tag}. */
+  record NoProps() implements java.io.Serializable {}
+
+  /**
+   * Appends its letter to field {@code tags}, through an anonymous processor: it captures this
+   * factory, which is not serializable, as processors written this way do.
+   */
+  static final class Tag extends dev.flow.spi.RecordTransformFactory<NoProps> {
+    private final String letter;
+    private final Object notSerializable = new Object();
+
+    Tag(String letter) {
+      this.letter = letter;
+    }
+
+    @Override
+    public String name() {
+      return "Tag " + letter;
+    }
+
+    @Override
+    public String description() {
+      return "test";
+    }
+
+    @Override
+    public Class<NoProps> optionsClass() {
+      return NoProps.class;
+    }
+
+    @Override
+    public dev.flow.spi.RecordProcessor createProcessor(NoProps o, dev.flow.spi.StageContext ctx) {
+      String add = letter; // the processor reads a local, not the factory
+      return new dev.flow.spi.RecordProcessor() {
+        @Override
+        public void process(
+            dev.flow.record.FlowRecord record,
+            org.apache.flink.util.Collector<dev.flow.record.FlowRecord> out) {
+          JsonNode tags = record.get("tags");
+          record.set(
+              dev.flow.record.FieldPath.parse("tags"),
+              Json.NODES.textNode((tags == null ? "" : tags.asText()) + add));
+          out.collect(record);
+        }
+      };
+    }
+  }
+
+  @Test
+  void aRunOfStagesWhoseProcessorsAreAnonymousClassesRuns() throws Exception {
+    ValidatedFlow flow =
+        new Builder("anonymous-run")
+            .stage("in", new LinesTrigger(), new Lines(List.of("{\"id\":\"1\"}")), 0, "a")
+            .stage("a", new Tag("a"), new NoProps(), 0, "b")
+            .stage("b", new Tag("b"), new NoProps(), 0, "out")
+            .stage("out", new CollectPublisher(), new Collect("anonymous-run-out"), 0)
+            .errors("anonymous-run-errors")
+            .build();
+    run(flow);
+    assertThat(CollectSink.payloads("anonymous-run-out"))
+        .containsExactly("{\"id\":\"1\",\"tags\":\"ab\"}");
+  }
+
   private static List<String> numbered(int n) {
     return java.util.stream.IntStream.range(0, n).mapToObj(i -> "{\"id\":" + i + "}").toList();
   }
