@@ -43,6 +43,12 @@ public final class FlowCompiler {
    */
   public static ValidatedFlow validate(String location, List<String> paramFiles, boolean strict) {
     ParameterSets.Loaded params = ParameterSets.load(paramFiles.stream().map(Path::of).toList());
+    if (!params.unread().isEmpty()) {
+      // Every reference to the sets of a file that could not be read would be an error of its
+      // own, and so would each prop left holding one: the file's own error is the one to fix.
+      return new ValidatedFlow(
+          null, FlowSettings.defaults(), List.of(), null, List.copyOf(params.problems()));
+    }
     FlowParser parser =
         new FlowParser(
             FlowParser.Options.defaults().withStrict(strict).withParameters(params.sets()));

@@ -42,8 +42,16 @@ public final class ParameterSets {
     }
   }
 
-  /** Parameter sets read from files, with the problems found in those files. */
-  public record Loaded(ParameterSets sets, List<Problem> problems) {}
+  /**
+   * Parameter sets read from files, with the problems found in those files; {@code unread} names
+   * the files that could not be read at all (missing, unreadable, not YAML), whose sets are then
+   * unknown.
+   */
+  public record Loaded(ParameterSets sets, List<Problem> problems, List<String> unread) {
+    public Loaded(ParameterSets sets, List<Problem> problems) {
+      this(sets, problems, List.of());
+    }
+  }
 
   private static final Pattern SET_NAME =
       Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*(_[A-Za-z0-9.-]+)*");
@@ -72,21 +80,25 @@ public final class ParameterSets {
     Map<String, Map<String, Parameter>> sets = new LinkedHashMap<>();
     Map<String, String> origin = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
     YamlReader reader = new YamlReader(YamlReader.Limits.defaults());
     for (Path file : files) {
       String source = file.toString();
       SourceFiles.Text text = SourceFiles.read(file, YamlReader.Limits.defaults().maxBytes());
       if (text.problem() != null) {
         problems.add(text.problem());
+        unread.add(source);
         continue;
       }
       YamlReader.Result r = reader.read(text.text(), source);
       problems.addAll(r.problems());
       if (r.root() != null) {
         readSet(r.root(), baseName(file), source, sets, origin, problems);
+      } else {
+        unread.add(source);
       }
     }
-    return new Loaded(of(sets), problems);
+    return new Loaded(of(sets), problems, List.copyOf(unread));
   }
 
   private static void readSet(

@@ -176,6 +176,35 @@ class ParameterSetsTest {
   }
 
   @Test
+  void aParameterFileThatCannotBeReadIsTheOneErrorNotEveryReferenceToItsSets(@TempDir Path dir)
+      throws Exception {
+    Path flow =
+        Files.writeString(
+            dir.resolve("f.yaml"),
+            "name: a\nstages:\n  - name: s\n    action: Log\n    props:\n"
+                + "      format: ${orders__format}\n      stream: ${orders__stream}\n");
+    Path missing = dir.resolve("orders.yaml");
+    assertThat(
+            dev.flow.FlowCompiler.validate(flow.toString(), List.of(missing.toString()), false)
+                .problems())
+        .extracting(Problem::format)
+        .containsExactly(missing + ": error: the file does not exist");
+    // A set the files that were read do not define is still unknown when every file was read.
+    Path other = Files.writeString(dir.resolve("other.yaml"), "parameters: {x: 1}\n");
+    assertThat(
+            dev.flow.FlowCompiler.validate(flow.toString(), List.of(other.toString()), false)
+                .problems())
+        .extracting(Problem::format)
+        .contains(
+            flow
+                + ":6:15: error: stage \"s\": unknown parameter set 'orders' in"
+                + " '${orders__format}'; known sets: other",
+            flow
+                + ":7:15: error: stage \"s\": unknown parameter set 'orders' in"
+                + " '${orders__stream}'; known sets: other");
+  }
+
+  @Test
   void badParameterFilesGiveLocatedProblems(@TempDir Path dir) throws Exception {
     Path a = Files.writeString(dir.resolve("a.yaml"), "name: x\nparameter: {}\n");
     Path b =
