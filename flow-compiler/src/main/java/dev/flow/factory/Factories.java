@@ -48,6 +48,7 @@ public final class Factories {
     Path dir = file.toAbsolutePath().getParent();
     Path shown = file.getParent() == null ? Path.of("") : file.getParent();
     List<Path> paramFiles = new ArrayList<>();
+    boolean paramsMissing = false;
     for (FactoryDef.Ref r : def.parameterSets()) {
       Path p = shown.resolve(r.value()).normalize();
       if (!Files.exists(dir.resolve(r.value()))) {
@@ -55,6 +56,7 @@ public final class Factories {
             Problem.error(
                     r.location(), null, "parameter set file '" + r.value() + "' does not exist")
                 .withHint("paths are relative to the factory file, here " + p));
+        paramsMissing = true;
         continue;
       }
       paramFiles.add(p);
@@ -62,6 +64,9 @@ public final class Factories {
     paramFiles.addAll(extraParams);
     ParameterSets.Loaded params = ParameterSets.load(paramFiles);
     problems.addAll(params.problems());
+    // Without every parameter file, each reference to its sets, in every flow, would be an error of
+    // its own: the flows are not validated until the files' own errors are fixed.
+    paramsMissing |= !params.unread().isEmpty();
     FlowParser parser = new FlowParser(FlowParser.Options.defaults().withParameters(params.sets()));
     FlowValidator validator = new FlowValidator(FlowCompiler.registry());
 
@@ -69,6 +74,10 @@ public final class Factories {
     Map<Path, Location> seen = new HashMap<>();
     for (FactoryDef.FlowEntry e : def.flows()) {
       int index = flows.size();
+      if (paramsMissing) {
+        flows.add(new FactoryFlow(index, e, null, null));
+        continue;
+      }
       Path flowFile;
       if (e.catalog() != null && catalog != null) {
         flowFile = catalog.apply(e.catalog());

@@ -61,6 +61,17 @@ class FactoryValidationTest {
   }
 
   @Test
+  void aMissingParameterSetFileIsTheOneErrorNotEveryReferenceToItsSets() {
+    assertThat(lines(validate("noparams")))
+        .containsExactly(
+            DIR
+                + "noparams/factory.yaml:2:17: error: parameter set file 'queues.yaml' does not"
+                + " exist; paths are relative to the factory file, here "
+                + DIR
+                + "noparams/queues.yaml");
+  }
+
+  @Test
   void aFlowThatFailsItsOwnValidationKeepsItsProblemsInItsOwnFile() {
     assertThat(lines(validate("invalid")))
         .containsExactly(
