@@ -47,11 +47,7 @@ public final class ParameterSets {
    * the files that could not be read at all (missing, unreadable, not YAML), whose sets are then
    * unknown.
    */
-  public record Loaded(ParameterSets sets, List<Problem> problems, List<String> unread) {
-    public Loaded(ParameterSets sets, List<Problem> problems) {
-      this(sets, problems, List.of());
-    }
-  }
+  public record Loaded(ParameterSets sets, List<Problem> problems, List<String> unread) {}
 
   private static final Pattern SET_NAME =
       Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*(_[A-Za-z0-9.-]+)*");

@@ -235,39 +235,33 @@ class DefaultStageContext implements StageContext {
     StageFunction.Step step =
         new StageFunction.Step(
             stage.name(), retrying(env.clean(processor)), errorRecords, countsInAndOut);
-    if (!carry.any()) {
-      SingleOutputStreamOperator<FlowRecord> out =
-          input
-              .process(
-                  new StageFunction(flowName, java.util.List.of(step), ERRORS),
-                  FlowRecordTypeInfo.INSTANCE)
-              .uid(uid())
-              .name(stage.name())
-              .setParallelism(parallelism());
-      addCountedErrors(out.getSideOutput(ERRORS), false);
-      return out;
+    Run steps = carry.any() ? run : new Run();
+    if (steps.input == null) {
+      steps.input = input;
     }
-    if (run.input == null) {
-      run.input = input;
-    }
-    run.steps.add(step);
+    steps.steps.add(step);
     if (carry.out()) {
-      return run.input;
+      return steps.input;
     }
     SingleOutputStreamOperator<FlowRecord> out =
-        run.input
-            .process(new StageFunction(flowName, run.steps, ERRORS), FlowRecordTypeInfo.INSTANCE)
+        steps
+            .input
+            .process(new StageFunction(flowName, steps.steps, ERRORS), FlowRecordTypeInfo.INSTANCE)
             .uid(uid())
-            .name(run.name())
+            .name(steps.name())
             .setParallelism(parallelism());
-    // The run's error records, each counted by its own stage.
-    errorSink.add(out.getSideOutput(ERRORS));
+    if (carry.any()) {
+      // The run's error records, each counted by its own stage.
+      errorSink.add(out.getSideOutput(ERRORS));
+    } else {
+      addCountedErrors(out.getSideOutput(ERRORS), false);
+    }
     return out;
   }
 
   /**
-   * The stages of one run of chained record stages gathered so far, and the stream the run reads;
-   * the translator hands the same run to each of its stages' contexts.
+   * The stages of one operator and the stream it reads: a stage alone, or a run of chained record
+   * stages gathered so far, which the translator hands to each of its stages' contexts.
    */
   static final class Run {
     DataStream<FlowRecord> input;

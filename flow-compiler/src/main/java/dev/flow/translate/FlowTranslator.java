@@ -11,7 +11,6 @@ import dev.flow.validate.ResolvedStage;
 import dev.flow.validate.ValidatedFlow;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +70,8 @@ public final class FlowTranslator {
       byName.put(s.name(), s);
     }
     // Stages whose run goes on in the next stage, with that run.
-    Set<String> carrying = new HashSet<>();
     Map<String, DefaultStageContext.Run> stageRuns = new HashMap<>();
+    Set<String> carrying = stageRuns.keySet();
 
     for (ResolvedStage stage : flow.stages()) {
       DataStream<FlowRecord> output = null;
@@ -98,7 +97,6 @@ public final class FlowTranslator {
           }
           output = translators.translateTransform(stage, input, ctx, carry);
           if (carry.out()) {
-            carrying.add(stage.name());
             stageRuns.put(stage.name(), ctx.run);
           }
         } else {

@@ -55,16 +55,6 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private transient Context context;
   private transient Collector<FlowRecord> output;
 
-  StageFunction(
-      String flowName,
-      String stageName,
-      RecordProcessor processor,
-      ErrorRecordFactory errors,
-      OutputTag<FlowRecord> errorTag,
-      boolean countsInAndOut) {
-    this(flowName, List.of(new Step(stageName, processor, errors, countsInAndOut)), errorTag);
-  }
-
   /**
    * @param steps the stages in the order records go through them; with more than one, each counts
    *     its own errors
