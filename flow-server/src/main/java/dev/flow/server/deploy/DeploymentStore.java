@@ -167,6 +167,27 @@ final class DeploymentStore {
     }
   }
 
+  /**
+   * Updates the record to {@code d} only when its state, version and job are still those of {@code
+   * before}, in one statement, so that no action that committed in between is written over.
+   */
+  boolean updateIfUnchanged(Connection c, Deployment d, Deployment before) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "update deployments set job_id = ?, state = ?, root_cause = ?, updated_at = ?"
+                + " where id = ? and state = ? and version = ? and job_id is not distinct from ?")) {
+      st.setString(1, d.jobId());
+      st.setString(2, d.state());
+      st.setString(3, d.rootCause());
+      st.setObject(4, Database.ts(Database.now()));
+      st.setString(5, d.id());
+      st.setString(6, before.state());
+      st.setInt(7, before.version());
+      st.setString(8, before.jobId());
+      return st.executeUpdate() == 1;
+    }
+  }
+
   void record(Connection c, String deploymentId, Action a) throws SQLException {
     try (PreparedStatement st =
         c.prepareStatement(

@@ -168,10 +168,14 @@ public final class Deployments {
     if (d.jobId() == null && !"kubernetes".equals(environment(d.environment()).kind())) {
       return new View(d, null);
     }
-    Engine e = engines.of(environment(d.environment()));
+    JobStatus live = live(d);
+    return new View(refresh(d, live, "status"), live);
+  }
+
+  /** What the deployment's engine reports about its job now. */
+  JobStatus live(Deployment d) {
     try {
-      JobStatus live = e.status(new JobRef(d.jobId(), d.jobName()));
-      return new View(refresh(d, live, "status"), live);
+      return engines.of(environment(d.environment())).status(new JobRef(d.jobId(), d.jobName()));
     } catch (EngineException ex) {
       throw engineError(ex);
     }
@@ -409,8 +413,13 @@ public final class Deployments {
         .orElseThrow(() -> ApiException.notFound("no environment " + name));
   }
 
-  /** Records a state the engine reports that differs from the record, with a history entry. */
-  private Deployment refresh(Deployment d, JobStatus live, String action) {
+  /**
+   * Records a state the engine reports that differs from the record, with a history entry. {@code
+   * d} is the record as it was read before the engine was asked; when an action (a stop, an
+   * upgrade, a rollback) has changed the record since, the engine's answer is about a job the
+   * record has left, and the record as it is now is returned unchanged.
+   */
+  Deployment refresh(Deployment d, JobStatus live, String action) {
     String state =
         live.state() == JobState.FINISHED && "STOPPED".equals(d.state())
             ? "STOPPED"
@@ -433,10 +442,12 @@ public final class Deployments {
             d.savepoint(),
             d.createdAt(),
             Database.now());
-    s.db()
+    return s.db()
         .tx(
             c -> {
-              store.update(c, n);
+              if (!store.updateIfUnchanged(c, n, d)) {
+                return store.deployment(c, d.id()).orElse(d);
+              }
               store.record(
                   c,
                   d.id(),
@@ -451,9 +462,8 @@ public final class Deployments {
                           + " -> "
                           + state
                           + (live.rootCause() == null ? "" : ": " + live.rootCause())));
-              return null;
+              return n;
             });
-    return n;
   }
 
   private JobRef submit(Environment env, JobRequest request) {
