@@ -223,6 +223,7 @@ final class FlinkJobs {
       awaitTerminal(job);
       return null;
     }
+    awaitEveryTaskRunning(job);
     var body = rest.object().put("drain", false);
     if (savepointDir != null) {
       body.put("targetDirectory", savepointDir);
@@ -257,6 +258,39 @@ final class FlinkJobs {
     }
     throw new EngineException(
         "the savepoint of job " + job.jobId() + " did not complete within " + savepointTimeout);
+  }
+
+  /**
+   * Waits until the job runs every task, as a savepoint needs: a job that was just submitted (or is
+   * restarting) refuses one. A job that ends, or does not run within the savepoint timeout, is an
+   * error that says so.
+   */
+  private void awaitEveryTaskRunning(JobRef job) throws EngineException {
+    long deadline = System.nanoTime() + savepointTimeout.toNanos();
+    JobStatus s = status(job);
+    while (s.state() != JobState.RUNNING) {
+      if (s.state().terminal()) {
+        throw new EngineException(
+            "job "
+                + job.jobId()
+                + " has ended ("
+                + s.flinkState()
+                + "); it cannot take a savepoint");
+      }
+      if (System.nanoTime() >= deadline) {
+        throw new EngineException(
+            "job "
+                + job.jobId()
+                + " did not run every task within "
+                + savepointTimeout
+                + " (it is "
+                + s.state()
+                + (s.rootCause() == null ? "" : ": " + s.rootCause())
+                + "); a savepoint needs every task running");
+      }
+      sleep(100);
+      s = status(job);
+    }
   }
 
   private void awaitTerminal(JobRef job) throws EngineException {

@@ -105,4 +105,26 @@ class LocalEngineITCase {
     engine.stop(resumed, false);
     assertThat(engine.status(resumed).flinkState()).isEqualTo("CANCELED");
   }
+
+  @Test
+  void aStopWithASavepointRightAfterTheSubmitWaitsUntilTheJobRunsEveryTask() throws Exception {
+    String ticker =
+        """
+        name: ticker
+        stages:
+          - name: ticks
+            action: Generator
+            props: {fields: {id: seq}, rate: 10}
+            out: [drop]
+          - name: drop
+            action: Trash
+            props: {}
+        """;
+    for (int i = 0; i < 3; i++) {
+      JobRef job = engine.submit(request(ticker));
+      // No wait: a user who clicks Upgrade just after Deploy meets a job that is initializing.
+      assertThat(engine.stop(job, true)).startsWith("file:");
+      assertThat(engine.status(job).flinkState()).isEqualTo("FINISHED");
+    }
+  }
 }
