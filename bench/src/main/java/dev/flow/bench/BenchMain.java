@@ -2,7 +2,6 @@ package dev.flow.bench;
 
 import dev.flow.bench.flink.LocalFlink;
 import dev.flow.bench.r1.RunRecordingScenario;
-import dev.flow.bench.s1.FlowVariant;
 import dev.flow.bench.s1.RemapFilterScenario;
 import dev.flow.bench.s2.KeyedScenario;
 import dev.flow.bench.s3.BareJdkServer;
@@ -45,17 +44,19 @@ public final class BenchMain {
   static int run(String[] args) throws Exception {
     Locale.setDefault(Locale.ROOT);
     boolean quick = false;
+    boolean fork = false;
     List<String> only = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
+        case "--fork" -> fork = true;
         case "--only" -> only.addAll(List.of(args[++i].toUpperCase(Locale.ROOT).split(",")));
         case "--profile" -> {
-          return Profile.run(args[++i], 500_000, System.out);
+          return Profile.run(args[++i], Integer.getInteger("bench.events", 500_000), System.out);
         }
         default -> {
           System.err.println(
-              "usage: bench/run [--quick] [--only S1,S2,...] [--jfr NAME --profile s1-flow|s1-loop|s4-yaml]");
+              "usage: bench/run [--quick] [--fork] [--only S1,S2,...] [--jfr NAME --profile s1-flow|s1-loop|s4-yaml]");
           return 2;
         }
       }
@@ -66,7 +67,7 @@ public final class BenchMain {
             : new Scenario.Settings(false, 2_000_000, 2, 5, 15);
     PrintStream log = System.out;
     Report report = new Report();
-    List<Scenario> scenarios = scenarios();
+    List<Scenario> scenarios = scenarios(fork);
     long t0 = System.nanoTime();
     log.printf(
         "Flow benchmarks, %s mode, %s, %d cores, Java %s, max heap %d MiB%n",
@@ -96,15 +97,14 @@ public final class BenchMain {
     return 0;
   }
 
-  static List<Scenario> scenarios() throws Exception {
+  static List<Scenario> scenarios(boolean fork) throws Exception {
     List<Scenario> list = new ArrayList<>();
     String flows = System.getProperty("bench.dir", "bench") + "/flows/";
     list.add(
         new RemapFilterScenario(
-            FlowVariant.yaml("flow", flows + "s1-remap-filter.yaml"),
             "bench/flows/s1-remap-filter.yaml: Remap Fields → Filter (CEL)",
-            FlowVariant.javaStages(),
-            "same chain with remap and filter coded in Java on the record API"));
+            "same chain with remap and filter coded in Java on the record API",
+            fork));
     list.add(new KeyedScenario(flows + "s2-keyed-reduce.yaml"));
     Path root = Path.of(System.getProperty("bench.dir", "bench")).toAbsolutePath().getParent();
     list.add(

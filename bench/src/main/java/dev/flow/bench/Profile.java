@@ -14,14 +14,16 @@ final class Profile {
 
   static int run(String what, int events, PrintStream log) throws Exception {
     switch (what) {
-      case "s1-flow", "s1-loop" -> {
+      case "s1-flow", "s1-loop", "s1-hand" -> {
         Events.prepare(events);
         Variant v =
             what.equals("s1-loop")
                 ? new LoopVariant()
-                : FlowVariant.yaml(
-                    "flow",
-                    System.getProperty("bench.dir", "bench") + "/flows/s1-remap-filter.yaml");
+                : what.equals("s1-hand")
+                    ? new dev.flow.bench.s1.DataStreamVariant()
+                    : FlowVariant.yaml(
+                        "flow",
+                        System.getProperty("bench.dir", "bench") + "/flows/s1-remap-filter.yaml");
         for (int i = 0; i < 6; i++) {
           Variant.Result r = v.run();
           log.printf("%s run %d: %,.0f rec/s%n", what, i + 1, r.rate());

@@ -3,30 +3,34 @@ package dev.flow.bench.s1;
 import dev.flow.bench.Alternating;
 import dev.flow.bench.Alternating.Stats;
 import dev.flow.bench.Events;
+import dev.flow.bench.ForkedVariant;
 import dev.flow.bench.Report;
 import dev.flow.bench.Scenario;
 import dev.flow.bench.Variant;
+import dev.flow.bench.VariantWorker;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** S1: remap + filter, Flow against a plain loop, a hand-written job and Flink SQL. */
+/**
+ * S1: remap + filter, Flow against a plain loop, a hand-written job and Flink SQL. All variants run
+ * in the benchmark's JVM; with {@code --fork} each runs in a JVM of its own.
+ */
 public final class RemapFilterScenario implements Scenario {
-  private final Variant flow;
   private final String flowNote;
-  private final Variant fullOnly;
   private final String fullOnlyNote;
+  private final boolean forked;
 
   /**
-   * @param flow the Flow variant the summary is about
-   * @param fullOnly another Flow variant measured in the full mode only, or null
+   * @param flowNote the note on the Flow variant the summary is about ({@code flow})
+   * @param fullOnlyNote the note on {@code flow-java}, measured in the full mode only
+   * @param forked whether every variant runs in a JVM of its own ({@link ForkedVariant})
    */
-  public RemapFilterScenario(Variant flow, String flowNote, Variant fullOnly, String fullOnlyNote) {
-    this.flow = flow;
+  public RemapFilterScenario(String flowNote, String fullOnlyNote, boolean forked) {
     this.flowNote = flowNote;
-    this.fullOnly = fullOnly;
     this.fullOnlyNote = fullOnlyNote;
+    this.forked = forked;
   }
 
   @Override
@@ -36,22 +40,38 @@ public final class RemapFilterScenario implements Scenario {
 
   @Override
   public String title() {
-    return "remap + filter, parallelism 1";
+    return "remap + filter, parallelism 1, "
+        + (forked ? "each variant in a JVM of its own" : "every variant in this JVM");
   }
 
   @Override
   public void run(Settings s, Report report, PrintStream log) throws Exception {
-    Events.prepare(s.events());
-    Events.string(0);
-    List<Variant> variants = new ArrayList<>();
-    variants.add(new LoopVariant());
-    variants.add(new DataStreamVariant());
-    variants.add(new SqlVariant());
-    variants.add(flow);
-    if (fullOnly != null && !s.quick()) {
-      variants.add(fullOnly);
+    List<String> names = new ArrayList<>(List.of("loop", "handwritten", "sql", "flow"));
+    if (!s.quick()) {
+      names.add("flow-java");
     }
-    Map<String, Stats> stats = Alternating.run(variants, s.warmups(), s.rounds(), log);
+    List<Variant> variants = new ArrayList<>();
+    if (forked) {
+      for (String n : names) {
+        variants.add(new ForkedVariant(n, "s1:" + n, s.events()));
+      }
+    } else {
+      Events.prepare(s.events());
+      Events.string(0);
+      for (String n : names) {
+        variants.add(VariantWorker.make("s1:" + n));
+      }
+    }
+    Map<String, Stats> stats;
+    try {
+      stats = Alternating.run(variants, s.warmups(), s.rounds(), log);
+    } finally {
+      for (Variant v : variants) {
+        if (v instanceof ForkedVariant f) {
+          f.close();
+        }
+      }
+    }
     double loop = stats.get("loop").median();
     double hand = stats.get("handwritten").median();
     double sql = stats.get("sql").median();
@@ -62,10 +82,10 @@ public final class RemapFilterScenario implements Scenario {
       if (st.last().outputs() != expected) {
         note += "; OUTPUT COUNT DIFFERS: " + st.last().outputs() + " vs " + expected;
       }
-      if (st.name().equals(flow.name())) {
+      if (st.name().equals("flow")) {
         note += "; " + flowNote;
       }
-      if (fullOnly != null && st.name().equals(fullOnly.name())) {
+      if (st.name().equals("flow-java")) {
         note += "; " + fullOnlyNote;
       }
       if (st.name().equals("sql")) {
@@ -78,13 +98,14 @@ public final class RemapFilterScenario implements Scenario {
           "×loop " + Report.ratio(m / loop) + ", ×hand " + Report.ratio(m / hand),
           note);
     }
-    double f = stats.get(flow.name()).median();
+    double f = stats.get("flow").median();
     report.summary(
         "S1 flow/handwritten="
             + Report.ratio(f / hand)
             + " flow/loop="
             + Report.ratio(f / loop)
             + " flow/sql="
-            + Report.ratio(f / sql));
+            + Report.ratio(f / sql)
+            + (forked ? " jvms=one-per-variant" : ""));
   }
 }
