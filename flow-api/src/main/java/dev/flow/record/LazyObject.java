@@ -109,7 +109,11 @@ final class LazyObject {
     ObjectIndex ix = idx();
     int vs = ix.valueStart(k);
     int ve = ix.valueEnd(k);
-    return buf[vs] == '{' ? new LazyObject(buf, vs, ve) : new RawSlice(buf, vs, ve);
+    if (buf[vs] != '{') {
+      return new RawSlice(buf, vs, ve);
+    }
+    ObjectIndex child = ix.child(k);
+    return child != null ? new LazyObject(buf, child) : new LazyObject(buf, vs, ve);
   }
 
   /** The current value of field {@code k}, made a lazy object when it is one; never null. */
