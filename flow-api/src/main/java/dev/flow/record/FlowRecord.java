@@ -239,16 +239,8 @@ public final class FlowRecord {
    * InvalidRecordException} with a short message otherwise. Cheap when already checked.
    */
   public void validate() {
-    validate(null);
-  }
-
-  /**
-   * Like {@link #validate()}; while checking, it also indexes the object values of the top-level
-   * fields {@code hint} names, which the stages after it will edit. {@code hint} may be null.
-   */
-  public void validate(NestedHint hint) {
     if (payload instanceof LazyPayload l) {
-      l.validate(hint);
+      l.validate();
     }
   }
 

@@ -44,25 +44,15 @@ final class JsonValidator {
 
   private final byte[] b;
   private final int len;
-  private final NestedHint hint;
 
-  private JsonValidator(byte[] b, NestedHint hint) {
+  private JsonValidator(byte[] b) {
     this.b = b;
     this.len = b.length;
-    this.hint = hint;
   }
 
   /** Validates {@code b} as one JSON object and returns the index of its top-level fields. */
   static ObjectIndex validate(byte[] b) throws Failure {
-    return new JsonValidator(b, null).document();
-  }
-
-  /**
-   * Like {@link #validate(byte[])}, and also indexes the object values of the top-level fields
-   * {@code hint} names (see {@link ObjectIndex#child(int)}); {@code hint} may be null.
-   */
-  static ObjectIndex validate(byte[] b, NestedHint hint) throws Failure {
-    return new JsonValidator(b, hint).document();
+    return new JsonValidator(b).document();
   }
 
   private ObjectIndex document() throws Failure {
@@ -141,46 +131,7 @@ final class JsonValidator {
       int nameEnd = escaped ? ~flagged : flagged;
       i = colon(nameEnd);
       int vs = ws(i + 1);
-      int hash = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, nameEnd - 1);
-      if (hint != null
-          && vs < len
-          && b[vs] == '{'
-          && !escaped
-          && hint.wants(b, nameStart + 1, nameEnd - 1, hash)) {
-        ObjectIndex child = new ObjectIndex(4);
-        child.start = vs;
-        i = indexed(vs, child);
-        child.end = i;
-        idx.child(idx.add(b, nameStart, nameEnd, hash, false, vs, i), child);
-      } else {
-        i = value(vs, 1);
-        idx.add(b, nameStart, nameEnd, hash, escaped, vs, i);
-      }
-      i = afterField(i);
-      if (b[i] == '}') {
-        return i + 1;
-      }
-      i = ws(i + 1);
-    }
-  }
-
-  /**
-   * Checks the object at depth 1 whose brace is at {@code i}, indexing its fields into {@code idx};
-   * returns the position after it.
-   */
-  private int indexed(int i, ObjectIndex idx) throws Failure {
-    byte[] b = this.b;
-    i = ws(i + 1);
-    if (i < len && b[i] == '}') {
-      return i + 1;
-    }
-    while (true) {
-      int nameStart = i;
-      int flagged = name(i);
-      boolean escaped = flagged < 0;
-      int nameEnd = escaped ? ~flagged : flagged;
-      int vs = ws(colon(nameEnd) + 1);
-      i = value(vs, 2);
+      i = value(vs, 1);
       int hash = escaped ? 0 : ObjectIndex.hash(b, nameStart + 1, nameEnd - 1);
       idx.add(b, nameStart, nameEnd, hash, escaped, vs, i);
       i = afterField(i);

@@ -109,11 +109,7 @@ final class LazyObject {
     ObjectIndex ix = idx();
     int vs = ix.valueStart(k);
     int ve = ix.valueEnd(k);
-    if (buf[vs] != '{') {
-      return new RawSlice(buf, vs, ve);
-    }
-    ObjectIndex child = ix.child(k);
-    return child != null ? new LazyObject(buf, child) : new LazyObject(buf, vs, ve);
+    return buf[vs] == '{' ? new LazyObject(buf, vs, ve) : new RawSlice(buf, vs, ve);
   }
 
   /** The current value of field {@code k}, made a lazy object when it is one; never null. */

@@ -42,13 +42,8 @@ final class LazyPayload implements Payload {
 
   /** Checks that the bytes hold one JSON object and indexes them, unless already done. */
   void validate() {
-    validate(null);
-  }
-
-  /** Like {@link #validate()}, also indexing the objects {@code hint} names (may be null). */
-  void validate(NestedHint hint) {
     if (lazy == null) {
-      lazy = RecordParser.parseChecked(raw, hint);
+      lazy = RecordParser.parseChecked(raw);
       raw = lazy.buf;
     }
   }

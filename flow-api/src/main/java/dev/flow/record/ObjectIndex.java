@@ -25,12 +25,6 @@ final class ObjectIndex {
 
   private int size;
 
-  /**
-   * Per field, the index of its object value when the validator made one while checking it (see
-   * {@link NestedHint}); null when none was made.
-   */
-  private ObjectIndex[] children;
-
   /** One bit per name hash seen, so most names skip the search for an earlier equal name. */
   private long seen;
 
@@ -98,7 +92,7 @@ final class ObjectIndex {
    * Adds a field. {@code hash} covers the raw name bytes between the quotes; {@code escaped} says
    * whether they hold a backslash, in which case the name is decoded and hashed again here.
    */
-  int add(byte[] buf, int nameStart, int nameEnd, int hash, boolean escaped, int vs, int ve) {
+  void add(byte[] buf, int nameStart, int nameEnd, int hash, boolean escaped, int vs, int ve) {
     byte[] dec = null;
     if (escaped) {
       dec = JsonValues.unescape(buf, nameStart + 1, nameEnd - 1).getBytes(StandardCharsets.UTF_8);
@@ -110,10 +104,7 @@ final class ObjectIndex {
         repeated = true;
         fields[k * 5 + 2] = vs; // a repeated name: the last value wins, the first position stays
         fields[k * 5 + 3] = ve;
-        if (children != null && k < children.length) {
-          children[k] = null; // the earlier value's index; a caller sets the new one
-        }
-        return k;
+        return;
       }
     }
     int r = size * 5;
@@ -136,23 +127,7 @@ final class ObjectIndex {
     f[r + 2] = vs;
     f[r + 3] = ve;
     f[r + 4] = hash;
-    return size++;
-  }
-
-  /** Sets the index of field {@code k}'s object value. */
-  void child(int k, ObjectIndex child) {
-    if (children == null) {
-      children = new ObjectIndex[Math.max(k + 1, fields.length / 5)];
-    } else if (children.length <= k) {
-      children = Arrays.copyOf(children, Math.max(k + 1, fields.length / 5));
-    }
-    children[k] = child;
-  }
-
-  /** The index of field {@code k}'s object value made while validating, or null. */
-  ObjectIndex child(int k) {
-    ObjectIndex[] c = children;
-    return c == null || k >= c.length ? null : c[k];
+    size++;
   }
 
   private boolean sameName(byte[] buf, int k, byte[] dec, int nameStart, int nameEnd) {

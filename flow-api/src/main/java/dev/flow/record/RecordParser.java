@@ -16,15 +16,8 @@ final class RecordParser {
 
   /** Validates {@code b} as one JSON object and indexes it, or throws InvalidRecordException. */
   static LazyObject parseChecked(byte[] b) {
-    return parseChecked(b, null);
-  }
-
-  /**
-   * Like {@link #parseChecked(byte[])}, also indexing the objects {@code hint} names (may be null).
-   */
-  static LazyObject parseChecked(byte[] b, NestedHint hint) {
     try {
-      return new LazyObject(b, JsonValidator.validate(b, hint));
+      return new LazyObject(b, JsonValidator.validate(b));
     } catch (JsonValidator.Failure f) {
       if (f.kind == JsonValidator.Kind.UNUSUAL) {
         return canonical(jacksonParse(b));

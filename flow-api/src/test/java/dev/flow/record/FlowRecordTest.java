@@ -34,50 +34,6 @@ class FlowRecordTest {
     throw new AssertionError("accepted: " + json);
   }
 
-  private static FlowRecord hinted(String json) {
-    FlowRecord r = FlowRecord.ofJsonBytes(json.getBytes(StandardCharsets.UTF_8));
-    r.validate(NestedHint.of(List.of("user.id", "customerId")));
-    return r;
-  }
-
-  @Test
-  void aNestedObjectIndexedWhileValidatingReadsAndEditsLikeOneIndexedLater() throws IOException {
-    FlowRecord r = hinted("{\"id\":7,\"user\":{\"id\":\"u-1\", \"country\" : \"DE\"},\"n\":1}");
-    assertThat(r.get(FieldPath.parse("user.country")).asText()).isEqualTo("DE");
-    r.renameAll(
-        List.of(FieldPath.parse("user.id"), FieldPath.parse("user.country")),
-        List.of(FieldPath.parse("customerId"), FieldPath.parse("country")));
-    assertThat(new String(r.toJsonBytes(), StandardCharsets.UTF_8))
-        .isEqualTo("{\"id\":7,\"user\":{},\"n\":1,\"customerId\":\"u-1\",\"country\":\"DE\"}");
-  }
-
-  @Test
-  void aRepeatedHintedNameReadsItsLastValue() {
-    // Jackson keeps the last value of a repeated name; so must the index made while validating,
-    // whether the last value is an object, an escaped name's object or not an object at all.
-    assertThat(hinted("{\"user\":{\"id\":1},\"user\":{\"id\":2}}").get(FieldPath.parse("user.id")))
-        .isEqualTo(IntNode.valueOf(2));
-    assertThat(
-            hinted("{\"user\":{\"id\":1},\"\\u0075ser\":{\"id\":2}}")
-                .get(FieldPath.parse("user.id")))
-        .isEqualTo(IntNode.valueOf(2));
-    assertThat(hinted("{\"user\":5,\"user\":{\"id\":2}}").get(FieldPath.parse("user.id")))
-        .isEqualTo(IntNode.valueOf(2));
-    assertThat(hinted("{\"user\":{\"id\":1},\"user\":5}").get(FieldPath.parse("user")))
-        .isEqualTo(IntNode.valueOf(5));
-  }
-
-  @Test
-  void badJsonInsideAHintedObjectIsRefusedWithTheSameMessage() {
-    String bad = "{\"user\":{\"id\":tru},\"n\":1}";
-    assertThatThrownBy(() -> hinted(bad))
-        .isInstanceOf(InvalidRecordException.class)
-        .hasMessage("not valid JSON: a misspelled literal, expected 'true' at offset 14");
-    assertThatThrownBy(
-            () -> FlowRecord.ofJsonBytes(bad.getBytes(StandardCharsets.UTF_8)).validate())
-        .hasMessage("not valid JSON: a misspelled literal, expected 'true' at offset 14");
-  }
-
   @Test
   void parseJsonRejectsBadInputWithAShortMessageAndOffset() {
     assertThat(error("")).isEqualTo("empty input where a JSON object was expected");

@@ -2,7 +2,6 @@ package dev.flow.translate;
 
 import dev.flow.record.FlowRecord;
 import dev.flow.record.FlowRecordTypeInfo;
-import dev.flow.record.NestedHint;
 import dev.flow.spi.FlowSettings;
 import dev.flow.spi.TriggerContext;
 import dev.flow.validate.ResolvedStage;
@@ -15,8 +14,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The {@link TriggerContext} the translator hands to a trigger's factory. */
 final class DefaultTriggerContext extends DefaultStageContext implements TriggerContext {
-  /** The objects the stages after the trigger edit (see {@link NestedHints}); null for none. */
-  NestedHint hint;
 
   DefaultTriggerContext(
       String flowName,
@@ -45,7 +42,7 @@ final class DefaultTriggerContext extends DefaultStageContext implements Trigger
     SingleOutputStreamOperator<FlowRecord> checked =
         source
             .process(
-                new TriggerOutputFunction(stage.name(), errorRecords, ERRORS, hint),
+                new TriggerOutputFunction(stage.name(), errorRecords, ERRORS),
                 FlowRecordTypeInfo.INSTANCE)
             .uid(uid("records"))
             .name(stage.name() + " (records)")

@@ -79,7 +79,6 @@ public final class FlowTranslator {
       DefaultStageContext ctx;
       if (stage.kind() == StageKind.TRIGGER) {
         ctx = new DefaultTriggerContext(flowName, stage, env, settings, bounded, errors);
-        ((DefaultTriggerContext) ctx).hint = NestedHints.after(stage, flow.stages());
         output = translators.translateTrigger(stage, (DefaultTriggerContext) ctx);
         if (runs != null) {
           runs.started(stage.name(), output);

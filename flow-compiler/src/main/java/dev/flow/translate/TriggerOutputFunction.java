@@ -2,7 +2,6 @@ package dev.flow.translate;
 
 import dev.flow.record.FlowRecord;
 import dev.flow.record.InvalidRecordException;
-import dev.flow.record.NestedHint;
 import dev.flow.spi.ErrorPolicy;
 import dev.flow.spi.ErrorRecordFactory;
 import dev.flow.spi.RunIds;
@@ -23,24 +22,15 @@ final class TriggerOutputFunction extends ProcessFunction<FlowRecord, FlowRecord
   private final String stageName;
   private final ErrorRecordFactory errors;
   private final OutputTag<FlowRecord> errorTag;
-  private final NestedHint hint;
   private final RunIds runIds = new RunIds();
 
   private transient StageMetrics metrics;
 
-  /**
-   * @param hint the objects the stages after the trigger edit, indexed while the payload is
-   *     checked; null for none
-   */
   TriggerOutputFunction(
-      String stageName,
-      ErrorRecordFactory errors,
-      OutputTag<FlowRecord> errorTag,
-      NestedHint hint) {
+      String stageName, ErrorRecordFactory errors, OutputTag<FlowRecord> errorTag) {
     this.stageName = stageName;
     this.errors = errors;
     this.errorTag = errorTag;
-    this.hint = hint;
   }
 
   @Override
@@ -61,7 +51,7 @@ final class TriggerOutputFunction extends ProcessFunction<FlowRecord, FlowRecord
     if (r.isUnparsed()) {
       byte[] raw = r.toJsonBytes();
       try {
-        r.validate(hint);
+        r.validate();
       } catch (InvalidRecordException e) {
         byte[] bad = r.original() != null ? r.original() : raw;
         ctx.output(
