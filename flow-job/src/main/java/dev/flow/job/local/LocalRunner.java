@@ -6,8 +6,11 @@ import dev.flow.validate.ValidatedFlow;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -59,13 +62,22 @@ public final class LocalRunner {
       env.configure(restoreConfiguration(restoreFrom));
     }
     JobClient client = env.executeAsync(compiled.jobName());
+    AtomicBoolean stopping = new AtomicBoolean();
+    // Ctrl-C or SIGTERM: cancel the job and show its stages as a finished run shows them.
     Thread hook =
         new Thread(
             () -> {
+              stopping.set(true);
               try {
                 client.cancel().get(10, TimeUnit.SECONDS);
               } catch (Exception ignored) {
                 // The JVM is exiting anyway.
+              }
+              if (progressOut != null) {
+                progressOut.println(
+                    "flow '" + flow.def().name() + "' stopped; its stages when it stopped:");
+                printSummary(flow);
+                progressOut.flush();
               }
             });
     Runtime.getRuntime().addShutdownHook(hook);
@@ -77,6 +89,12 @@ public final class LocalRunner {
           JobExecutionResult r = result.get(progressEvery.toMillis(), TimeUnit.MILLISECONDS);
           printSummary(flow);
           return r;
+        } catch (ExecutionException e) {
+          if (stopping.get()) {
+            // Cancelled by the shutdown hook, which reports the stop; the JVM ends with it.
+            new CountDownLatch(1).await();
+          }
+          throw e;
         } catch (TimeoutException stillRunning) {
           String line = progressLine();
           if (progressOut != null && !line.isEmpty() && !line.equals(last)) {
@@ -108,7 +126,7 @@ public final class LocalRunner {
     if (snap.isEmpty()) {
       return;
     }
-    progressOut.println("stage                            in        out   filtered     errors");
+    progressOut.printf("%-28s %10s %10s %10s %10s%n", "stage", "in", "out", "filtered", "errors");
     java.util.List<String> order = new java.util.ArrayList<>();
     flow.stages().forEach(s -> order.add(s.name()));
     snap.keySet().stream().filter(k -> !order.contains(k)).forEach(order::add);
