@@ -55,6 +55,9 @@ public final class FactoryRunner {
   private final Duration settle;
   private long t0;
 
+  /** Set by the shutdown hook on Ctrl-C or SIGTERM; the run loop then stops every flow. */
+  private volatile boolean stopRequested;
+
   /**
    * @param out where events and the report go
    * @param streamingFor how long streaming flows run once all are up before they are stopped with a
@@ -91,8 +94,25 @@ public final class FactoryRunner {
     t0 = System.nanoTime();
     boolean waitingNoted = false;
     long streamingSince = -1;
+    // Ctrl-C or SIGTERM: the loop cancels the flows and reports their outcomes before the JVM goes.
+    java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stopRequested = true;
+              try {
+                reported.await(60, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    Runtime.getRuntime().addShutdownHook(hook);
     try (EmbeddedFlink flink = EmbeddedFlink.start(slots)) {
       while (true) {
+        if (stopRequested) {
+          stopAll(f, state, results, clients, started);
+          break;
+        }
         boolean busy = false;
         for (int i : f.order()) {
           FactoryFlow flow = f.flows().get(i);
@@ -196,7 +216,44 @@ public final class FactoryRunner {
                   flow.name(), flow.bounded(), Outcome.SKIPPED, Duration.ZERO, "never ready"));
     }
     report(all);
+    out.flush();
+    reported.countDown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running: it waited for this report.
+    }
     return all;
+  }
+
+  /**
+   * On Ctrl-C or SIGTERM: cancels every flow that is starting or running, downstream first, and
+   * marks those that have not started.
+   */
+  private void stopAll(
+      ValidatedFactory f, State[] state, Result[] results, JobClient[] clients, long[] started) {
+    event("stopping every flow (Ctrl-C or SIGTERM)");
+    List<Integer> order = new ArrayList<>(f.order());
+    java.util.Collections.reverse(order);
+    for (int i : order) {
+      FactoryFlow flow = f.flows().get(i);
+      if (state[i] == State.STARTING || state[i] == State.RUNNING) {
+        state[i] = State.DONE;
+        try {
+          clients[i].cancel().get(30, TimeUnit.SECONDS);
+          results[i] = finished(flow, Outcome.STOPPED, started[i], "cancelled");
+        } catch (Exception e) {
+          results[i] =
+              finished(flow, Outcome.FAILED, started[i], "cancel failed: " + rootMessage(e));
+        }
+      } else if (state[i] == State.PENDING) {
+        state[i] = State.DONE;
+        results[i] =
+            new Result(
+                flow.name(), flow.bounded(), Outcome.SKIPPED, Duration.ZERO, "stopped first");
+        event("skipped '" + flow.name() + "': stopped first");
+      }
+    }
   }
 
   /**
