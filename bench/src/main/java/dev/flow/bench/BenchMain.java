@@ -56,7 +56,7 @@ public final class BenchMain {
         }
         default -> {
           System.err.println(
-              "usage: bench/run [--quick] [--fork] [--only S1,S2,...] [--jfr NAME --profile s1-flow|s1-loop|s4-yaml]");
+              "usage: bench/run [--quick] [--fork] [--only S1,S2,...] [--jfr NAME --profile s1-flow|s1-hand|s1-loop|s4-yaml]");
           return 2;
         }
       }

@@ -1,13 +1,11 @@
 package dev.flow.bench;
 
-import dev.flow.bench.s1.FlowVariant;
-import dev.flow.bench.s1.LoopVariant;
 import dev.flow.bench.s4.YamlCompiler;
 import java.io.PrintStream;
 
 /**
  * Runs one variant over and over, for a profiler to watch: {@code bench/run --jfr NAME --profile
- * s1-flow|s1-loop|s4-yaml}.
+ * s1-flow|s1-hand|s1-loop|s4-yaml}.
  */
 final class Profile {
   private Profile() {}
@@ -17,13 +15,12 @@ final class Profile {
       case "s1-flow", "s1-loop", "s1-hand" -> {
         Events.prepare(events);
         Variant v =
-            what.equals("s1-loop")
-                ? new LoopVariant()
-                : what.equals("s1-hand")
-                    ? new dev.flow.bench.s1.DataStreamVariant()
-                    : FlowVariant.yaml(
-                        "flow",
-                        System.getProperty("bench.dir", "bench") + "/flows/s1-remap-filter.yaml");
+            VariantWorker.make(
+                switch (what) {
+                  case "s1-loop" -> "s1:loop";
+                  case "s1-hand" -> "s1:handwritten";
+                  default -> "s1:flow";
+                });
         for (int i = 0; i < 6; i++) {
           Variant.Result r = v.run();
           log.printf("%s run %d: %,.0f rec/s%n", what, i + 1, r.rate());
@@ -36,7 +33,8 @@ final class Profile {
         }
       }
       default -> {
-        log.println("unknown profile target " + what + "; use s1-flow, s1-loop or s4-yaml");
+        log.println(
+            "unknown profile target " + what + "; use s1-flow, s1-hand, s1-loop or s4-yaml");
         return 2;
       }
     }

@@ -76,7 +76,7 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     for (int s = 0; s < steps.length; s++) {
       Step step = steps[s];
       StageMetrics metrics = new StageMetrics(getRuntimeContext().getMetricGroup(), step.stageName);
-      running[s] = new Running(s, metrics, step.countsInAndOut);
+      running[s] = new Running(s, metrics);
       String outer = scope.enter(flowName, step.stageName);
       try {
         step.processor.open(context(step.stageName, metrics.group, task));
@@ -155,10 +155,10 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     private long seen;
     private int emitted;
 
-    Running(int index, StageMetrics metrics, boolean countsInAndOut) {
+    Running(int index, StageMetrics metrics) {
       this.step = steps[index];
       this.metrics = metrics;
-      this.countsInAndOut = countsInAndOut;
+      this.countsInAndOut = step.countsInAndOut;
       this.countsErrors = steps.length > 1;
       this.next = index + 1 < steps.length ? index + 1 : -1;
     }

@@ -53,10 +53,7 @@ class FactoryStopITCase {
             after: [ticker]
         """);
     FlowProcess run = FlowProcess.start(tmp.resolve("run"), "factory", "run", factory.toString());
-    while (!run.out().contains("'ticker' is up, every task running")) {
-      assertThat(run.process().isAlive()).as(run.out() + run.err()).isTrue();
-      Thread.sleep(100);
-    }
+    run.await(() -> run.out().contains("'ticker' is up, every task running"));
     run.stop();
     String out = run.out();
 

@@ -40,10 +40,20 @@ record FlowProcess(Process process, Path outFile, Path errFile) {
   }
 
   void awaitOut(int lines) throws Exception {
-    while (out().lines().count() < lines) {
-      assertThat(process.isAlive()).as(err()).isTrue();
+    await(() -> out().lines().count() >= lines);
+  }
+
+  /** Waits while the process runs until {@code done} holds; fails if the process ends first. */
+  void await(Check done) throws Exception {
+    while (!done.holds()) {
+      assertThat(process.isAlive()).as(out() + err()).isTrue();
       Thread.sleep(50);
     }
+  }
+
+  /** A condition on what the process printed so far. */
+  interface Check {
+    boolean holds() throws IOException;
   }
 
   void stop() throws Exception {

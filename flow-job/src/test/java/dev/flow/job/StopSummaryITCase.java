@@ -39,10 +39,7 @@ class StopSummaryITCase {
         """);
     FlowProcess run = FlowProcess.start(tmp.resolve("run"), "run", flow.toString());
     // A progress line with records through the filter: the run is under way.
-    while (!Pattern.compile("odd: in [1-9]").matcher(run.err()).find()) {
-      assertThat(run.process().isAlive()).as(run.err()).isTrue();
-      Thread.sleep(100);
-    }
+    run.await(() -> Pattern.compile("odd: in [1-9]").matcher(run.err()).find());
     run.stop();
     String err = run.err();
 

@@ -120,9 +120,7 @@ public final class FactoryRunner {
             String blocked = blocked(f, i, results);
             if (blocked != null) {
               state[i] = State.DONE;
-              results[i] =
-                  new Result(flow.name(), flow.bounded(), Outcome.SKIPPED, Duration.ZERO, blocked);
-              event("skipped '" + flow.name() + "': " + blocked);
+              results[i] = skipped(flow, blocked);
             } else if (ready(f, i, state, results) && !anyStarting(state)) {
               started[i] = System.nanoTime();
               try {
@@ -248,10 +246,7 @@ public final class FactoryRunner {
         }
       } else if (state[i] == State.PENDING) {
         state[i] = State.DONE;
-        results[i] =
-            new Result(
-                flow.name(), flow.bounded(), Outcome.SKIPPED, Duration.ZERO, "stopped first");
-        event("skipped '" + flow.name() + "': stopped first");
+        results[i] = skipped(flow, "stopped first");
       }
     }
   }
@@ -386,6 +381,12 @@ public final class FactoryRunner {
             + ": "
             + detail);
     return new Result(flow.name(), flow.bounded(), o, d, detail);
+  }
+
+  /** A flow that does not run, and why. */
+  private Result skipped(FactoryFlow flow, String why) {
+    event("skipped '" + flow.name() + "': " + why);
+    return new Result(flow.name(), flow.bounded(), Outcome.SKIPPED, Duration.ZERO, why);
   }
 
   private static String kind(FactoryFlow f) {

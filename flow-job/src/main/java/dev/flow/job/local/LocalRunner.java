@@ -22,6 +22,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * bounded flow ends or the process is interrupted.
  */
 public final class LocalRunner {
+  /** A row of the stage table, the headings' row too, so that each count sits under its name. */
+  private static final String SUMMARY_ROW = "%-28s %10s %10s %10s %10s%n";
+
   private final PrintStream progressOut;
   private final Duration progressEvery;
 
@@ -126,7 +129,7 @@ public final class LocalRunner {
     if (snap.isEmpty()) {
       return;
     }
-    progressOut.printf("%-28s %10s %10s %10s %10s%n", "stage", "in", "out", "filtered", "errors");
+    progressOut.printf(SUMMARY_ROW, "stage", "in", "out", "filtered", "errors");
     java.util.List<String> order = new java.util.ArrayList<>();
     flow.stages().forEach(s -> order.add(s.name()));
     snap.keySet().stream().filter(k -> !order.contains(k)).forEach(order::add);
@@ -136,7 +139,7 @@ public final class LocalRunner {
             stage -> {
               Map<String, Long> c = snap.get(stage);
               progressOut.printf(
-                  "%-28s %10d %10d %10d %10d%n",
+                  SUMMARY_ROW,
                   stage.length() > 28 ? stage.substring(0, 27) + "…" : stage,
                   c.getOrDefault("recordsIn", 0L),
                   c.getOrDefault("recordsOut", 0L),
