@@ -12,9 +12,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * @param flow the validated flow it came from
  * @param env the environment holding the job graph
  * @param bounded true when every trigger ends by itself
- * @param outputs each non-publisher stage's output stream, by stage name; a stage whose failed
- *     records travel on with its records to the next stage (see {@link FlowTranslator}) is left
- *     out, as its stream holds them too
+ * @param outputs each non-publisher stage's output stream, by stage name; a stage whose records go
+ *     on into a run of record stages (see {@link FlowTranslator}) is left out, as the run's
+ *     operator is what makes its output
  */
 public record CompiledFlow(
     ValidatedFlow flow,

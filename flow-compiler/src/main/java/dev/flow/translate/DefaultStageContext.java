@@ -216,7 +216,7 @@ class DefaultStageContext implements StageContext {
 
   @Override
   public DataStream<FlowRecord> process(DataStream<FlowRecord> input, RecordProcessor processor) {
-    return process(input, processor, ErrorCarry.NONE);
+    return process(input, processor, RunLink.NONE);
   }
 
   /**
@@ -226,7 +226,7 @@ class DefaultStageContext implements StageContext {
    * stage before the last returns that stream unchanged, for the next stage of the run alone.
    */
   DataStream<FlowRecord> process(
-      DataStream<FlowRecord> input, RecordProcessor processor, ErrorCarry carry) {
+      DataStream<FlowRecord> input, RecordProcessor processor, RunLink link) {
     boolean countsInAndOut = processorCountsInAndOut;
     processorCountsInAndOut = false;
     // Cleaned as Flink cleans a function: a processor written as an anonymous class then drops
@@ -235,22 +235,24 @@ class DefaultStageContext implements StageContext {
     StageFunction.Step step =
         new StageFunction.Step(
             stage.name(), retrying(env.clean(processor)), errorRecords, countsInAndOut);
-    Run steps = carry.any() ? run : new Run();
+    Run steps = link.any() ? run : new Run();
     if (steps.input == null) {
       steps.input = input;
     }
     steps.steps.add(step);
-    if (carry.out()) {
+    if (link.out()) {
       return steps.input;
     }
     SingleOutputStreamOperator<FlowRecord> out =
         steps
             .input
-            .process(new StageFunction(flowName, steps.steps, ERRORS), FlowRecordTypeInfo.INSTANCE)
+            .process(
+                new StageFunction(flowName, steps.steps, ERRORS, steps.trigger),
+                FlowRecordTypeInfo.INSTANCE)
             .uid(uid())
             .name(steps.name())
             .setParallelism(parallelism());
-    if (carry.any()) {
+    if (link.any()) {
       // The run's error records, each counted by its own stage.
       errorSink.add(out.getSideOutput(ERRORS));
     } else {
@@ -265,6 +267,10 @@ class DefaultStageContext implements StageContext {
    */
   static final class Run {
     DataStream<FlowRecord> input;
+
+    /** The check of the trigger the run follows, when the run's operator does that check. */
+    TriggerCheck trigger;
+
     final java.util.List<StageFunction.Step> steps = new java.util.ArrayList<>();
 
     /** The operator's name: its stages joined as Flink names chained operators, up to four. */

@@ -35,10 +35,26 @@ final class DefaultTriggerContext extends DefaultStageContext implements Trigger
   }
 
   /**
+   * The parallelism of the run of record stages the trigger's records go into, when the translator
+   * lets that run's operator check them ({@link RunLink#startsRun}); else 0.
+   */
+  int runParallelism;
+
+  /**
    * The trigger's output as every stage after it sees it: run ids and trigger times given, payloads
-   * checked (see {@link TriggerOutputFunction}), failures added to the error records.
+   * checked (see {@link TriggerCheck}), failures added to the error records. When {@link
+   * #runParallelism} allows, that is left to the run of record stages that reads {@code source}
+   * (the stage context's {@link #run} then holds the check), and {@code source} is returned as it
+   * is; otherwise a {@link TriggerOutputFunction} does it.
    */
   DataStream<FlowRecord> checked(DataStream<FlowRecord> source) {
+    if (runParallelism > 0 && source.getParallelism() == runParallelism) {
+      // The run's operator checks the records, chained to the source, and sends the failures on
+      // the run's one error output, counted by the check.
+      run = new Run();
+      run.trigger = new TriggerCheck(stage.name(), errorRecords, true);
+      return source;
+    }
     SingleOutputStreamOperator<FlowRecord> checked =
         source
             .process(

@@ -30,11 +30,15 @@ import org.apache.flink.streaming.api.functions.sink.PrintSink;
  * <p>A run of record stages that chain one after the other (each a {@link RecordTransformFactory}
  * whose only output is the next one's only input, at the same parallelism) becomes one operator
  * that runs every stage of the run in turn, each under its own name (see {@link StageFunction},
- * {@link ErrorCarry}). The run gives the error stage one input instead of one per stage: Flink's
+ * {@link RunLink}). The run gives the error stage one input instead of one per stage: Flink's
  * stream graph collects the predecessors of every input of a union, so one input per stage of a
- * chain of n stages made it walk about n²/2 transformations. This applies when the transforms are
- * the standard ones and nothing watches them ({@link Translators#carriesErrors}); the stages of a
- * run, but the last, are then left out of {@link CompiledFlow#outputs}.
+ * chain of n stages made it walk about n²/2 transformations. A run right after a trigger also does
+ * the trigger's check of its records ({@link TriggerCheck}) when no run recorder reads them, so
+ * that a flow such as trigger, remap, filter, publisher gives the error stage one input only, and
+ * Flink chains the whole flow, error stage too, into one task. This applies when the transforms are
+ * the standard ones and nothing watches them ({@link Translators#buildsRuns}); the stages whose
+ * records go on into a run (a trigger, the stages of a run but the last) are then left out of
+ * {@link CompiledFlow#outputs}.
  */
 public final class FlowTranslator {
   private FlowTranslator() {}
@@ -71,15 +75,24 @@ public final class FlowTranslator {
     }
     // Stages whose run goes on in the next stage, with that run.
     Map<String, DefaultStageContext.Run> stageRuns = new HashMap<>();
-    Set<String> carrying = stageRuns.keySet();
+    Set<String> runsOn = stageRuns.keySet();
 
     for (ResolvedStage stage : flow.stages()) {
       DataStream<FlowRecord> output = null;
       DataStream<FlowRecord> input = null;
       DefaultStageContext ctx;
       if (stage.kind() == StageKind.TRIGGER) {
-        ctx = new DefaultTriggerContext(flowName, stage, env, settings, bounded, errors);
-        output = translators.translateTrigger(stage, (DefaultTriggerContext) ctx);
+        DefaultTriggerContext trigger =
+            new DefaultTriggerContext(flowName, stage, env, settings, bounded, errors);
+        ctx = trigger;
+        if (translators.buildsRuns() && runs == null) {
+          // The run after the trigger checks its records; the run recorder needs checked ones.
+          trigger.runParallelism = RunLink.startsRun(stage, byName, settings);
+        }
+        output = translators.translateTrigger(stage, trigger);
+        if (trigger.run != null) {
+          stageRuns.put(stage.name(), trigger.run);
+        }
         if (runs != null) {
           runs.started(stage.name(), output);
         }
@@ -87,16 +100,14 @@ public final class FlowTranslator {
         ctx = new DefaultStageContext(flowName, stage, env, settings, bounded, errors);
         input = translators.translateInput(stage, inputOf(stage, edges), ctx);
         if (stage.kind() == StageKind.TRANSFORM) {
-          ErrorCarry carry =
-              translators.carriesErrors()
-                  ? ErrorCarry.of(stage, byName, settings, carrying)
-                  : ErrorCarry.NONE;
-          if (carry.any()) {
+          RunLink link =
+              translators.buildsRuns() ? RunLink.of(stage, byName, settings, runsOn) : RunLink.NONE;
+          if (link.any()) {
             ctx.run =
-                carry.in() ? stageRuns.get(stage.inputs().get(0)) : new DefaultStageContext.Run();
+                link.in() ? stageRuns.get(stage.inputs().get(0)) : new DefaultStageContext.Run();
           }
-          output = translators.translateTransform(stage, input, ctx, carry);
-          if (carry.out()) {
+          output = translators.translateTransform(stage, input, ctx, link);
+          if (link.out()) {
             stageRuns.put(stage.name(), ctx.run);
           }
         } else {
@@ -108,7 +119,7 @@ public final class FlowTranslator {
       }
       translators.listener().onStage(stage, input, output, ctx);
       if (output != null) {
-        if (!carrying.contains(stage.name())) {
+        if (!runsOn.contains(stage.name())) {
           outputs.put(stage.name(), output);
         }
         edges.put(stage.name(), fanOut(stage, output, ctx));

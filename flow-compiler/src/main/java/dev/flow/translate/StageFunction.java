@@ -48,6 +48,9 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   private final Step[] steps;
   private final OutputTag<FlowRecord> errorTag;
 
+  /** The check of the trigger this run follows in the same operator, or null. */
+  private final TriggerCheck trigger;
+
   /** Per step, while running. */
   private transient Running[] running;
 
@@ -60,18 +63,31 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
    *     its own errors
    */
   StageFunction(String flowName, List<Step> steps, OutputTag<FlowRecord> errorTag) {
+    this(flowName, steps, errorTag, null);
+  }
+
+  /**
+   * @param trigger the check of the trigger whose records the run reads straight from its source,
+   *     or null; with it, each stage counts its own errors and the trigger's check its own
+   */
+  StageFunction(
+      String flowName, List<Step> steps, OutputTag<FlowRecord> errorTag, TriggerCheck trigger) {
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("a stage operator needs a stage");
     }
     this.flowName = flowName;
     this.steps = steps.toArray(new Step[0]);
     this.errorTag = errorTag;
+    this.trigger = trigger;
   }
 
   @Override
   public void open(OpenContext openContext) throws Exception {
     scope = StageScope.current();
     var task = getRuntimeContext().getTaskInfo();
+    if (trigger != null) {
+      trigger.open(getRuntimeContext().getMetricGroup());
+    }
     running = new Running[steps.length];
     for (int s = 0; s < steps.length; s++) {
       Step step = steps[s];
@@ -117,10 +133,38 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   }
 
   @Override
-  public void processElement(FlowRecord record, Context ctx, Collector<FlowRecord> out) {
+  public void processElement(FlowRecord record, Context ctx, Collector<FlowRecord> out)
+      throws Exception {
     context = ctx;
     output = out;
-    running[0].process(record);
+    if (trigger != null) {
+      record = trigger.check(record, ctx, errorTag);
+      if (record == null) {
+        return;
+      }
+    }
+    try {
+      running[0].process(record);
+    } catch (Downstream d) {
+      Throwable cause = d.getCause();
+      if (cause instanceof Exception e) {
+        throw e;
+      }
+      throw (Error) cause;
+    }
+  }
+
+  /**
+   * A failure of an operator chained after this one (a sink that is down, a spent error budget), on
+   * its way out through the stages whose processors emitted the record: a stage turns the failures
+   * of its own processor into error records, never those of what comes after it.
+   */
+  private static final class Downstream extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Downstream(Throwable cause) {
+      super(null, cause, false, false);
+    }
   }
 
   @Override
@@ -159,7 +203,7 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
       this.step = steps[index];
       this.metrics = metrics;
       this.countsInAndOut = step.countsInAndOut;
-      this.countsErrors = steps.length > 1;
+      this.countsErrors = steps.length > 1 || trigger != null;
       this.next = index + 1 < steps.length ? index + 1 : -1;
     }
 
@@ -176,7 +220,7 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
         if (emitted == before) {
           metrics.filtered.inc();
         }
-      } catch (FatalStageException e) {
+      } catch (FatalStageException | Downstream e) {
         throw e;
       } catch (Exception | LinkageError e) {
         if (LOG.isDebugEnabled()) {
@@ -210,6 +254,11 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
         } else {
           output.collect(r);
         }
+      } catch (Downstream d) {
+        throw d;
+      } catch (Throwable t) {
+        // From the operators after the run, or the error stage a later stage sent a record to.
+        throw new Downstream(t);
       } finally {
         scope.enter(flowName, here);
       }

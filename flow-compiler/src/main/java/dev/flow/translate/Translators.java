@@ -142,11 +142,11 @@ public final class Translators {
   }
 
   /**
-   * True when a run of chained record stages may carry its error records with its records (see
-   * {@link FlowTranslator}): the transforms are built by their factories, read only the stages
-   * before them, and nothing sees their outputs, which then hold the marked error records.
+   * True when chained record stages may become runs, one operator each (see {@link
+   * FlowTranslator}): the transforms are built by their factories, read only the stages before
+   * them, and nothing sees their outputs, which are then not each a stream of its own.
    */
-  boolean carriesErrors() {
+  boolean buildsRuns() {
     return transform == STANDARD.transform
         && input == STANDARD.input
         && listener == StageListener.NONE;
@@ -205,24 +205,24 @@ public final class Translators {
    */
   public DataStream<FlowRecord> translateTransform(
       ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) throws Exception {
-    return translateTransform(stage, input, ctx, ErrorCarry.NONE);
+    return translateTransform(stage, input, ctx, RunLink.NONE);
   }
 
   /**
-   * As {@link #translateTransform(ResolvedStage, DataStream, StageContext)}; a stage {@code carry}s
-   * error records only when {@link #carriesErrors} and {@link ErrorCarry#of} say so, and is then
-   * the record operator of its factory's processor alone, built here with the carry.
+   * As {@link #translateTransform(ResolvedStage, DataStream, StageContext)}; a stage is in a run
+   * only when {@link #buildsRuns} and {@link RunLink#of} say so, and its processor is then a step
+   * of the run's operator, built here with the link.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   DataStream<FlowRecord> translateTransform(
-      ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx, ErrorCarry carry)
+      ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx, RunLink link)
       throws Exception {
     DefaultStageContext c = (DefaultStageContext) ctx;
     if (stage.factory() instanceof RecordTransformFactory f) {
       c.processorCountsInAndOut = true;
       try {
-        return carry.any()
-            ? c.process(input, f.createProcessor(stage.options(), ctx), carry)
+        return link.any()
+            ? c.process(input, f.createProcessor(stage.options(), ctx), link)
             : transform.translate(stage, input, ctx);
       } finally {
         c.processorCountsInAndOut = false;

@@ -134,23 +134,18 @@ class FlowTranslatorITCase {
             .build();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     FlowTranslator.translate(flow, env);
-    // The error stage reads the trigger's error records and those of the run a -> b -> c, not one
-    // stream per stage: Flink's stream graph walks the predecessors of every input of a union.
-    List<String> errorCounters =
-        env.getTransformations().stream()
-            .map(t -> t.getName())
-            .filter(n -> n.endsWith("(count errors)"))
-            .toList();
-    assertThat(errorCounters).containsExactly("in (count errors)");
-    org.apache.flink.api.dag.Transformation<?> union =
-        env.getTransformations().stream()
-            .flatMap(t -> t.getInputs().stream())
-            .filter(
-                t ->
-                    t instanceof org.apache.flink.streaming.api.transformations.UnionTransformation)
-            .findFirst()
-            .orElseThrow();
-    assertThat(union.getInputs()).hasSize(2);
+    // The run a -> b -> c checks the trigger's records itself, so the error stage reads one
+    // stream, the run's error output, holding every stage's error records: not one stream per
+    // stage (Flink's stream graph walks the predecessors of every input of a union), and no
+    // union at all, so that Flink chains the error stage into the one task of the flow.
+    assertThat(errorCounters(env)).isEmpty();
+    assertThat(env.getTransformations().stream().flatMap(t -> t.getInputs().stream()))
+        .noneMatch(
+            t -> t instanceof org.apache.flink.streaming.api.transformations.UnionTransformation);
+    List<String> tasks = new java.util.ArrayList<>();
+    env.getStreamGraph(false).getJobGraph().getVertices().forEach(v -> tasks.add(v.getName()));
+    assertThat(tasks).hasSize(1);
+    assertThat(tasks.get(0)).startsWith("Source: in -> a -> b -> c -> (");
     // The run is one operator: its stages run one after the other in it, each under its own name.
     assertThat(env.getTransformations().stream().map(t -> t.getName()))
         .contains("a -> b -> c")
@@ -219,8 +214,9 @@ class FlowTranslatorITCase {
         Translators.standard()
             .withPublisher(
                 (stage, input, ctx) -> input.sinkTo(new CollectSink("captured-chain-captured"))));
-    // Only the trigger's error records are counted apart: the run a -> b -> c carries its own.
-    assertThat(errorCounters(env)).containsExactly("in (count errors)");
+    // No error records are counted apart: the run a -> b -> c checks the trigger's records and
+    // counts every stage's errors, the trigger's too.
+    assertThat(errorCounters(env)).isEmpty();
     env.execute(flow.def().name());
 
     assertThat(CollectSink.payloads("captured-chain-captured")).isEmpty();
@@ -316,6 +312,84 @@ class FlowTranslatorITCase {
     run(flow);
     assertThat(CollectSink.payloads("anonymous-run-out"))
         .containsExactly("{\"id\":\"1\",\"tags\":\"ab\"}");
+  }
+
+  /** Props of {@link FailingPublisher}. */
+  public record FailOn(String id) implements java.io.Serializable {}
+
+  /** A publisher whose sink fails the write of the record with this id, as a sink that is down. */
+  public static final class FailingPublisher implements dev.flow.spi.PublisherFactory<FailOn> {
+    @Override
+    public String name() {
+      return "Failing";
+    }
+
+    @Override
+    public String description() {
+      return "test";
+    }
+
+    @Override
+    public Class<FailOn> optionsClass() {
+      return FailOn.class;
+    }
+
+    @Override
+    public void publish(
+        org.apache.flink.streaming.api.datastream.DataStream<dev.flow.record.FlowRecord> input,
+        FailOn o,
+        dev.flow.spi.StageContext ctx) {
+      input.sinkTo(new FailingSink(o.id())).uid(ctx.uid()).name(ctx.stageName());
+    }
+  }
+
+  /** A sink that fails the write of the record with this id. */
+  private record FailingSink(String id)
+      implements org.apache.flink.api.connector.sink2.Sink<dev.flow.record.FlowRecord> {
+    @Override
+    @SuppressWarnings("deprecation")
+    public org.apache.flink.api.connector.sink2.SinkWriter<dev.flow.record.FlowRecord> createWriter(
+        InitContext context) {
+      return new org.apache.flink.api.connector.sink2.SinkWriter<>() {
+        @Override
+        public void write(dev.flow.record.FlowRecord r, Context c) throws java.io.IOException {
+          if (id.equals(r.get("id").asText())) {
+            throw new java.io.IOException("the sink is down");
+          }
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {}
+
+        @Override
+        public void close() {}
+      };
+    }
+  }
+
+  @Test
+  void aPublisherThatFailsFailsTheJobAndIsNotAnErrorRecordOfTheStagesBeforeIt() throws Exception {
+    ValidatedFlow flow =
+        new Builder("sink-down")
+            .settings(dev.flow.testing.TestFlows.noRestart())
+            .stage(
+                "in",
+                new LinesTrigger(),
+                new Lines(List.of("{\"id\":\"1\"}", "{\"id\":\"2\"}")),
+                0,
+                "a")
+            .stage("a", new SetFieldTransform(), new SetField("a", "A", "none"), 0, "b")
+            .stage("b", new SetFieldTransform(), new SetField("b", "B", "none"), 0, "out")
+            .stage("out", new FailingPublisher(), new FailOn("2"), 0)
+            .errors("sink-down-errors")
+            .build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(flow))
+        .satisfies(
+            t ->
+                assertThat(org.apache.flink.util.ExceptionUtils.stringifyException(t))
+                    .contains("java.io.IOException: the sink is down"));
+    // The record did not fail in a stage of the run: the sink failed, and so the job did.
+    assertThat(CollectSink.received("sink-down-errors")).isEmpty();
   }
 
   private static List<String> numbered(int n) {

@@ -16,29 +16,29 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * error records of every stage of the run. Given to {@link DefaultStageContext#process} by the
  * translator that builds the stage's record operator.
  */
-record ErrorCarry(boolean in, boolean out) {
-  static final ErrorCarry NONE = new ErrorCarry(false, false);
+record RunLink(boolean in, boolean out) {
+  static final RunLink NONE = new RunLink(false, false);
 
   boolean any() {
     return in || out;
   }
 
   /**
-   * The carry of {@code stage} in a job whose transforms are built by their factories and watched
-   * by nothing ({@link Translators#carriesErrors}); {@code carrying} names the stages before whose
-   * output carries their error records.
+   * The link of {@code stage} to a run in a job whose transforms are built by their factories and
+   * watched by nothing ({@link Translators#buildsRuns}); {@code runsOn} names the stages before
+   * whose run goes on in the stage after them.
    */
-  static ErrorCarry of(
+  static RunLink of(
       ResolvedStage stage,
       Map<String, ResolvedStage> byName,
       FlowSettings settings,
-      Set<String> carrying) {
-    if (!carryable(stage)) {
+      Set<String> runsOn) {
+    if (!joinsRuns(stage)) {
       return NONE;
     }
-    boolean in = stage.inputs().size() == 1 && carrying.contains(stage.inputs().get(0));
-    boolean out = carriesOut(stage, byName, settings);
-    return in || out ? new ErrorCarry(in, out) : NONE;
+    boolean in = stage.inputs().size() == 1 && runsOn.contains(stage.inputs().get(0));
+    boolean out = goesOn(stage, byName, settings);
+    return in || out ? new RunLink(in, out) : NONE;
   }
 
   /**
@@ -46,7 +46,7 @@ record ErrorCarry(boolean in, boolean out) {
    * RecordTransformFactory#apply} as it is (so its output is its record operator's), with no
    * expected-input check.
    */
-  private static boolean carryable(ResolvedStage stage) {
+  private static boolean joinsRuns(ResolvedStage stage) {
     if (stage.kind() != StageKind.TRANSFORM
         || stage.expectedInput() != null
         || !(stage.factory() instanceof RecordTransformFactory<?> f)) {
@@ -64,21 +64,35 @@ record ErrorCarry(boolean in, boolean out) {
 
   /**
    * True when {@code stage}'s error records go on with its records to the next stage: both are
-   * {@link #carryable}, the next stage is the only target of this one and this one its only input,
+   * {@link #joinsRuns}, the next stage is the only target of this one and this one its only input,
    * and they run at the same parallelism, so Flink chains them.
    */
-  private static boolean carriesOut(
+  private static boolean goesOn(
+      ResolvedStage stage, Map<String, ResolvedStage> byName, FlowSettings settings) {
+    return startsRun(stage, byName, settings) > 0;
+  }
+
+  /**
+   * The parallelism of the run that {@code stage}'s records go into, or 0 when they go into none:
+   * the next stage is {@link #joinsRuns}, the only target of this one, this one is its only input,
+   * and they run at the same parallelism, so Flink chains them. For a trigger (see {@link
+   * DefaultTriggerContext#runParallelism}), that run's operator can then also check the trigger's
+   * records.
+   */
+  static int startsRun(
       ResolvedStage stage, Map<String, ResolvedStage> byName, FlowSettings settings) {
     List<String> targets = stage.def().out().stream().map(r -> r.name()).distinct().toList();
     if (targets.size() != 1) {
-      return false;
+      return 0;
     }
     ResolvedStage next = byName.get(targets.get(0));
-    return next != null
-        && carryable(next)
-        && next.inputs().size() == 1
-        && next.inputs().get(0).equals(stage.name())
-        && parallelism(stage, settings) == parallelism(next, settings);
+    boolean chains =
+        next != null
+            && joinsRuns(next)
+            && next.inputs().size() == 1
+            && next.inputs().get(0).equals(stage.name())
+            && parallelism(stage, settings) == parallelism(next, settings);
+    return chains ? parallelism(next, settings) : 0;
   }
 
   private static int parallelism(ResolvedStage stage, FlowSettings settings) {
