@@ -45,11 +45,13 @@ import org.apache.flink.runtime.resourcemanager.StandaloneResourceManagerFactory
 import org.apache.flink.runtime.rest.RestService;
 import org.apache.flink.runtime.rpc.FatalErrorHandler;
 import org.apache.flink.runtime.rpc.RpcService;
+import org.apache.flink.runtime.rpc.RpcSystem;
 import org.apache.flink.runtime.rpc.RpcUtils;
 import org.apache.flink.runtime.security.token.DelegationTokenManager;
 import org.apache.flink.runtime.webmonitor.retriever.MetricQueryServiceRetriever;
 import org.apache.flink.runtime.webmonitor.retriever.impl.RpcGatewayRetriever;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Reference;
 import org.apache.flink.util.concurrent.ExponentialBackoffRetryStrategy;
 import org.apache.flink.util.concurrent.FutureUtils;
 
@@ -106,10 +108,25 @@ public final class LocalCluster {
     }
   }
 
+  /**
+   * Flink's RPC system: the one on the class path when the launcher put it there (its own jar,
+   * taken out of flink-rpc-akka-loader by the build), else the one Flink loads as it always does,
+   * by copying that jar to a temporary folder and loading it in a class loader of its own. The
+   * first spares a local run that copy at every start, and lets class data sharing map the
+   * thousands of Pekko and Scala classes instead of loading them.
+   */
+  static Reference<RpcSystem> rpcSystem(Configuration configuration) {
+    java.util.Iterator<RpcSystem> onClassPath =
+        java.util.ServiceLoader.load(RpcSystem.class, LocalCluster.class.getClassLoader())
+            .iterator();
+    return Reference.owned(
+        onClassPath.hasNext() ? onClassPath.next() : RpcSystem.load(configuration));
+  }
+
   /** A mini cluster whose dispatcher and resource manager come without the REST endpoint. */
   static final class NoRestMiniCluster extends MiniCluster {
     NoRestMiniCluster(MiniClusterConfiguration configuration) {
-      super(configuration);
+      super(configuration, () -> rpcSystem(configuration.getConfiguration()));
     }
 
     @Override
