@@ -243,12 +243,11 @@ class DefaultStageContext implements StageContext {
     if (link.out()) {
       return steps.input;
     }
+    StageFunction function = new StageFunction(flowName, steps.steps, ERRORS, steps.trigger);
     SingleOutputStreamOperator<FlowRecord> out =
         steps
             .input
-            .process(
-                new StageFunction(flowName, steps.steps, ERRORS, steps.trigger),
-                FlowRecordTypeInfo.INSTANCE)
+            .process(function, FlowRecordTypeInfo.INSTANCE)
             .uid(uid())
             .name(steps.name())
             .setParallelism(parallelism());
@@ -258,8 +257,15 @@ class DefaultStageContext implements StageContext {
     } else {
       addCountedErrors(out.getSideOutput(ERRORS), false);
     }
+    built = function;
+    builtOutput = out;
     return out;
   }
+
+  /** The last record operator {@link #process} built for this stage, and its output, or null. */
+  StageFunction built;
+
+  DataStream<FlowRecord> builtOutput;
 
   /**
    * The stages of one operator and the stream it reads: a stage alone, or a run of chained record

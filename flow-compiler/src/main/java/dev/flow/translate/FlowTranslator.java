@@ -76,6 +76,7 @@ public final class FlowTranslator {
     // Stages whose run goes on in the next stage, with that run.
     Map<String, DefaultStageContext.Run> stageRuns = new HashMap<>();
     Set<String> runsOn = stageRuns.keySet();
+    Map<String, DefaultStageContext> contexts = new HashMap<>();
 
     for (ResolvedStage stage : flow.stages()) {
       DataStream<FlowRecord> output = null;
@@ -114,9 +115,14 @@ public final class FlowTranslator {
           if (runs != null) {
             runs.published(stage.name(), input);
           }
-          translators.translatePublisher(stage, input, ctx);
+          DefaultStageContext from =
+              translators.buildsRuns() && stage.inputs().size() == 1
+                  ? contexts.get(stage.inputs().get(0))
+                  : null;
+          translators.translatePublisher(stage, input, ctx, from);
         }
       }
+      contexts.put(stage.name(), ctx);
       translators.listener().onStage(stage, input, output, ctx);
       if (output != null) {
         if (!runsOn.contains(stage.name())) {

@@ -51,6 +51,14 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   /** The check of the trigger this run follows in the same operator, or null. */
   private final TriggerCheck trigger;
 
+  /**
+   * The publisher whose records in this operator counts as it emits them, as the publisher would in
+   * an operator of its own (see {@link Translators#translatePublisher}), or null.
+   */
+  private String countsInFor;
+
+  private transient org.apache.flink.metrics.Counter publisherIn;
+
   /** Per step, while running. */
   private transient Running[] running;
 
@@ -87,6 +95,9 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     var task = getRuntimeContext().getTaskInfo();
     if (trigger != null) {
       trigger.open(getRuntimeContext().getMetricGroup());
+    }
+    if (countsInFor != null) {
+      publisherIn = new StageMetrics(getRuntimeContext().getMetricGroup(), countsInFor).in;
     }
     running = new Running[steps.length];
     for (int s = 0; s < steps.length; s++) {
@@ -165,6 +176,15 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
     Downstream(Throwable cause) {
       super(null, cause, false, false);
     }
+  }
+
+  /**
+   * Counts what this operator emits as the records in of {@code publisher}, the only stage that
+   * reads them, in the same task; called while the job graph is built, before the operator is
+   * serialized.
+   */
+  void countInFor(String publisher) {
+    this.countsInFor = publisher;
   }
 
   @Override
@@ -252,6 +272,9 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
         if (next >= 0) {
           running[next].process(r);
         } else {
+          if (publisherIn != null) {
+            publisherIn.inc();
+          }
           output.collect(r);
         }
       } catch (Downstream d) {

@@ -241,6 +241,28 @@ public final class Translators {
    */
   public void translatePublisher(
       ResolvedStage stage, DataStream<FlowRecord> input, StageContext ctx) throws Exception {
+    translatePublisher(stage, input, ctx, null);
+  }
+
+  /**
+   * As {@link #translatePublisher(ResolvedStage, DataStream, StageContext)}; when {@code input} is
+   * the output of {@code inputOperator}, a record operator the publisher alone reads at its own
+   * parallelism, that operator counts the publisher's records in, sparing an operator of its own.
+   */
+  void translatePublisher(
+      ResolvedStage stage,
+      DataStream<FlowRecord> input,
+      StageContext ctx,
+      DefaultStageContext inputStage)
+      throws Exception {
+    if (inputStage != null
+        && inputStage.built != null
+        && inputStage.builtOutput == input
+        && input.getParallelism() == ctx.parallelism()) {
+      inputStage.built.countInFor(stage.name());
+      publisher.translate(stage, input, ctx);
+      return;
+    }
     publisher.translate(stage, ((DefaultStageContext) ctx).countIn(input, ctx.parallelism()), ctx);
   }
 
