@@ -246,8 +246,9 @@ public final class Translators {
 
   /**
    * As {@link #translatePublisher(ResolvedStage, DataStream, StageContext)}; when {@code input} is
-   * the output of {@code inputOperator}, a record operator the publisher alone reads at its own
-   * parallelism, that operator counts the publisher's records in, sparing an operator of its own.
+   * the output of the record operator that {@code inputStage} (the context of the stage before, or
+   * null) built, at the publisher's parallelism, that operator counts the publisher's records in as
+   * it emits them, sparing the publisher a counting operator of its own.
    */
   void translatePublisher(
       ResolvedStage stage,
