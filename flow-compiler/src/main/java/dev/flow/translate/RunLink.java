@@ -62,11 +62,7 @@ record RunLink(boolean in, boolean out) {
     }
   }
 
-  /**
-   * True when {@code stage}'s error records go on with its records to the next stage: both are
-   * {@link #joinsRuns}, the next stage is the only target of this one and this one its only input,
-   * and they run at the same parallelism, so Flink chains them.
-   */
+  /** True when {@code stage}'s run goes on in the next stage (see {@link #startsRun}). */
   private static boolean goesOn(
       ResolvedStage stage, Map<String, ResolvedStage> byName, FlowSettings settings) {
     return startsRun(stage, byName, settings) > 0;

@@ -69,12 +69,6 @@ final class StageFunction extends ProcessFunction<FlowRecord, FlowRecord> {
   /**
    * @param steps the stages in the order records go through them; with more than one, each counts
    *     its own errors
-   */
-  StageFunction(String flowName, List<Step> steps, OutputTag<FlowRecord> errorTag) {
-    this(flowName, steps, errorTag, null);
-  }
-
-  /**
    * @param trigger the check of the trigger whose records the run reads straight from its source,
    *     or null; with it, each stage counts its own errors and the trigger's check its own
    */

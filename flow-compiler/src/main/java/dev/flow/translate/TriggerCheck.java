@@ -38,10 +38,6 @@ final class TriggerCheck implements Serializable {
     this.countsErrors = countsErrors;
   }
 
-  String stageName() {
-    return stageName;
-  }
-
   void open(MetricGroup operatorGroup) {
     metrics = new StageMetrics(operatorGroup, stageName);
   }
